@@ -1,0 +1,432 @@
+"""One shared reading of a draft: Markdown structure, links, a prose view and sentences.
+
+Every check reads the same :class:`Analysis`, so the Markdown is parsed once and the prose
+is segmented once per lint. The prose view is the draft with everything that is not the
+writer's own prose (code, URLs, markup, HTML) blanked out *in place*: it has exactly the
+same length, so an index into it is an index into the draft, and no check ever has to map
+offsets back.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import normalizeReference
+
+from asyncwriter.checks import nlp
+from asyncwriter.checks.model import LineIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Blocks the parser hands us, and the ones that hold the writer's prose.
+HEADING, PARAGRAPH, TABLE_ROW = "heading", "paragraph", "table_row"
+
+_BLOCK_PREFIX = re.compile(
+    r"[ \t]{0,16}(?:>[ \t]?){0,8}[ \t]{0,16}"
+    r"(?:(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)?"
+)
+_HEADING_PREFIX = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_HEADING_SUFFIX = re.compile(r"[ \t]+#+[ \t]*$|[ \t]+$")
+_BACKTICKS = re.compile(r"`+")
+_INLINE_LINK = re.compile(
+    r"(!?)\[([^\[\]]{0,500})\]\([ \t]*<?([^\s()<>]{1,2000})>?"
+    r"(?:[ \t]+(?:\"[^\"\n]{0,300}\"|'[^'\n]{0,300}'))?[ \t]*\)"
+)
+_REF_LINK = re.compile(r"(!?)\[([^\[\]]{1,500})\](?:\[([^\[\]]{0,500})\])?")
+_SLACK_LINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>|]{1,2000})\|([^<>\n]{0,300})>")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]{1,2000})>")
+_HTML_ANCHOR = re.compile(
+    r"<a\s[^<>]{0,500}?href\s*=\s*[\"']([^\"'<>]{1,2000})[\"'][^<>]{0,500}>", re.IGNORECASE
+)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,20}(?:\s[^<>]{0,500})?/?>")
+_EMPHASIS = re.compile(r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?!\w)")
+#: Cheap test for a line that may hold a bare URL, so linkify only sees those lines.
+_URL_HINT = re.compile(
+    r"://|www\.|[A-Za-z0-9-]\.(?:com|org|net|io|dev|app|ai|co|so|sh|cloud|tech|me|gg|ly|us|uk"
+    r"|de|eu|fr|ca|in|jp|au|nz|ch|nl|se|no|fi|dk|es|it|pl|br|site|page|link|tools)\b"
+)
+_FUZZY_TLDS = frozenset(_URL_HINT.pattern.split("(?:")[1].split(")")[0].split("|"))
+_SENTENCE_END = re.compile(r"[.!?:;,)\]]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$")
+_LINE_START_CAPITAL = re.compile(r"\s*(?:[A-Z0-9@#>*\-\u2022]|[\U0001F300-\U0001FAFF])")
+_WRAP_WIDTH = 60
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of the writer's prose: a paragraph, heading, list item paragraph or table row."""
+
+    kind: str
+    start: int
+    end: int
+    first_line: int
+    quoted: bool = False
+    in_list: bool = False
+    level: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link in the draft: the URL, the span of its whole syntax and of its visible text."""
+
+    url: str
+    start: int
+    end: int
+    text_start: int
+    text_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of prose, with the block it belongs to."""
+
+    start: int
+    end: int
+    block: int
+
+
+@dataclass(slots=True)
+class _Masks:
+    """Spans of the draft to blank out in the prose view (in any order)."""
+
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    def add(self, start: int, end: int, fill: str = " ") -> None:
+        if end > start:
+            self.spans.append((start, end, fill))
+
+
+@functools.cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+
+@functools.cache
+def _linkify() -> object:
+    from linkify_it import LinkifyIt
+
+    return LinkifyIt(options={"fuzzy_email": False, "fuzzy_ip": False})
+
+
+class Analysis:
+    """Everything the checks need to know about one draft, computed once.
+
+    Attributes:
+        text: the draft as given.
+        prose: ``text`` with non-prose blanked out, same length.
+        lines: line index of ``text``.
+        blocks: prose blocks in document order.
+        links: links in document order.
+        sentences: sentences of the prose, in order.
+        doc: the spaCy ``Doc`` over ``prose``.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = LineIndex(text)
+        self.blocks: list[Block] = []
+        self.links: list[Link] = []
+        self.code_spans: list[tuple[int, int]] = []
+        self.reference_urls: list[str] = []
+        self._parse_markdown()
+        self.links.sort(key=lambda link: link.start)
+        self.prose = self._build_prose()
+        self.doc: Doc = nlp.segment(self.prose, self._sentence_starts())
+        self.sentences = self._collect_sentences()
+        self._sentence_starts_index = [s.start for s in self.sentences]
+        self._block_starts = [b.start for b in self.blocks]
+        self.word_count = len(_WORD.findall(self.prose))
+
+    # -- parsing -------------------------------------------------------------------------
+
+    def _parse_markdown(self) -> None:
+        env: dict = {}
+        tokens = _markdown().parse(self.text, env)
+        self._references: dict[str, str] = {
+            key: ref["href"] for key, ref in env.get("references", {}).items()
+        }
+        self.reference_urls = list(self._references.values())
+        self._masks = _Masks()
+        quote_depth = list_depth = 0
+        pending_kind, pending_level = PARAGRAPH, 0
+        seen_rows: set[int] = set()
+        for tok in tokens:
+            kind = tok.type
+            if kind == "blockquote_open":
+                quote_depth += 1
+            elif kind == "blockquote_close":
+                quote_depth -= 1
+            elif kind in ("bullet_list_open", "ordered_list_open"):
+                list_depth += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                list_depth -= 1
+            elif kind == "heading_open":
+                pending_kind, pending_level = HEADING, int(tok.tag[1])
+            elif kind == "tr_open":
+                pending_kind = TABLE_ROW
+            elif kind == "inline" and tok.map:
+                first, last = tok.map
+                if pending_kind == TABLE_ROW:
+                    if first in seen_rows:
+                        continue
+                    seen_rows.add(first)
+                self._add_block(pending_kind, first, last, quote_depth > 0, list_depth > 0,
+                                pending_level)
+                if pending_kind != TABLE_ROW:
+                    pending_kind, pending_level = PARAGRAPH, 0
+            elif kind in ("table_close",):
+                pending_kind = PARAGRAPH
+
+    def _add_block(self, kind: str, first: int, last: int, quoted: bool, in_list: bool,
+                   level: int) -> None:
+        text, lines = self.text, self.lines
+        start = lines.line_start(first + 1)
+        end = lines.line_start(last + 1) if last < lines.line_count else len(text)
+        if kind == HEADING and last - first > 1:  # setext: the underline is not prose
+            end = lines.line_start(last)
+        while end > start and text[end - 1] in "\r\n":
+            end -= 1
+        # Blank each line's container prefix ("> ", "- ", "1. ", "# ") in the prose view.
+        prose_start = -1
+        line_start = start
+        while line_start < end:
+            line_end = text.find("\n", line_start, end)
+            if line_end == -1:
+                line_end = end
+            prefix = (_HEADING_PREFIX if kind == HEADING else _BLOCK_PREFIX).match(
+                text, line_start, line_end
+            )
+            body = prefix.end() if prefix else line_start
+            if kind == HEADING and prefix is None:
+                m = _BLOCK_PREFIX.match(text, line_start, line_end)
+                body = m.end() if m else line_start
+            if prose_start < 0:
+                prose_start = body
+            self._masks.add(line_start, body)
+            if kind == HEADING:
+                tail = _HEADING_SUFFIX.search(text, body, line_end)
+                if tail:
+                    self._masks.add(tail.start(), line_end)
+            line_start = line_end + 1
+        if prose_start < 0 or prose_start >= end:
+            return
+        self.blocks.append(
+            Block(kind, prose_start, end, first + 1, quoted, in_list, level)
+        )
+        self._scan_inline(prose_start, end, kind == TABLE_ROW)
+
+    def _scan_inline(self, start: int, end: int, table_row: bool) -> None:
+        """Find code spans, links and inline HTML in one block, and mask them."""
+        text, masks = self.text, self._masks
+        taken: list[tuple[int, int]] = []
+
+        def free(s: int, e: int) -> bool:
+            i = bisect.bisect_right(taken, (s, 1 << 62)) - 1
+            if i >= 0 and taken[i][1] > s:
+                return False
+            return not (i + 1 < len(taken) and taken[i + 1][0] < e)
+
+        def take(s: int, e: int) -> None:
+            bisect.insort(taken, (s, e))
+
+        # Code spans first: nothing inside them is a link or prose.
+        runs: dict[int, list[int]] = {}
+        order = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+        for s, e in order:
+            runs.setdefault(e - s, []).append(s)
+        pos = 0
+        for s, e in order:
+            if s < pos:
+                continue
+            candidates = runs[e - s]
+            k = bisect.bisect_right(candidates, s)
+            if k < len(candidates):
+                close = candidates[k]
+                close_end = close + (e - s)
+                self.code_spans.append((s, close_end))
+                take(s, close_end)
+                masks.add(s, close_end, "x")
+                pos = close_end
+        links: list[Link] = []
+        for m in _INLINE_LINK.finditer(text, start, end):
+            if not free(m.start(), m.end()):
+                continue
+            take(m.start(), m.end())
+            t0, t1 = m.start(2), m.end(2)
+            masks.add(m.start(), t0)
+            masks.add(t1, m.end())
+            if not m.group(1):
+                links.append(Link(m.group(3), m.start(), m.end(), t0, t1))
+        for m in _REF_LINK.finditer(text, start, end):
+            label = m.group(3) or m.group(2)
+            key = normalizeReference(label) if label.strip() else ""
+            if key not in self._references or not free(m.start(), m.end()):
+                continue
+            take(m.start(), m.end())
+            t0, t1 = m.start(2), m.end(2)
+            masks.add(m.start(), t0)
+            masks.add(t1, m.end())
+            if not m.group(1):
+                url = self._references[key]
+                links.append(Link(url, m.start(), m.end(), t0, t1))
+        for m in _SLACK_LINK.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                take(m.start(), m.end())
+                masks.add(m.start(), m.start(2))
+                masks.add(m.end(2), m.end())
+                links.append(Link(m.group(1), m.start(), m.end(), m.start(2), m.end(2)))
+        for m in _AUTOLINK.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                take(m.start(), m.end())
+                masks.add(m.start(), m.end(), "x")
+                url = m.group(1).split("|", 1)[0]
+                links.append(Link(url, m.start(), m.end(), m.start(1), m.end(1)))
+        for m in _HTML_ANCHOR.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                take(m.start(), m.end())
+                masks.add(m.start(), m.end())
+                close = text.find("</a>", m.end(), end)
+                label_end = close if close != -1 else m.end()
+                links.append(Link(m.group(1), m.start(), label_end, m.end(), label_end))
+        for m in _HTML_TAG.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                take(m.start(), m.end())
+                masks.add(m.start(), m.end())
+        # Bare URLs: only lines that could hold one go through linkify (it is slow).
+        line_start = start
+        while line_start < end:
+            line_end = text.find("\n", line_start, end)
+            if line_end == -1:
+                line_end = end
+            if _URL_HINT.search(text, line_start, line_end):
+                links.extend(self._bare_urls(line_start, line_end, free, take))
+            line_start = line_end + 1
+        for m in _EMPHASIS.finditer(text, start, end):
+            if free(m.start(), m.end()):
+                masks.add(m.start(), m.end())
+        if table_row:
+            for i in range(start, end):
+                if text[i] == "|" and free(i, i + 1):
+                    masks.add(i, i + 1)
+        self.links.extend(links)
+
+    def _bare_urls(self, start: int, end: int, free: object, take: object) -> list[Link]:
+        found: list[Link] = []
+        line = self.text[start:end]
+        for match in _linkify().match(line) or ():
+            s, e = start + match.index, start + match.last_index
+            if not free(s, e):  # type: ignore[operator]
+                continue
+            raw: str = match.raw
+            if not match.schema:
+                host = raw.split("/", 1)[0]
+                tld = host.rsplit(".", 1)[-1]
+                if not (raw.lower().startswith("www.") or "/" in raw or
+                        (tld in _FUZZY_TLDS and host == host.lower())):
+                    continue
+            take(s, e)  # type: ignore[operator]
+            self._masks.add(s, e, "x")
+            found.append(Link(match.url, s, e, s, e))
+        return found
+
+    def _build_prose(self) -> str:
+        """Return the prose view: only block text survives, minus masked spans."""
+        text = self.text
+        keep = [(b.start, b.end) for b in self.blocks]
+        out: list[str] = []
+        pos = 0
+        for s, e in keep:
+            if s > pos:
+                out.append(_blank(text[pos:s]))
+            out.append(text[s:e])
+            pos = e
+        out.append(_blank(text[pos:]))
+        prose = "".join(out)
+        if not self._masks.spans:
+            return prose
+        chars = list(prose)
+        for s, e, fill in self._masks.spans:
+            seg = text[s:e]
+            for i, ch in enumerate(seg, s):
+                chars[i] = ch if ch == "\n" else fill
+        return "".join(chars)
+
+    def _sentence_starts(self) -> list[int]:
+        """Return offsets that must begin a sentence: block starts and chat-style line breaks."""
+        starts: list[int] = []
+        text = self.prose
+        for b in self.blocks:
+            starts.append(b.start)
+            if b.kind != PARAGRAPH:
+                continue
+            pos = text.find("\n", b.start, b.end)
+            prev = b.start
+            while pos != -1:
+                line = text[prev:pos]
+                nxt = pos + 1
+                if nxt < b.end and (
+                    _SENTENCE_END.search(line)
+                    or (len(line.strip()) < _WRAP_WIDTH and _LINE_START_CAPITAL.match(text, nxt))
+                ):
+                    while nxt < b.end and text[nxt] in " \t":
+                        nxt += 1
+                    starts.append(nxt)
+                prev = pos + 1
+                pos = text.find("\n", prev, b.end)
+        return starts
+
+    def _collect_sentences(self) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        block_starts = [b.start for b in self.blocks]
+        prose = self.prose
+        for sent in self.doc.sents:
+            s, e = sent.start_char, sent.end_char
+            while s < e and prose[s].isspace():
+                s += 1
+            while e > s and prose[e - 1].isspace():
+                e -= 1
+            if e <= s or not prose[s:e].strip(" x"):
+                continue
+            block = max(bisect.bisect_right(block_starts, s) - 1, 0)
+            # A sentence never crosses a block boundary.
+            if block + 1 < len(block_starts) and block_starts[block + 1] < e:
+                e = self.blocks[block].end
+            sentences.append(Sentence(s, e, block))
+        return sentences
+
+    # -- queries ---------------------------------------------------------------------------
+
+    def block_at(self, offset: int) -> int:
+        """Return the index of the block containing (or preceding) ``offset``, or -1."""
+        return bisect.bisect_right(self._block_starts, offset) - 1
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """Return the sentence containing ``offset``, if any."""
+        i = bisect.bisect_right(self._sentence_starts_index, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
+        return None
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        """Return a sentence's prose text (code and URLs blanked)."""
+        return self.prose[sentence.start : sentence.end]
+
+    def is_quoted(self, offset: int) -> bool:
+        """Return True when ``offset`` lies in a quoted block (someone else's words)."""
+        i = self.block_at(offset)
+        return i >= 0 and self.blocks[i].quoted and offset < self.blocks[i].end
+
+    def non_empty_lines(self) -> int:
+        """Return how many lines hold any prose."""
+        return sum(1 for line in self.prose.splitlines() if line.strip(" x\t"))
+
+
+def _blank(segment: str) -> str:
+    """Return ``segment`` with every character but newlines replaced by a space."""
+    return re.sub(r"[^\n]", " ", segment)

@@ -1,0 +1,161 @@
+"""``links.*``: does every doc, PR, ticket or dashboard the message mentions have a link?
+
+"See the doc" without a link is a dead end for a reader in another time zone. A mention
+counts only when it points at a specific artefact: a definite determiner ("the doc", "this
+PR"), a number ("PR #482", "OPS-1234") or "attached". It is linked when a link sits in the
+same paragraph or list item, in the block right after it, inside the mention's own link
+text, or anywhere in the message when that link is plainly of the same kind (a GitHub pull
+request URL for "the PR", a Grafana URL for "the dashboard").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from asyncwriter.checks.model import Finding, Rule, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from asyncwriter.checks.analysis import Analysis
+    from asyncwriter.checks.context import LintContext
+
+RULES = (
+    Rule("links.missing", Severity.INFO,
+         "A longer message with no link at all usually talks about something the reader "
+         "can't open."),
+    Rule("links.unlinked-reference", Severity.WARNING,
+         "“See the doc” without a link costs the reader a round trip across time zones."),
+)  # fmt: skip
+
+#: Messages with at most this many words do not need a link at all.
+LINKLESS_WORDS = 60
+
+#: Artefact nouns and the kind of link that satisfies them.
+_KINDS: dict[str, str] = {
+    "doc": "doc", "docs": "doc", "document": "doc", "design doc": "doc", "google doc": "doc",
+    "spec": "doc", "specification": "doc", "rfc": "doc", "prd": "doc", "one-pager": "doc",
+    "proposal doc": "doc", "writeup": "doc", "write-up": "doc", "postmortem": "doc",
+    "post-mortem": "doc", "adr": "doc", "confluence page": "doc", "notion page": "doc",
+    "wiki page": "doc", "wiki": "doc", "readme": "doc",
+    "pr": "pr", "prs": "pr", "pull request": "pr", "mr": "pr", "merge request": "pr",
+    "diff": "pr", "commit": "pr",
+    "ticket": "ticket", "tickets": "ticket", "jira": "ticket", "jira ticket": "ticket",
+    "epic": "ticket", "bug report": "ticket",
+    "dashboard": "dashboard", "dashboards": "dashboard", "grafana": "dashboard",
+    "runbook": "runbook", "playbook": "runbook",
+    "slides": "slides", "slide deck": "slides", "deck": "slides",
+    "spreadsheet": "sheet", "sheet": "sheet", "google sheet": "sheet",
+    "figma": "design", "mockups": "design", "mocks": "design", "mockup": "design",
+    "recording": "recording", "loom": "recording",
+    "thread": "thread", "slack thread": "thread",
+}  # fmt: skip
+_NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
+_DETERMINERS = r"the|this|that|my|our|your|his|her|their|these|those|its"
+_MENTION = re.compile(
+    rf"\b(?P<det>{_DETERMINERS})\s(?:[\w\-\u00c0-\u024f]+\s){{0,2}}?(?P<noun>{_NOUNS})\b(?!-)"
+    r"|\b(?P<numbered>(?:PR|MR|pull\srequest|merge\srequest|issue|ticket|RFC|ADR|bug)\s?#?\d+)\b"
+    r"|(?<![\w#&/])(?P<hash>#\d{2,7})\b"
+    r"|\b(?P<key>[A-Z][A-Z0-9]{1,9}-\d{1,6})\b"
+    r"|\b(?P<attached>(?:see|find|is|are|have|has|the|I've|I\shave|please\sfind)\s(?:\w+\s)?"
+    r"attached|attachments?)\b",
+    re.IGNORECASE,
+)
+_KEY_CASE = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d{1,6}")
+_URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("pr", re.compile(r"/pull/\d|/merge_requests/\d|/pull-requests/\d|/commit/|/compare/", re.I)),
+    ("ticket", re.compile(r"/browse/|jira|linear\.app|/issues/\d|shortcut\.com|/tickets?/", re.I)),
+    ("dashboard", re.compile(r"grafana|datadog|kibana|looker|tableau|newrelic|/d/|dashboard|"
+                             r"metabase|honeycomb|sentry", re.I)),
+    ("doc", re.compile(r"docs\.google\.com/document|notion\.|confluence|/wiki|quip|dropbox\.com/"
+                       r"paper|sharepoint|\.md\b|/docs?/|/rfcs?/|/adr|coda\.io|/spec", re.I)),
+    ("runbook", re.compile(r"runbook|playbook|/wiki|confluence|notion\.", re.I)),
+    ("slides", re.compile(r"presentation|/slides|pitch\.com|keynote|\.pdf\b", re.I)),
+    ("sheet", re.compile(r"spreadsheets|airtable|\.xlsx?\b|\.csv\b", re.I)),
+    ("design", re.compile(r"figma|sketch|zeplin|miro", re.I)),
+    ("recording", re.compile(r"zoom\.us/rec|loom\.com|youtube|vimeo|/recording|drive\.google", re.I)),
+    ("thread", re.compile(r"slack\.com/archives|/archives/|teams\.microsoft|/thread|"
+                          r"discord\.com/channels|/t/", re.I)),
+)
+
+
+def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
+    """Yield unlinked references, and ``links.missing`` for longer messages with no link."""
+    urls = [link.url for link in a.links] + list(a.reference_urls)
+    kinds = {kind for url in urls for kind, pattern in _URL_KINDS if pattern.search(url)}
+    unlinked = list(_unlinked(a, kinds, urls))
+    for start, end, mention in unlinked:
+        yield ctx.finding(
+            "links.unlinked-reference",
+            start,
+            end,
+            f"“{mention}” is mentioned without a link: add it so the reader can open it "
+            "without asking.",
+        )
+    if urls or unlinked:
+        return
+    if a.word_count > LINKLESS_WORDS or (ctx.require_links and a.word_count):
+        first = a.sentences[0] if a.sentences else None
+        start, end = (first.start, first.end) if first else (0, 0)
+        yield ctx.finding(
+            "links.missing",
+            start,
+            end,
+            "No links: add the doc, PR, ticket, dashboard or thread this message is about.",
+        )
+
+
+def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[int, int, str]]:
+    prose = a.prose
+    seen: set[str] = set()
+    for m in _MENTION.finditer(prose):
+        start, end = m.start(), m.end()
+        if a.is_quoted(start):
+            continue
+        kind = _kind_of(m)
+        if kind is None:
+            continue
+        mention = " ".join(m.group().split())
+        if kind == "thread" and m.group("det").lower() == "this":
+            continue  # "this thread" is the thread the message is posted in
+        if m.group("key") and not _KEY_CASE.fullmatch(m.group("key")):
+            continue  # ticket keys are upper case; "covid-19" is not one
+        if m.group("key") and any(m.group("key") in url for url in urls):
+            continue
+        if kind in kinds or _linked_nearby(a, start, end):
+            continue
+        key = mention.lower()
+        if key in seen:
+            continue
+        seen.add(key)
+        yield start, end, mention
+
+
+def _kind_of(m: re.Match[str]) -> str | None:
+    if m.group("noun"):
+        return _KINDS.get(" ".join(m.group("noun").lower().split()))
+    if m.group("numbered"):
+        word = m.group("numbered").lower()
+        return "pr" if word.startswith(("pr", "mr", "pull", "merge")) else (
+            "doc" if word.startswith(("rfc", "adr")) else "ticket"
+        )
+    if m.group("hash"):
+        return "ticket"
+    if m.group("key"):
+        return "ticket"
+    if m.group("attached"):
+        return "attachment"
+    return None
+
+
+def _linked_nearby(a: Analysis, start: int, end: int) -> bool:
+    """Return True when a link is in the mention's block or the block after it."""
+    block = a.block_at(start)
+    if block < 0:
+        return False
+    lo = a.blocks[block].start
+    hi = a.blocks[block + 1].end if block + 1 < len(a.blocks) else a.blocks[block].end
+    if block > 0 and a.prose[a.blocks[block - 1].start : a.blocks[block - 1].end].rstrip().endswith(":"):
+        lo = a.blocks[block - 1].start
+    return any(lo <= link.start < hi or link.text_start <= start < link.text_end for link in a.links)

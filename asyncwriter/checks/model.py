@@ -1,0 +1,169 @@
+"""The plain-data records every check produces and every consumer reads.
+
+Findings and facts hold Python ``str`` indices into the draft as given. Line and column are
+worked out only when a report is formatted, so checks never have to think about them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import enum
+from dataclasses import dataclass, field
+from typing import Any
+
+
+class Severity(enum.IntEnum):
+    """How much a finding matters; only ``ERROR`` fails ``asyncwriter lint``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        """Return the severity named ``name`` (case-insensitive).
+
+        Raises:
+            ValueError: ``name`` is not info, warning or error.
+        """
+        try:
+            return cls[name.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {name!r} (use info, warning or error)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's metadata: its id is also its config key and its JSON ``rule`` field."""
+
+    id: str
+    severity: Severity
+    rationale: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in the draft, with the span it covers and optional replacements."""
+
+    rule: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    suggestions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """A request to the reader found in the draft."""
+
+    text: str
+    start: int
+    end: int
+    vague: bool = False
+    #: ``"action"`` (do or decide something), ``"question"`` (answer something) or
+    #: ``"fyi"`` (an explicit statement that nothing is asked).
+    kind: str = "action"
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """A time by which something should happen, resolved where the text allows it."""
+
+    text: str
+    start: int
+    end: int
+    #: ISO 8601 with offset, or None when the text cannot be resolved to a moment.
+    datetime: str | None
+    #: The zone the text states (IANA name, ``UTC``, ``+02:00``, ``AoE``), or None.
+    timezone: str | None
+
+
+@dataclass(slots=True)
+class Facts:
+    """What the draft says, independent of whether it says it well."""
+
+    summary: str | None = None
+    asks: list[Ask] = field(default_factory=list)
+    deadlines: list[Deadline] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the ``facts`` object of the lint JSON contract."""
+        return {
+            "summary": self.summary,
+            "asks": [{"text": a.text, "vague": a.vague} for a in self.asks if a.kind != "fyi"],
+            "deadlines": [
+                {"text": d.text, "datetime": d.datetime, "timezone": d.timezone}
+                for d in self.deadlines
+            ],
+            "links": list(self.links),
+        }
+
+
+class LineIndex:
+    """Maps ``str`` offsets to 1-based (line, column), computed once per text."""
+
+    __slots__ = ("_starts",)
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        find = text.find
+        pos = find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = find("\n", pos + 1)
+        self._starts = starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """Return the 1-based line and column of ``offset``."""
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return line + 1, offset - self._starts[line] + 1
+
+    def line_start(self, line: int) -> int:
+        """Return the offset where 1-based ``line`` starts."""
+        return self._starts[min(max(line, 1), len(self._starts)) - 1]
+
+    @property
+    def line_count(self) -> int:
+        """Return the number of lines (a trailing newline starts an empty last line)."""
+        return len(self._starts)
+
+
+@dataclass(slots=True)
+class Report:
+    """The result of linting one text: findings sorted by position, and facts."""
+
+    text: str
+    findings: list[Finding]
+    facts: Facts
+
+    def has_errors(self) -> bool:
+        """Return True when any finding is an error (``asyncwriter lint`` exits 1)."""
+        return any(f.severity is Severity.ERROR for f in self.findings)
+
+    def to_json(self, path: str) -> dict[str, Any]:
+        """Return this report as one element of the lint JSON contract."""
+        index = LineIndex(self.text)
+        findings = []
+        for f in self.findings:
+            line, column = index.line_col(f.start)
+            end_line, end_column = index.line_col(f.end)
+            findings.append(
+                {
+                    "rule": f.rule,
+                    "severity": str(f.severity),
+                    "message": f.message,
+                    "line": line,
+                    "column": column,
+                    "end_line": end_line,
+                    "end_column": end_column,
+                    "offset": f.start,
+                    "length": f.end - f.start,
+                    "suggestions": list(f.suggestions),
+                }
+            )
+        return {"path": path, "findings": findings, "facts": self.facts.to_json()}

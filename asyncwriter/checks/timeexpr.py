@@ -1,0 +1,578 @@
+"""Finding dates, times, zones and durations in prose, and resolving them to moments.
+
+The scanner works in two steps. One compiled regex finds small temporal *units* ("Thursday",
+"26 Nov", "17:00", "UTC", "in 3 days", "ASAP"); units that sit next to each other, joined
+only by words like "at", "on" or a comma, form one *expression* ("Thursday 26 Nov, 17:00
+UTC"). Every quantifier in the unit regex is bounded and no alternative can nest, so long
+runs of digits, spaces or punctuation cost linear time.
+
+Resolution turns an expression into an aware ``datetime`` relative to "now" and the
+writer's zone, and records what about it is relative, vague or unzoned, so the deadline
+checks only have to decide which expressions are deadlines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, tzinfo
+
+from asyncwriter.checks import zones
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS = {m.lower(): i for i, m in enumerate(MONTH_ABBR, 1)} | {"sept": 9}
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fourteen": 14,
+    "twenty-four": 24, "thirty": 30, "forty-eight": 48, "seventy-two": 72,
+}  # fmt: skip
+_WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAYS)} | {
+    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+    "sat": 5, "sun": 6,
+}  # fmt: skip
+
+_MONTH = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_WEEKDAY = (
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+)
+_ABBREVIATIONS = sorted(
+    [*zones.UNAMBIGUOUS, *zones.AMBIGUOUS], key=lambda a: (-len(a), a)
+)
+_ZONE = (
+    r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?!\d)"
+    r"|(?:(?<=\d)|(?<=\d ))[+\-\u2212]\d{2}:?\d{2}(?!\d)"
+    r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt))(?![\w/])"
+    r"|(?i:pacific|mountain|central|eastern|atlantic)(?:\s(?i:standard\s|daylight\s)?(?i:time))?\b"
+    r"|[A-Z][a-z]{1,14}/[A-Z][A-Za-z_\-]{1,30}(?:/[A-Z][A-Za-z_\-]{1,30})?)"
+)
+_UNIT = re.compile(
+    r"(?P<iso>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
+    r"(?:Z\b|[+\-]\d{2}:?\d{2}(?!\d))?)"
+    r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2})?\s?(?i:[ap]m\b|[ap]\.m\.))"
+    r"|(?P<clock24>\b(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|h[0-5]\d)(?![\d:]))"
+    r"|(?P<clock4>\b(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b)))"
+    r"|(?P<named>\b(?i:noon|midday|midnight)\b)"
+    r"|(?P<eod>\b(?:EOD|EOB|COB|EOP|(?i:eod|cob)|(?i:close|end) of (?:the )?(?i:business )?"
+    r"(?i:day|play))\b)"
+    r"|(?P<period>\b(?:EOW|EOM|EOQ|EOY|(?i:end) of (?:the |this |next )?"
+    r"(?i:week|month|quarter|year|sprint))\b)"
+    r"|(?P<relday>\b(?i:(?:the )?day after tomorrow|tomorrow|tmrw|tonight|today"
+    r"|(?:later|earlier) today|this (?:morning|afternoon|evening))\b"
+    r"(?:\s(?i:morning|afternoon|evening|night)\b)?)"
+    r"|(?P<relweek>\b(?i:(?:this|next|the coming|coming) (?:week|month|quarter|sprint|weekend"
+    r"|year))\b)"
+    r"|(?P<weekday>\b(?:(?i:next|this|coming|the coming)\s)?" + _WEEKDAY + r")"
+    r"|(?P<mdate>\b" + _MONTH + r"\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s\d{4}\b)?"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b\.?(?:,?\s\d{4}\b)?)"
+    r"|(?P<sdate>\b\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b(?!/))"
+    r"|(?P<duration>\b(?i:in|within|for|over|open for)\s(?:(?i:the)\s)?(?:(?i:next|coming)\s)?"
+    r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen"
+    r"|twenty-four|thirty|forty-eight|seventy-two))\s?"
+    r"(?i:hours?|hrs?|h|days?|business days?|working days?|weeks?|minutes?|mins?)\b)"
+    r"|(?P<vague>\b(?:ASAP|(?i:asap|a\.s\.a\.p\.?|as soon as (?:possible|you can|humanly possible)"
+    r"|soon(?:ish)?|at your (?:earliest )?convenience|when(?:ever)? you (?:get|have|find) "
+    r"(?:a )?(?:chance|moment|minute|sec|second|time)|when you can|whenever (?:you can|possible)"
+    r"|sometime(?: soon)?|in the coming (?:days|weeks)|shortly|in a bit|at some point"
+    r"|later this (?:week|month)))\b)"
+    r"|(?P<zone>" + _ZONE + r")"
+)
+_GAP = re.compile(r"[\s,()]{0,4}(?:(?i:at|on|the|of|by|around|@|~|at around)[\s,()]{1,4}){0,2}")
+_RANGE_GAP = re.compile(r"\s{0,2}(?:-|\u2013|\u2014|(?i:to|until|till))\s{0,2}")
+#: A zone written after the time as a city: "17:00 Berlin", "5pm London time", "(SF)".
+_CITY_ZONE = re.compile(
+    r"[ \t]?\(?((?:[A-Z][\w'\-\u00c0-\u024f]{1,20})(?:[ _][A-Z][\w'\-\u00c0-\u024f]{1,20}){0,2})"
+    r"(?:[ \t](?i:time))?\)?"
+)
+_LOCAL_ZONE = re.compile(r"[ \t]?\(?(?i:your (?:local )?time|local time|in your time ?zone)\)?")
+_DURATION_PARTS = re.compile(r"(\d{1,3}|[a-z\-]+)\s?([a-z ]+?)s?$", re.IGNORECASE)
+
+#: The time an "end of day" means, and the time a date-only deadline resolves to.
+END_OF_DAY = time(17, 0)
+LAST_MINUTE = time(23, 59)
+
+
+@dataclass(slots=True)
+class Unit:
+    """One temporal unit found by the scanner."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Zone:
+    """A zone written in the text, resolved where it is unambiguous."""
+
+    start: int
+    end: int
+    text: str
+    tz: tzinfo | None
+    key: str | None
+    ambiguous: tuple[zones.Meaning, ...] = ()
+    local: bool = False
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A group of adjacent units that names one moment, day, period or duration."""
+
+    start: int
+    end: int
+    units: list[Unit]
+    zone: Zone | None = None
+    is_range: bool = False
+
+    def kinds(self) -> set[str]:
+        """Return the kinds of unit in this expression."""
+        return {u.kind for u in self.units}
+
+    def unit(self, *kinds: str) -> Unit | None:
+        """Return the first unit of one of ``kinds``, if any."""
+        return next((u for u in self.units if u.kind in kinds), None)
+
+    @property
+    def has_clock(self) -> bool:
+        """True when the expression names a time of day (or end of day)."""
+        if self.kinds() & {"clock12", "clock24", "clock4", "named", "eod"}:
+            return True
+        iso = self.unit("iso")
+        return iso is not None and len(iso.text) > 10
+
+    @property
+    def has_day(self) -> bool:
+        """True when the expression says which day."""
+        return bool(self.kinds() & {"iso", "mdate", "sdate", "weekday", "relday", "period"})
+
+
+@dataclass(slots=True)
+class Resolution:
+    """What an expression means relative to now, and what is wrong with how it says it."""
+
+    when: datetime | None = None
+    #: True when only a relative reading exists ("tomorrow", a bare weekday, "in 3 days").
+    relative: bool = False
+    #: The absolute form to suggest for a relative expression.
+    absolute: str | None = None
+    #: Reasons the expression is vague, each a sentence for the writer.
+    vague: list[str] = field(default_factory=list)
+    #: Replacements that fix the vagueness, where one exists.
+    vague_fixes: list[str] = field(default_factory=list)
+    date_only: bool = False
+
+
+def scan(prose: str) -> list[TimeExpression]:
+    """Return the time expressions in ``prose``, in order."""
+    units = [
+        Unit(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _UNIT.finditer(prose)
+    ]
+    groups: list[TimeExpression] = []
+    for unit in units:
+        if groups:
+            last = groups[-1]
+            if last.zone is None and not any(u.kind == "zone" for u in last.units) and (
+                last.has_clock or last.unit("mdate", "iso", "weekday")
+            ):
+                city = _trailing_zone(prose, last.end)
+                if city is not None and city.end <= unit.start:
+                    last.zone = city
+                    last.end = city.end
+            gap = prose[last.end : unit.start]
+            prev = last.units[-1]
+            if len(gap) <= 14 and _GAP.fullmatch(gap) and _joinable(prev, unit):
+                last.units.append(unit)
+                last.end = unit.end
+                continue
+            if (
+                len(gap) <= 9
+                and _RANGE_GAP.fullmatch(gap)
+                and unit.kind in _CLOCKS | {"mdate", "weekday", "iso", "zone"}
+                and prev.kind in _CLOCKS | {"mdate", "weekday", "iso", "zone"}
+            ):
+                last.units.append(unit)
+                last.end = unit.end
+                last.is_range = True
+                continue
+        groups.append(TimeExpression(unit.start, unit.end, [unit]))
+    result: list[TimeExpression] = []
+    for group in groups:
+        zone_units = [u for u in group.units if u.kind == "zone"]
+        group.units = [u for u in group.units if u.kind != "zone"]
+        if not group.units:
+            continue
+        if zone_units:
+            group.zone = _zone_from_text(zone_units[-1].start, zone_units[-1].text)
+        elif group.zone is not None:
+            pass
+        elif group.has_clock or group.unit("mdate", "iso", "weekday", "sdate"):
+            group.zone = _trailing_zone(prose, group.end)
+            if group.zone is not None:
+                group.end = group.zone.end
+        if group.unit("sdate") and not _sdate_plausible(group):
+            continue
+        result.append(group)
+    return result
+
+
+_CLOCKS = {"clock12", "clock24", "clock4", "named", "eod"}
+
+
+def _joinable(prev: Unit, unit: Unit) -> bool:
+    """Return True when two units separated by a connector describe one moment."""
+    if unit.kind == "zone" or prev.kind == "zone":
+        return True
+    if "duration" in (prev.kind, unit.kind) or "vague" in (prev.kind, unit.kind):
+        return False
+    return prev.kind != unit.kind or prev.kind in ("weekday",)
+
+
+def _sdate_plausible(group: TimeExpression) -> bool:
+    """A slash date counts only with a year or next to another date or time unit."""
+    unit = group.unit("sdate")
+    assert unit is not None
+    return unit.text.count("/") == 2 or len(group.units) > 1
+
+
+def _zone_from_text(start: int, text: str) -> Zone:
+    raw = text.strip()
+    bare = raw.strip("()").strip()
+    upper = bare.upper()
+    if upper in zones.AMBIGUOUS:
+        return Zone(start, start + len(text), bare, None, None, zones.AMBIGUOUS[upper])
+    if bare == "AoE":
+        return Zone(start, start + len(text), bare, zones.AOE, "AoE")
+    if upper in zones.UNAMBIGUOUS:
+        key = zones.UNAMBIGUOUS[upper]
+        return Zone(start, start + len(text), bare, zones.get_zone(key), key)
+    offset = zones.parse_offset(bare)
+    if offset is not None:
+        if offset.utcoffset(None) == timedelta(0):
+            return Zone(start, start + len(text), bare, zones.get_zone("UTC"), "UTC")
+        return Zone(start, start + len(text), bare, offset, zones.offset_label(offset))
+    region = bare.lower().split()[0]
+    if region in zones.REGIONS:
+        key = zones.REGIONS[region]
+        return Zone(start, start + len(text), bare, zones.get_zone(key), key)
+    if bare in zones.zone_names():
+        return Zone(start, start + len(text), bare, zones.get_zone(bare), bare)
+    return Zone(start, start + len(text), bare, None, None)
+
+
+def _trailing_zone(prose: str, end: int) -> Zone | None:
+    """Return a city or "your time" zone written right after ``end``, if any."""
+    m = _LOCAL_ZONE.match(prose, end)
+    if m:
+        return Zone(end, m.end(), m.group().strip(" ()"), None, "local", local=True)
+    m = _CITY_ZONE.match(prose, end)
+    if m:
+        city = m.group(1).replace("_", " ").lower()
+        key = zones.city_zones().get(city)
+        if key is None and " " in city:  # "Berlin Friday": only the first word is the city
+            first = city.split()[0]
+            key = zones.city_zones().get(first)
+            if key is not None:
+                return Zone(end, m.start(1) + len(first), m.group(1).split()[0],
+                            zones.get_zone(key), key)
+        if key is not None:
+            return Zone(end, m.end(), m.group().strip(" ()"), zones.get_zone(key), key)
+    return None
+
+
+def find_declared_zone(prose: str) -> Zone | None:
+    """Return the zone of an "All times UTC" style declaration, if the message has one."""
+    m = _DECLARATION.search(prose)
+    if not m:
+        return None
+    return _zone_from_text(m.start("z"), m.group("z"))
+
+
+_DECLARATION = re.compile(
+    r"(?i:\ball\s(?:times?|timestamps?)|\b(?:times?|timestamps?)(?=\s(?:are|in|below|above|listed)))"
+    r"(?:\s(?i:are|listed|below|above|here|shown|given|in|ae)){0,3}[\s:]{0,3}\(?(?P<z>" + _ZONE + r")"
+)
+
+
+def _parse_clock(unit: Unit) -> time | None:
+    text = unit.text.lower().replace(" ", "").rstrip(".")
+    if unit.kind == "named":
+        return time(12, 0) if text in ("noon", "midday") else LAST_MINUTE
+    if unit.kind == "eod":
+        return END_OF_DAY
+    if unit.kind == "clock12":
+        m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?([ap])", text)
+        if not m:
+            return None
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour = hour % 12 + (12 if m.group(3) == "p" else 0)
+        return time(hour, minute)
+    if unit.kind == "clock24":
+        hour, minute = re.split(r"[:h]", text)[:2]
+        return time(int(hour), int(minute))
+    if unit.kind == "clock4":
+        return time(int(text[:2]), int(text[2:4]))
+    return None
+
+
+def _year_for(month: int, day: int, today: date) -> int:
+    """Return the year that puts month/day nearest to ``today``."""
+    best = today.year
+    best_gap: int | None = None
+    for year in (today.year - 1, today.year, today.year + 1):
+        try:
+            gap = abs((date(year, month, day) - today).days)
+        except ValueError:
+            continue
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _parse_mdate(text: str, today: date) -> tuple[date | None, bool]:
+    """Return the date and whether the year was written."""
+    m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?", text)
+    month_m = re.search(r"[A-Za-z]{3,9}", text.replace(" of ", " "))
+    year_m = re.search(r"\b(\d{4})\b", text)
+    if not m or not month_m:
+        return None, False
+    month = _MONTHS.get(month_m.group().lower()[:4], _MONTHS.get(month_m.group().lower()[:3]))
+    if month is None:
+        return None, False
+    day = int(m.group(1))
+    year = int(year_m.group(1)) if year_m else _year_for(month, day, today)
+    try:
+        return date(year, month, day), year_m is not None
+    except ValueError:
+        return None, year_m is not None
+
+
+def _weekday_date(text: str, today: date) -> tuple[date, str]:
+    """Return the date a weekday phrase means and its modifier ("", "next", "this")."""
+    words = text.lower().rstrip(".").split()
+    modifier = words[0] if len(words) > 1 else ""
+    target = _WEEKDAY_INDEX[words[-1]]
+    ahead = (target - today.weekday()) % 7
+    if modifier == "next":
+        # "next Friday": the Friday of next week.
+        monday_next = today + timedelta(days=7 - today.weekday())
+        return monday_next + timedelta(days=target), modifier
+    return today + timedelta(days=ahead), modifier
+
+
+def format_day(day: date) -> str:
+    """Return "Thu 26 Nov" (with the year when it is not the current one)."""
+    return f"{WEEKDAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
+
+
+def format_moment(when: datetime, tz: tzinfo, *, with_time: bool = True) -> str:
+    """Return "Thu 26 Nov, 17:00 UTC" for a moment shown in ``tz``."""
+    local = when.astimezone(tz)
+    day = format_day(local.date())
+    if not with_time:
+        return day
+    return f"{day}, {local:%H:%M} {zones.display_zone(tz, local)}"
+
+
+def resolve(  # noqa: C901 - one branch per kind of unit reads best as one function
+    expr: TimeExpression, now: datetime, writer_tz: tzinfo, default_tz: tzinfo | None
+) -> Resolution:
+    """Resolve ``expr`` to a moment relative to ``now``.
+
+    Args:
+        expr: the expression to resolve.
+        now: the reference moment (aware).
+        writer_tz: the writer's zone, for relative days when the text names no zone.
+        default_tz: a zone the message declares for all its times, if any.
+
+    Returns:
+        The resolution; ``when`` is None for vague or ambiguous expressions.
+    """
+    res = Resolution()
+    zone = expr.zone
+    if zone is not None and (zone.ambiguous or zone.local):
+        tz: tzinfo | None = None
+    elif zone is not None and zone.tz is not None:
+        tz = zone.tz
+    else:
+        tz = default_tz or writer_tz
+    today = now.astimezone(tz or writer_tz).date()
+    day: date | None = None
+    clock: time | None = None
+    explicit_day = False
+
+    for unit in expr.units:
+        kind, low = unit.kind, unit.text.lower()
+        if kind == "vague":
+            res.vague.append(f"“{unit.text}” is not a time a reader can plan around")
+            return res
+        if kind == "duration":
+            res.relative = True
+            delta = _parse_duration(unit.text)
+            if delta is None:
+                return res
+            res.when = now + delta
+            word = low.split()[0]
+            shown = format_moment(res.when, tz or writer_tz)
+            res.absolute = f"until {shown}" if word in ("for", "over", "open") else f"by {shown}"
+            return res
+        if kind == "iso":
+            parsed = _parse_iso(unit.text)
+            if parsed is None:
+                return res
+            if parsed.tzinfo is not None and zone is None:
+                tz = parsed.tzinfo
+                if parsed.utcoffset() == timedelta(0):
+                    tz = zones.get_zone("UTC")
+                expr.zone = Zone(unit.start, unit.end, unit.text, tz, zones.zone_key(tz))
+            day, explicit_day = parsed.date(), True
+            if len(unit.text) > 10:
+                clock = parsed.time().replace(tzinfo=None)
+        elif kind == "mdate":
+            day, _year_given = _parse_mdate(unit.text, today)
+            explicit_day = True
+            if day is None:
+                res.vague.append(f"“{unit.text}” is not a real date")
+                return res
+        elif kind == "sdate":
+            parts = [int(p) for p in unit.text.split("/")]
+            a, b = parts[0], parts[1]
+            if a > 12 and b <= 12:
+                month, dom = b, a
+            elif b > 12 and a <= 12:
+                month, dom = a, b
+            elif a == b:
+                month, dom = a, b
+            else:
+                res.vague.append(
+                    f"“{unit.text}” could be {dom_name(a, b)} or {dom_name(b, a)}: "
+                    "write the month as a word"
+                )
+                return res
+            year = parts[2] if len(parts) > 2 else _year_for(month, dom, today)
+            if year < 100:
+                year += 2000
+            try:
+                day, explicit_day = date(year, month, dom), True
+            except ValueError:
+                return res
+        elif kind == "weekday":
+            wday, modifier = _weekday_date(unit.text, today)
+            if day is not None and explicit_day:
+                if day.weekday() != wday.weekday():
+                    res.vague.append(
+                        f"{format_day(day)[4:]} is a {WEEKDAYS[day.weekday()].title()}, "
+                        f"not a {WEEKDAYS[wday.weekday()].title()}"
+                    )
+                    res.vague_fixes.append(format_day(day))
+                continue
+            day = wday
+            if not any(u.kind in ("mdate", "iso", "sdate") for u in expr.units):
+                res.relative = True
+        elif kind == "relday":
+            res.relative = True
+            if "day after" in low:
+                day = today + timedelta(days=2)
+            elif low.startswith(("tomorrow", "tmr", "tmrw")):
+                day = today + timedelta(days=1)
+            else:
+                day = today
+                if "tonight" in low or "evening" in low:
+                    clock = clock or time(20, 0)
+        elif kind == "relweek":
+            res.relative = True
+            monday = today - timedelta(days=today.weekday())
+            if "week" in low and "weekend" not in low:
+                day = monday + timedelta(days=7 if "next" in low or "coming" in low else 4)
+            elif "weekend" in low:
+                day = monday + timedelta(days=12 if "next" in low else 5)
+            else:
+                res.vague.append(f"“{unit.text}” spans weeks: name the day")
+                return res
+        elif kind == "period":
+            res.relative = True
+            monday = today - timedelta(days=today.weekday())
+            if "week" in low or low == "eow":
+                day = monday + timedelta(days=11 if "next" in low else 4)
+                clock = clock or END_OF_DAY
+            elif "month" in low or low == "eom":
+                first_next = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+                day = first_next - timedelta(days=1)
+            else:
+                res.vague.append(f"“{unit.text}” is weeks away: name the date")
+                return res
+        elif kind in _CLOCKS:
+            parsed_clock = _parse_clock(unit)
+            if parsed_clock is None:
+                return res
+            clock = parsed_clock
+            if kind == "named" and "midnight" in low:
+                res.vague.append("“midnight” is ambiguous about the day: write 23:59")
+                res.vague_fixes.append("23:59")
+            if kind == "eod" and not expr.has_day:
+                res.vague.append(f"“{unit.text}” with no day: whose day, and which one?")
+                return res
+
+    if day is None and clock is None:
+        return res
+    if day is None:
+        day = today
+        res.relative = True
+    res.date_only = clock is None
+    if zone is not None and zone.text == "AoE" and clock is None:
+        clock = LAST_MINUTE
+    if tz is None:
+        return res
+    when = datetime.combine(day, clock or LAST_MINUTE, tzinfo=tz)
+    res.when = when
+    if res.relative:
+        res.absolute = format_moment(when, tz, with_time=not res.date_only)
+        if not res.date_only and (zone is None and default_tz is None):
+            # The text names no zone: suggest the day only; the zone is a separate fix.
+            res.absolute = format_day(day)
+    return res
+
+
+def dom_name(month: int, dom: int) -> str:
+    """Return "3 Dec" for month 12, day 3 (or the raw numbers if invalid)."""
+    if 1 <= month <= 12:
+        return f"{dom} {MONTH_ABBR[month - 1]}"
+    return f"{month}/{dom}"
+
+
+def _parse_iso(text: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(text.replace(" ", "T"))
+    except ValueError:
+        return None
+
+
+def _parse_duration(text: str) -> timedelta | None:
+    words = text.lower().split()
+    # Drop the lead-in ("in", "within", "open for", "the next" ...).
+    while words and words[0] in ("in", "within", "for", "over", "open", "the", "next", "coming"):
+        words = words[1:]
+    joined = " ".join(words)
+    m = re.match(r"(\d{1,3}|[a-z\-]+)\s?(.*)$", joined)
+    if not m:
+        return None
+    amount_text, unit = m.group(1), m.group(2).strip()
+    amount = int(amount_text) if amount_text.isdigit() else _NUMBER_WORDS.get(amount_text)
+    if amount is None:
+        return None
+    if unit.startswith(("hour", "hr", "h")):
+        return timedelta(hours=amount)
+    if unit.startswith(("min",)):
+        return timedelta(minutes=amount)
+    if unit.startswith("week"):
+        return timedelta(weeks=amount)
+    if "business" in unit or "working" in unit:
+        return timedelta(days=amount + 2 * (amount // 5))
+    return timedelta(days=amount)

@@ -1,0 +1,294 @@
+"""Time zone words people write next to times, and what each one means.
+
+A reader in another zone can only act on a time whose zone is unambiguous, so this module
+knows three kinds of zone word: unambiguous ones (mapped to an IANA zone or a fixed
+offset), ambiguous abbreviations (with their candidate meanings, for suggestions), and city
+or region words ("London time", "Pacific"). Zone words are only ever matched next to a time
+by the caller, so "get" or "eat" in prose never look like zones.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone, tzinfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+#: Abbreviations with one common meaning, mapped to the IANA zone people mean by them.
+#: PST in July still means "Pacific time" to the writer, so the zone, not the fixed offset.
+UNAMBIGUOUS: dict[str, str] = {
+    "UTC": "UTC",
+    "GMT": "UTC",
+    "Z": "UTC",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "CT": "America/Chicago",
+    "CDT": "America/Chicago",
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "AKST": "America/Anchorage",
+    "AKDT": "America/Anchorage",
+    "HST": "Pacific/Honolulu",
+    "NST": "America/St_Johns",
+    "NDT": "America/St_Johns",
+    "BRT": "America/Sao_Paulo",
+    "ART": "America/Argentina/Buenos_Aires",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "CET": "Europe/Paris",
+    "CEST": "Europe/Paris",
+    "EET": "Europe/Athens",
+    "EEST": "Europe/Athens",
+    "MSK": "Europe/Moscow",
+    "TRT": "Europe/Istanbul",
+    "SAST": "Africa/Johannesburg",
+    "WAT": "Africa/Lagos",
+    "CAT": "Africa/Maputo",
+    "EAT": "Africa/Nairobi",
+    "IDT": "Asia/Jerusalem",
+    "PKT": "Asia/Karachi",
+    "NPT": "Asia/Kathmandu",
+    "ICT": "Asia/Bangkok",
+    "WIB": "Asia/Jakarta",
+    "SGT": "Asia/Singapore",
+    "HKT": "Asia/Hong_Kong",
+    "PHT": "Asia/Manila",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "AWST": "Australia/Perth",
+    "ACST": "Australia/Adelaide",
+    "ACDT": "Australia/Adelaide",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """One reading of an ambiguous abbreviation."""
+
+    label: str
+    zone: str
+
+
+#: Abbreviations that name several zones; the first meaning is the most common one.
+AMBIGUOUS: dict[str, tuple[Meaning, ...]] = {
+    "CST": (
+        Meaning("US Central", "America/Chicago"),
+        Meaning("China", "Asia/Shanghai"),
+        Meaning("Cuba", "America/Havana"),
+    ),
+    "IST": (
+        Meaning("India", "Asia/Kolkata"),
+        Meaning("Ireland", "Europe/Dublin"),
+        Meaning("Israel", "Asia/Jerusalem"),
+    ),
+    "BST": (
+        Meaning("British Summer Time", "Europe/London"),
+        Meaning("Bangladesh", "Asia/Dhaka"),
+    ),
+    "AST": (
+        Meaning("Atlantic", "America/Halifax"),
+        Meaning("Arabia", "Asia/Riyadh"),
+    ),
+    "GST": (
+        Meaning("Gulf", "Asia/Dubai"),
+        Meaning("South Georgia", "Atlantic/South_Georgia"),
+    ),
+    "SST": (
+        Meaning("Samoa", "Pacific/Pago_Pago"),
+        Meaning("Singapore", "Asia/Singapore"),
+    ),
+    "ECT": (
+        Meaning("Ecuador", "America/Guayaquil"),
+        Meaning("Eastern Caribbean", "America/Port_of_Spain"),
+    ),
+    "AMT": (
+        Meaning("Amazon", "America/Manaus"),
+        Meaning("Armenia", "Asia/Yerevan"),
+    ),
+}
+
+#: Region words used as "5pm Pacific" or "9:00 Eastern time".
+REGIONS: dict[str, str] = {
+    "pacific": "America/Los_Angeles",
+    "mountain": "America/Denver",
+    "central": "America/Chicago",
+    "eastern": "America/New_York",
+    "atlantic": "America/Halifax",
+}
+
+#: Everyday city names and nicknames that are not the last part of an IANA name.
+CITY_ALIASES: dict[str, str] = {
+    "sf": "America/Los_Angeles",
+    "san francisco": "America/Los_Angeles",
+    "seattle": "America/Los_Angeles",
+    "portland": "America/Los_Angeles",
+    "la": "America/Los_Angeles",
+    "nyc": "America/New_York",
+    "ny": "America/New_York",
+    "boston": "America/New_York",
+    "washington": "America/New_York",
+    "atlanta": "America/New_York",
+    "miami": "America/New_York",
+    "austin": "America/Chicago",
+    "dallas": "America/Chicago",
+    "houston": "America/Chicago",
+    "bangalore": "Asia/Kolkata",
+    "bengaluru": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata",
+    "delhi": "Asia/Kolkata",
+    "new delhi": "Asia/Kolkata",
+    "pune": "Asia/Kolkata",
+    "hyderabad": "Asia/Kolkata",
+    "chennai": "Asia/Kolkata",
+    "india": "Asia/Kolkata",
+    "beijing": "Asia/Shanghai",
+    "shenzhen": "Asia/Shanghai",
+    "china": "Asia/Shanghai",
+    "munich": "Europe/Berlin",
+    "hamburg": "Europe/Berlin",
+    "frankfurt": "Europe/Berlin",
+    "cologne": "Europe/Berlin",
+    "tel aviv": "Asia/Jerusalem",
+    "israel": "Asia/Jerusalem",
+    "japan": "Asia/Tokyo",
+    "korea": "Asia/Seoul",
+    "uk": "Europe/London",
+    "ireland": "Europe/Dublin",
+    "germany": "Europe/Berlin",
+    "france": "Europe/Paris",
+    "spain": "Europe/Madrid",
+    "poland": "Europe/Warsaw",
+    "netherlands": "Europe/Amsterdam",
+    "brazil": "America/Sao_Paulo",
+    "são paulo": "America/Sao_Paulo",
+    "sao paulo": "America/Sao_Paulo",
+    "montreal": "America/Toronto",
+    "ottawa": "America/Toronto",
+    "melbourne": "Australia/Melbourne",
+    "canberra": "Australia/Sydney",
+    "wellington": "Pacific/Auckland",
+    "zürich": "Europe/Zurich",
+    "kyiv": "Europe/Kyiv",
+    "kiev": "Europe/Kyiv",
+}
+
+AOE = timezone(timedelta(hours=-12), "AoE")
+
+#: An offset written as "+02:00", "+0200", "UTC+2", "GMT-5:30"; the sign may be U+2212.
+OFFSET_RE = re.compile(r"(?:UTC|GMT)?\s?([+\-\u2212])(\d{1,2})(?::?(\d{2}))?")
+
+
+@functools.cache
+def city_zones() -> dict[str, str]:
+    """Return lower-case city names (``"new york"``) mapped to their IANA zone.
+
+    Built once from the zone database, so every ``Area/City`` name is known, plus
+    everyday aliases such as "SF" or "Bangalore".
+    """
+    cities: dict[str, str] = {}
+    for key in available_timezones():
+        if "/" not in key or key.startswith(("Etc/", "SystemV/", "US/", "posix/", "right/")):
+            continue
+        city = key.rsplit("/", 1)[1].replace("_", " ").lower()
+        cities.setdefault(city, key)
+    cities.update(CITY_ALIASES)
+    return cities
+
+
+@functools.cache
+def zone_names() -> frozenset[str]:
+    """Return every IANA zone name this machine knows."""
+    return frozenset(available_timezones())
+
+
+def parse_offset(text: str) -> timezone | None:
+    """Return a fixed-offset zone for "+02:00", "UTC+2" or "GMT-5:30", or None."""
+    m = OFFSET_RE.fullmatch(text.strip())
+    if not m:
+        return None
+    sign = -1 if m.group(1) in "-\u2212" else 1
+    hours, minutes = int(m.group(2)), int(m.group(3) or 0)
+    if hours > 14 or minutes >= 60:
+        return None
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def offset_label(tz: timezone) -> str:
+    """Return "+02:00" style text for a fixed offset."""
+    delta = tz.utcoffset(None)
+    total = int(delta.total_seconds()) // 60
+    sign = "-" if total < 0 else "+"
+    total = abs(total)
+    return f"{sign}{total // 60:02d}:{total % 60:02d}"
+
+
+def get_zone(name: str) -> tzinfo:
+    """Return the zone for an IANA name, "UTC" or an offset.
+
+    Raises:
+        ValueError: the name is not a zone this machine knows.
+    """
+    if name.upper() in ("UTC", "Z", "GMT"):
+        return timezone.utc
+    offset = parse_offset(name)
+    if offset is not None:
+        return offset
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Europe/Berlin)")
+
+
+def local_zone() -> tzinfo:
+    """Return the writer's system zone, by IANA name where the system says it.
+
+    ``TZ`` wins, then the ``/etc/localtime`` link; otherwise the current fixed offset.
+    """
+    env = os.environ.get("TZ", "").lstrip(":")
+    if env:
+        try:
+            return get_zone(env)
+        except ValueError:
+            pass
+    try:
+        target = os.path.realpath("/etc/localtime")
+        if "zoneinfo/" in target:
+            return ZoneInfo(target.split("zoneinfo/", 1)[1])
+    except (OSError, ZoneInfoNotFoundError, ValueError):
+        pass
+    return datetime.now().astimezone().tzinfo or timezone.utc
+
+
+def zone_key(tz: tzinfo) -> str:
+    """Return the name this project writes for ``tz`` (IANA key, "UTC", offset or "AoE")."""
+    if tz is timezone.utc:
+        return "UTC"
+    if tz is AOE:
+        return "AoE"
+    if isinstance(tz, ZoneInfo):
+        return "UTC" if tz.key in ("UTC", "Etc/UTC") else tz.key
+    if isinstance(tz, timezone):
+        return offset_label(tz)
+    return str(tz)
+
+
+def display_zone(tz: tzinfo, when: datetime) -> str:
+    """Return a short, unambiguous zone label for suggestions ("UTC", "CET", "Asia/Kolkata")."""
+    key = zone_key(tz)
+    if key in ("UTC", "AoE") or key[0] in "+-":
+        return key
+    abbrev = when.astimezone(tz).tzname() or ""
+    if abbrev in UNAMBIGUOUS and UNAMBIGUOUS[abbrev] == key:
+        return abbrev
+    return key
