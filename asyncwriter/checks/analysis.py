@@ -55,6 +55,8 @@ _FUZZY_TLDS = frozenset(_URL_HINT.pattern.split("(?:")[1].split(")")[0].split("|
 _SENTENCE_END = re.compile(r"[.!?:;,)\]]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$")
 _LINE_START_CAPITAL = re.compile(r"\s*(?:[A-Z0-9@#>*\-\u2022]|[\U0001F300-\U0001FAFF])")
 _WRAP_WIDTH = 60
+_QUOTED_LINE = re.compile(r"[ \t]{0,16}(?:[-*+][ \t]+)?>")
+_URL_AT_END = re.compile(r"(?:https?://\S+|[>)\]])\s*$")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -372,6 +374,9 @@ class Analysis:
                 nxt = pos + 1
                 if nxt < b.end and (
                     _SENTENCE_END.search(line)
+                    or _URL_AT_END.search(self.text, prev, pos)
+                    or (b.quoted and bool(_QUOTED_LINE.match(self.text, prev))
+                        != bool(_QUOTED_LINE.match(self.text, nxt)))
                     or (len(line.strip()) < _WRAP_WIDTH and _LINE_START_CAPITAL.match(text, nxt))
                 ):
                     while nxt < b.end and text[nxt] in " \t":
@@ -418,9 +423,17 @@ class Analysis:
         return self.prose[sentence.start : sentence.end]
 
     def is_quoted(self, offset: int) -> bool:
-        """Return True when ``offset`` lies in a quoted block (someone else's words)."""
+        """Return True when ``offset`` is on a quoted line (someone else's words).
+
+        Quoting is by line, as in Slack and email replies: a line without ``>`` after a quote
+        is the writer's reply, not CommonMark's lazy continuation of the quote.
+        """
         i = self.block_at(offset)
-        return i >= 0 and self.blocks[i].quoted and offset < self.blocks[i].end
+        if i < 0 or not self.blocks[i].quoted or offset >= self.blocks[i].end:
+            return False
+        line, _col = self.lines.line_col(offset)
+        start = self.lines.line_start(line)
+        return _QUOTED_LINE.match(self.text, start) is not None
 
     def non_empty_lines(self) -> int:
         """Return how many lines hold any prose."""

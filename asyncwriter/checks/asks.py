@@ -63,6 +63,9 @@ _PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["would", "'d"]}}, {"LOWER": {"IN": ["appreciate", "love", "like"]}},
          {"LOWER": {"IN": ["your", "a", "some", "any", "it", "help", "feedback", "input",
                            "eyes", "if", "approval", "a"]}}],
+        [{"LOWER": {"IN": ["need", "needs", "must", "should"]}}, {"LOWER": "to"}, {"LOWER": "be"},
+         {"LOWER": {"IN": ["in", "submitted", "filed", "approved", "signed", "sent", "entered",
+                           "booked", "completed", "done", "returned", "uploaded", "reviewed"]}}],
         [{"LOWER": {"IN": ["requesting", "request"]}},
          {"LOWER": {"IN": ["your", "a", "an", "review", "approval", "sign-off", "input",
                            "feedback", "for"]}}],
@@ -74,7 +77,8 @@ _PATTERNS: dict[str, list[list[dict]]] = {
          {"ORTH": {"IN": [":", "-", "—", "–"]}}],
         [{"LOWER": {"IN": ["action", "decision", "approval", "review", "input", "sign-off",
                            "response", "reply", "answer", "help"]}},
-         {"LOWER": {"IN": ["required", "needed", "requested", "wanted", "item", "items"]}}],
+         {"LOWER": {"IN": ["required", "needed", "requested", "wanted"]}}],
+        [{"LOWER": "action"}, {"LOWER": {"IN": ["item", "items"]}}, {"ORTH": ":"}],
     ],
     "VOTE": [
         [{"LOWER": {"IN": ["voting", "poll", "vote", "votes"]}},
@@ -83,6 +87,8 @@ _PATTERNS: dict[str, list[list[dict]]] = {
         [{"LOWER": {"IN": ["cast", "add", "leave", "drop"]}}, {"LOWER": "your"},
          {"LOWER": {"IN": ["vote", "votes"]}}],
         [{"LOWER": "react"}, {"LOWER": "with"}],
+        [{"LOWER": {"IN": ["poll", "survey"]}, "IS_SENT_START": True}],
+        [{"LOWER": "quick"}, {"LOWER": {"IN": ["poll", "survey", "vote"]}}],
     ],
     "LET_KNOW": [[{"LOWER": "let"}, {"LOWER": {"IN": ["me", "us"]}}, {"LOWER": "know"}]],
 }
@@ -104,7 +110,7 @@ IMPERATIVE_VERBS = frozenset(
 _NOT_IMPERATIVE_NEXT = frozenset(
     """: is are was were has have had will went looks looked seems seemed got came shows showed
     passed failed - – — 's ’s = + ( team teams meeting notes results result went status
-    process plan plans went date dates time times window""".split()
+    process plan plans went date dates time times window of""".split()
 )
 _LEAD_INS = frozenset(
     """also and so then ok okay btw pls please quick one last finally but oh hey hi folks
@@ -136,6 +142,10 @@ _VAGUE = re.compile(
     r"|reach out (?:if|with) (?:you have )?(?:any )?(?:questions|concerns)"
     r"|(?:comments|feedback) welcome|(?:would )?love (?:to hear )?(?:your |any )?"
     r"(?:thoughts|feedback|input)|curious (?:what|how) (?:you|people|folks) think"
+)
+#: A vague ask stays vague with a deadline attached: "thoughts before I merge tomorrow?".
+_VAGUE_WITH_TIME = re.compile(
+    r"(?:" + _VAGUE.pattern + r")(?:[\s,]+(?:before|by|until|ahead of|prior to)\b.{0,80})?"
 )
 _FYI = re.compile(
     r"\bfyi\b|\bf\.y\.i\b|\bfor your (?:information|awareness|reference)\b"
@@ -177,6 +187,21 @@ _ASK_SECTION = re.compile(
 _DIRECT_REQUEST = re.compile(
     r"\b(?:please|pls|can you|could you|would you|will you|need you|let me know)\b", re.I
 )
+#: Chat bullets (and emoji-led poll options) that are not Markdown lists but read as items.
+_CHAT_BULLET = re.compile(
+    r"[\u2022\u25e6\u25aa\u2023\u2043\u2013\u2014\u00b7\U0001F300-\U0001FAFF\u2600-\u27BF]"
+)
+#: Nouns often used as titles: "Update on X", "Review of Y" are not commands.
+_TITLE_NOUNS = frozenset("update review release call test check plan record draft post document "
+                         "report sync follow file".split())
+_STATEMENT_LABELS = frozenset(
+    "proposal idea plan option suggestion recommendation decision context background goal "
+    "goals summary tl;dr tldr status update why what problem fix cause impact timeline next "
+    "done".split()
+)
+#: Words that follow a real imperative after a dash or colon ("— react by Wed").
+_AFTER_DASH_OBJECT = frozenset("the a an your this that these those it them by with to on in for "
+                               "all any my our his her their".split())
 _MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
 _LET_KNOW_EXPLICIT = frozenset(
     "whether which when who how by where asap if your what".split()
@@ -225,7 +250,7 @@ def find_asks(a: Analysis) -> list[Ask]:
         core = _TRIM_EDGES.sub("", low).strip()
         if block.kind == HEADING and "LABEL" not in labels:
             continue
-        if core and _VAGUE.fullmatch(core):
+        if core and _VAGUE_WITH_TIME.fullmatch(core):
             asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
             continue
         kind = _explicit_kind(a, index, sent, flat, low, labels, doc, tagged)
@@ -270,7 +295,8 @@ def _explicit_kind(  # noqa: C901 - a flat list of ask shapes, each one line
             return "action"
         return "question"
     if _is_imperative(a, sent, flat, tagged):
-        if block.in_list and not _list_item_is_ask(a, sent, flat):
+        listed = block.in_list or _CHAT_BULLET.match(a.text, sent.start) is not None
+        if listed and not _list_item_is_ask(a, sent, flat):
             return None
         return "action"
     return None
@@ -357,11 +383,28 @@ def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool
                 nxt = words[i + 1].lower() if i + 1 < len(words) else ""
                 return nxt not in _NOT_IMPERATIVE_NEXT
     if verb not in IMPERATIVE_VERBS:
-        return False
+        return _imperative_after_dash(words[i:])
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    if verb in _TITLE_NOUNS and nxt in ("on", "for", "from", "of", "about", "re", "regarding"):
+        return False
     if verb in ("do", "don't") and nxt not in ("not", "n't", "merge", "deploy", "push", "forget"):
         return verb == "don't"
     return nxt not in _NOT_IMPERATIVE_NEXT and nxt != ""
+
+
+def _imperative_after_dash(words: list[str]) -> bool:
+    """Return True for "Quick poll for the slot — react by Wed" (a command after a dash).
+
+    Not after a label such as "Proposal:", where the command is the thing proposed.
+    """
+    if words and words[0].lower() in _STATEMENT_LABELS:
+        return False
+    for k, word in enumerate(words[:-2]):
+        if word in ("\u2014", "\u2013", "-", ":"):
+            verb, nxt = words[k + 1].lower(), words[k + 2].lower()
+            if verb in IMPERATIVE_VERBS and nxt in _AFTER_DASH_OBJECT:
+                return True
+    return False
 
 
 def _list_item_is_ask(a: Analysis, sent: Sentence, flat: str) -> bool:

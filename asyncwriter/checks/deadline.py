@@ -46,7 +46,10 @@ _MARK_BEFORE = re.compile(
     r"|\bnext\s(?:status\s)?update(?:\s(?:at|by|in|on|around|no later than))?"
     r"|\bupdates?\s(?:at|by|every)|\bno\slater|\bneeded\s(?:by|on)|\bresponse\s(?:by|on)"
     r"|\bturnaround(?:\sby)?)"
-    r"\W{0,4}(?:the\s|this\s|end\sof\s|eod\s|around\s|at\s|on\s){0,2}$",
+    r"\W{0,4}(?:the\s|this\s|end\sof\s|eod\s|around\s|at\s|on\s){0,2}$"
+    # "before the month-end run on Mon 30 Nov": before an event, so by its date.
+    r"|\b(?:before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|next\s)?(?:[\w\-]+\s){1,3}"
+    r"(?:on|at)\s$",
     re.IGNORECASE,
 )
 _MARK_AFTER = re.compile(
@@ -60,7 +63,8 @@ _EVENT = re.compile(
     r"|office\shours|not\sbefore|after|ago|occurred|happened|detected|resolved|mitigated"
     r"|deployed|fired|paged|spiked|was|were|went|lasted|held|kickoff|kick-off|offsite|interview"
     r"|lunch|dinner|party|launch(?:es|ed)?|on-?call|shift|rotation|ooo|out\sof\s(?:the\s)?office"
-    r"|vacation|holiday|leave|back\son|returning)\b",
+    r"|vacation|holiday|leave|back\son|returning|all-?hands|all\shands|town\shall|retro"
+    r"|planning|1:1|one-on-one|conference|workshop|training|social|party)\b",
     re.IGNORECASE,
 )
 _BEFORE_EVENT = re.compile(
@@ -70,12 +74,29 @@ _BEFORE_EVENT = re.compile(
     re.IGNORECASE,
 )
 _INHERENT = {"eod", "period"}
+_PAST = re.compile(
+    r"\b(?:had|was|were|did|went|came|got|stopped|ended|recovered|resolved|confirmed|finished"
+    r"|completed|returned|dropped|fixed|rolled|deployed|started|began|spiked|fired|paged"
+    r"|detected|noticed|happened|occurred)\b",
+    re.IGNORECASE,
+)
+#: "please pause them before it starts": a deadline that points at a dated event.
+_ANAPHORIC = re.compile(
+    r"\b(?:before|by|ahead\sof|prior\sto)\s(?:it|this|that|then|the\s(?:window|maintenance"
+    r"|start|cutover|migration|upgrade|deploy(?:ment)?|release|meeting|call|event|freeze"
+    r"|launch|change))\b",
+    re.IGNORECASE,
+)
+#: "at the end of the month" is when something happens, not a deadline.
+_EVENT_PREPOSITION = re.compile(r"\b(?:at|in|from|since|after|during)\s(?:the\s)?$", re.I)
 _ALWAYS_DEADLINE = re.compile(r"^(?:asap|a\.s\.a\.p\.?)$", re.IGNORECASE)
 
 
 def find_deadlines(a: Analysis, ctx: LintContext) -> list[tuple[TimeExpression, Resolution]]:
     """Return the expressions that are deadlines, each with its resolution."""
-    ask_spans = [(x.start, x.end) for x in ctx.asks if x.kind != "fyi"]
+    # Times in a question for information ("Is the all-hands still 16:00 CET?") are its
+    # topic, not its deadline; only action and vague asks carry deadlines.
+    ask_spans = [(x.start, x.end) for x in ctx.asks if x.kind == "action" or x.vague]
     default_tz = ctx.declared_zone.tz if ctx.declared_zone else None
     found: list[tuple[TimeExpression, Resolution]] = []
     for expr in ctx.times:
@@ -93,15 +114,22 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     sent_end = sent.end if sent else expr.end
     before = a.prose[max(sent_start, expr.start - 60) : expr.start]
     after = a.prose[expr.end : min(sent_end, expr.end + 40)]
+    in_ask = any(s <= expr.start < e for s, e in ask_spans)
+    duration = expr.unit("duration")
+    if duration is not None and duration.text.lower().startswith(("for", "over")):
+        # "down for 20 min" lasts; only "open for 72 hours" style durations end something.
+        return bool(re.search(r"\b(?:open|runs?|running|stays?\sopen|last)\s$", before, re.I))
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
-        return not re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE)
+        if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):
+            return False
+        # Past-tense narrative: "by 22:05 the on-call had confirmed", "stopped by 22:40".
+        return in_ask or not _PAST.search(before + " " + after)
     kinds = expr.kinds()
     if kinds & _INHERENT:
-        return True
+        return not _EVENT_PREPOSITION.search(before)
     vague = expr.unit("vague")
     if vague is not None and _ALWAYS_DEADLINE.match(vague.text):
         return True
-    in_ask = any(s <= expr.start < e for s, e in ask_spans)
     if not in_ask or expr.is_range:
         return False
     context = a.prose[sent_start : expr.start]
@@ -142,7 +170,10 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         yield from _deadline_findings(a, ctx, expr, res, default_tz is not None)
     yield from _ambiguous_zones(a, ctx)
     if not found:
-        actions = [x for x in ctx.asks if x.kind == "action" and not x.vague]
+        actions = [x for x in ctx.asks if x.kind == "action" or x.vague]
+        dated = any(e.has_day for e in ctx.times)
+        if dated and any(_ANAPHORIC.search(a.prose[x.start : x.end]) for x in actions):
+            return
         if actions:
             ask = actions[0]
             example = _example_deadline(ctx)
@@ -164,9 +195,12 @@ def _deadline_findings(
     text = a.text[expr.start : expr.end]
     if res.vague:
         yield from _vague_findings(a, ctx, expr, res)
-        if res.when is None:
+        if res.when is None and expr.unit("eod") is None:
             return
-    if res.relative and res.absolute:
+    dayless = not expr.has_day and expr.unit("duration") is None
+    if dayless and any(e.has_day for e, _r in ctx.found_deadlines if e is not expr):
+        pass  # "by 11:00 UTC today ... before noon their time": the day is already given
+    elif res.relative and res.absolute:
         span, replacement = _relative_fix(a, expr, res)
         yield ctx.finding(
             "deadline.relative",
@@ -177,7 +211,8 @@ def _deadline_findings(
             [replacement],
         )
     zone = expr.zone
-    if expr.has_clock and zone is None and not declared and not res.vague:
+    eod_no_day = res.vague and expr.unit("eod") is not None and res.when is None
+    if expr.has_clock and zone is None and not declared and (not res.vague or eod_no_day):
         label = zones.display_zone(ctx.tz, res.when or ctx.now)
         yield ctx.finding(
             "deadline.no-timezone",

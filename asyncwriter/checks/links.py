@@ -38,7 +38,9 @@ _KINDS: dict[str, str] = {
     "spec": "doc", "specification": "doc", "rfc": "doc", "prd": "doc", "one-pager": "doc",
     "proposal doc": "doc", "writeup": "doc", "write-up": "doc", "postmortem": "doc",
     "post-mortem": "doc", "adr": "doc", "confluence page": "doc", "notion page": "doc",
-    "wiki page": "doc", "wiki": "doc", "readme": "doc",
+    "wiki page": "doc", "wiki": "doc", "readme": "doc", "guide": "doc", "migration guide": "doc",
+    "handbook": "doc", "faq": "doc", "changelog": "doc", "release notes": "doc",
+    "blog post": "doc", "form": "doc", "survey": "doc",
     "pr": "pr", "prs": "pr", "pull request": "pr", "mr": "pr", "merge request": "pr",
     "diff": "pr", "commit": "pr",
     "ticket": "ticket", "tickets": "ticket", "jira": "ticket", "jira ticket": "ticket",
@@ -62,13 +64,25 @@ _MENTION = re.compile(
     r"attached|attachments?)\b",
     re.IGNORECASE,
 )
+#: Mentions the writer is asking someone to produce, send or find: nothing to link yet.
+_WANTED = re.compile(
+    r"\b(?:send|share|create|write|draft|make|prepare|put\stogether|upload|attach|post|publish"
+    r"|find|dig\sup|forward|link|links?\s(?:to|for)|url\s(?:of|for|to)|where\sis|where's"
+    r"|have)(?:\s(?:over|me|us|out|up|along))?\s$",
+    re.IGNORECASE,
+)
 _KEY_CASE = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d{1,6}")
+#: Upper-case prefixes of standards and names that look like ticket keys but are not.
+_NOT_KEYS = frozenset(
+    "UTF ISO SHA AES RSA MD COVID SARS GPT IPV HTTP TLS SSL UTC GMT PEP ES ECMA IEEE MP EC2 "
+    "CVE RFC ADR SEV TCP UDP DDR USB HDMI WCAG HL FIPS AVX ARM X86 X64 PCI SOC".split()
+)
 _URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pr", re.compile(r"/pull/\d|/merge_requests/\d|/pull-requests/\d|/commit/|/compare/", re.I)),
     ("ticket", re.compile(r"/browse/|jira|linear\.app|/issues/\d|shortcut\.com|/tickets?/", re.I)),
     ("dashboard", re.compile(r"grafana|datadog|kibana|looker|tableau|newrelic|/d/|dashboard|"
                              r"metabase|honeycomb|sentry", re.I)),
-    ("doc", re.compile(r"docs\.google\.com/document|notion\.|confluence|/wiki|quip|dropbox\.com/"
+    ("doc", re.compile(r"//docs?\.|//wiki\.|docs\.google\.com/document|notion\.|confluence|/wiki|quip|dropbox\.com/"
                        r"paper|sharepoint|\.md\b|/docs?/|/rfcs?/|/adr|coda\.io|/spec", re.I)),
     ("runbook", re.compile(r"runbook|playbook|/wiki|confluence|notion\.", re.I)),
     ("slides", re.compile(r"presentation|/slides|pitch\.com|keynote|\.pdf\b", re.I)),
@@ -119,12 +133,17 @@ def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[i
         mention = " ".join(m.group().split())
         if kind == "thread" and m.group("det").lower() == "this":
             continue  # "this thread" is the thread the message is posted in
-        if m.group("key") and not _KEY_CASE.fullmatch(m.group("key")):
+        key_text = m.group("key")
+        if key_text and (
+            not _KEY_CASE.fullmatch(key_text) or key_text.split("-")[0] in _NOT_KEYS
+        ):
             continue  # ticket keys are upper case; "covid-19" is not one
         if m.group("key") and any(m.group("key") in url for url in urls):
             continue
         if kind in kinds or _linked_nearby(a, start, end):
             continue
+        if _WANTED.search(prose, max(0, start - 40), start):
+            continue  # "send over the mockups", "the link to that thread": they ask for it
         key = mention.lower()
         if key in seen:
             continue
@@ -150,12 +169,20 @@ def _kind_of(m: re.Match[str]) -> str | None:
 
 
 def _linked_nearby(a: Analysis, start: int, end: int) -> bool:
-    """Return True when a link is in the mention's block or the block after it."""
-    block = a.block_at(start)
-    if block < 0:
+    """Return True when a link is in the mention's sentence or the one after it.
+
+    A label ending in ":" ("Links:") before the mention's line also counts, as does a link
+    whose own text contains the mention.
+    """
+    if any(link.text_start <= start < link.text_end for link in a.links):
+        return True
+    sent = a.sentence_at(start)
+    if sent is None:
         return False
-    lo = a.blocks[block].start
-    hi = a.blocks[block + 1].end if block + 1 < len(a.blocks) else a.blocks[block].end
-    if block > 0 and a.prose[a.blocks[block - 1].start : a.blocks[block - 1].end].rstrip().endswith(":"):
-        lo = a.blocks[block - 1].start
-    return any(lo <= link.start < hi or link.text_start <= start < link.text_end for link in a.links)
+    index = a.sentences.index(sent)
+    lo = sent.start
+    hi = a.sentences[index + 1].end if index + 1 < len(a.sentences) else sent.end
+    # The link may follow on the same line after the sentence ends ("PR #5 (https://...)").
+    line_end = a.text.find("\n", sent.end)
+    hi = max(hi, line_end if line_end != -1 else len(a.text))
+    return any(lo <= link.start < hi for link in a.links)

@@ -17,8 +17,11 @@ from asyncwriter.checks.model import Finding, Rule, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from collections.abc import Sequence
+
     from asyncwriter.checks.analysis import Analysis, Sentence
     from asyncwriter.checks.context import LintContext
+    from asyncwriter.checks.model import Ask
 
 RULES = (
     Rule("summary.missing", Severity.WARNING,
@@ -31,7 +34,7 @@ SHORT_WORDS = 50
 SHORT_LINES, SHORT_LINES_WORDS = 3, 70
 
 _LABEL = re.compile(
-    r"^\W{0,4}(?:tl;?\s?dr|tl/dr|tldr|summary|bluf|bottom\sline|in\sshort|short\sversion"
+    r"^\W{0,4}(?:[\w .\-/]{1,40}\sstatus(?=\s?:)|tl;?\s?dr|tl/dr|tldr|summary|bluf|bottom\sline|in\sshort|short\sversion"
     r"|executive\ssummary|the\sshort\sversion|headline|key\spoints?|status|decision\sneeded"
     r"|ask|the\sask|what\si\sneed|long\sstory\sshort|net\snet)\b\W{0,4}(?:[:\-\u2013\u2014]|$)",
     re.IGNORECASE,
@@ -59,30 +62,33 @@ _BACKSTORY = re.compile(
     re.IGNORECASE,
 )
 _BOTTOM_LINE = re.compile(
-    r"\b(?:on\strack|off\strack|at\srisk|delay(?:ed|s)?|behind|ahead\sof\sschedule|blocked"
-    r"|blockers?|unblocked|shipped|shipping|ship|launch(?:ed|ing)?|release[ds]?|rolled\sout"
-    r"|rolling\sout|deployed|live|done|complete[ds]?|finished|green|yellow|amber|red|slip(?:ped"
-    r"|ping|s)?|resolved|mitigated|fixed|investigating|down|degraded|outage|incident|failing"
-    r"|failed|broken|postponed|cancell?ed|moved|moving|no\schange|unchanged|decide|decision"
-    r"|approve|approval|sign[- ]off|choose|recommend(?:ation)?|propos(?:e|al|ing)|vote|voting"
-    r"|go/no-go|impact(?:ed|ing)?|affect(?:ed|ing|s)?|errors?|breach|regression|migrat(?:e|ed"
-    r"|ing|ion)|switch(?:ing)?|deprecat(?:e|ed|ing)|sunset(?:ting)?|replac(?:e|ing)|paus(?:e"
-    r"|ed|ing)|freez(?:e|ing)|unavailable|offline|read-only|retir(?:e|ed|ing)|need(?:s|ed)?"
-    r"|ask(?:ing)?|request(?:ing)?|please|can\syou|could\syou|fyi|heads[- ]up|no\saction"
-    r"|reminder|announc\w*|welcome|congrat\w*|starting|effective|deadline|due|handoff"
-    r"|hand(?:ing)?\s(?:off|over)|taking\sover|out\sof\soffice|ooo|ready|review|merged|hired"
-    r"|joining|leaving|promoted|won|lost|closed|opened|slower|faster|up|increased|decreased"
-    r"|dropped|grew|missed|hit|exceeded|budget|cost|late|early|wrapped|summary|recap|update:"
-    r"|reverted|rollback|rolled\sback|paging|sev\s?\d|p[0-4])\b"
-    r"|\d+(?:\.\d+)?\s?%|[\U0001F534\U0001F7E0\U0001F7E1\U0001F7E2\u2705\u274C\u26A0]",
+    r"\b(?:on\strack|off\strack|at\srisk|delayed|delays|behind\sschedule|ahead\sof\sschedule"
+    r"|blocked|blocker|blockers|unblocked|shipped|launched|released|rolled\sout|deployed|done"
+    r"|completed?|finished|resolved|mitigated|fixed|investigating|degraded|outage|incident"
+    r"|(?:is|are|was|were|went)\sdown|failing|failed|broken|postponed|cancell?ed|slipped"
+    r"|slipping|will\smiss|missed|no\schanges?|unchanged|status\s(?:is\s)?(?:green|yellow|amber"
+    r"|red)|decide|decision|approve|approval|sign[- ]off|choose|recommend(?:ation)?"
+    r"|propos(?:e|al|ing)|vote|voting|go/no-go|impact(?:ed|ing)?|affected|affecting|errors?"
+    r"|error\srate|breach|regression|data\sloss|latency|double-charged|we(?:'re|\sare|\swill)"
+    r"\s(?:be\s)?(?:moving|switching|changing|migrating|deprecating|sunsetting|replacing|adopting"
+    r"|pausing|freezing|hiring|rolling\sout|launching|introducing|removing|retiring|turning\soff)"
+    r"|will\sbe\s(?:down|unavailable|offline|read-only|deprecated|removed|retired|turned\soff"
+    r"|switched\soff)|starting\s(?:on\s|from\s)?(?:today|tomorrow|monday|tuesday|wednesday"
+    r"|thursday|friday|next|\d)|will\s(?:merge|move|change|switch|become|join|leave|close"
+    r"|launch|ship|stop|end|replace)|effective|heads[- ]up|fyi|no\saction|reminder(?=\s?:)|announc\w*|congrat\w*"
+    r"|handoff|handing\s(?:off|over)|taking\sover|out\sof\soffice|ooo|sev\s?[0-4]|p[0-2]"
+    r"|can(?:'t|not|\snot)\s(?:log\s?in|access|sign\s?in|connect|load|use|see|send|receive)"
+    r"|unable\sto|locked\sout|root\scause)\b"
+    r"|[\U0001F534\U0001F7E0\U0001F7E1\U0001F7E2\u2705\u274C]",
     re.IGNORECASE,
 )
+_EMOJI_END = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\W*$")
 _SUBJECT = re.compile(r"^(?:subject|title|re|fwd?)\s?:\s*(.+)$", re.IGNORECASE)
 
 
 def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
     """Yield ``summary.missing`` when the top of a longer message has no bottom line."""
-    verdict = read_summary(a)
+    verdict = read_summary(a, ctx.asks)
     if verdict.ok or verdict.opening is None:
         return
     start, end = verdict.opening
@@ -114,7 +120,7 @@ class SummaryVerdict:
         self.opening = opening
 
 
-def read_summary(a: Analysis) -> SummaryVerdict:
+def read_summary(a: Analysis, asks: Sequence[Ask] = ()) -> SummaryVerdict:
     """Decide whether ``a`` states its point up front, and return the summary text."""
     sentences = [s for s in a.sentences if not a.is_quoted(s.start)]
     if not sentences:
@@ -123,12 +129,11 @@ def read_summary(a: Analysis) -> SummaryVerdict:
     short = a.word_count <= SHORT_WORDS or (
         a.non_empty_lines() <= SHORT_LINES and a.word_count <= SHORT_LINES_WORDS
     )
-    # A TL;DR-style line (or heading) among the first few blocks.
-    for s in sentences[:8]:
+    # A "## Summary" / "## TL;DR" heading among the first few blocks.
+    for s in sentences[:6]:
         if s.block > 3:
             break
-        flat = _flat(text_of(s))
-        if _LABEL.match(flat):
+        if a.blocks[s.block].kind == HEADING and _LABEL.match(_flat(text_of(s))):
             body = _label_body(a, s)
             if body:
                 return SummaryVerdict(True, body, None)
@@ -145,6 +150,11 @@ def read_summary(a: Analysis) -> SummaryVerdict:
             continue
         content.append(s)
     opening_text = " ".join(_flat(a.text[s.start : s.end]) for s in content)
+    for s in content:  # a "TL;DR:" line opening the message
+        if _LABEL.match(_flat(text_of(s))):
+            body = _label_body(a, s)
+            if body:
+                return SummaryVerdict(True, body, None)
     if short:
         first = content[0] if content else sentences[0]
         return SummaryVerdict(True, _flat(a.text[first.start : first.end]), None)
@@ -152,14 +162,20 @@ def read_summary(a: Analysis) -> SummaryVerdict:
         return SummaryVerdict(True, title[1], None)
     if not content:
         return SummaryVerdict(True, None, None)
-    signals = [
-        s for s in content
-        if not _BACKSTORY.match(_flat(text_of(s))) and _BOTTOM_LINE.search(text_of(s))
-    ]  # fmt: skip
     opening = (content[0].start, content[-1].end)
-    if signals:
+    first = text_of(content[0])
+    if _BACKSTORY.match(_flat(first)) and not _states_point(a, content[0], asks):
+        return SummaryVerdict(False, None, opening)
+    if any(_states_point(a, s, asks) for s in content):
         return SummaryVerdict(True, opening_text, opening)
     return SummaryVerdict(False, None, opening)
+
+
+def _states_point(a: Analysis, s: Sentence, asks: Sequence[Ask]) -> bool:
+    """Return True when a sentence carries a bottom line: a status, decision, impact or ask."""
+    if _BOTTOM_LINE.search(a.sentence_text(s)):
+        return True
+    return any(s.start <= x.start < s.end and not x.vague for x in asks)
 
 
 def _title(a: Analysis, sentences: list[Sentence]) -> tuple[Sentence, str] | None:
@@ -194,8 +210,9 @@ def _label_body(a: Analysis, s: Sentence) -> str | None:
 
 def _is_greeting(flat: str) -> bool:
     words = len(flat.split())
+    addressed = flat.endswith((",", "!", ":")) or bool(_EMOJI_END.search(flat))
     return bool(
-        (_GREETING.match(flat) and words <= GREETING_WORDS)
+        (_GREETING.match(flat) and (words <= GREETING_WORDS or (addressed and words <= 10)))
         or (_PLEASANTRY.match(flat) and words <= PLEASANTRY_WORDS)
     )
 

@@ -55,7 +55,7 @@ _UNIT = re.compile(
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
     r"(?:Z\b|[+\-]\d{2}:?\d{2}(?!\d))?)"
     r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2})?\s?(?i:[ap]m\b|[ap]\.m\.))"
-    r"|(?P<clock24>\b(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|h[0-5]\d)(?![\d:]))"
+    r"|(?P<clock24>\b(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|h[0-5]\d)(?!\d|:\d))"
     r"|(?P<clock4>\b(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b)))"
     r"|(?P<named>\b(?i:noon|midday|midnight)\b)"
     r"|(?P<eod>\b(?:EOD|EOB|COB|EOP|(?i:eod|cob)|(?i:close|end) of (?:the )?(?i:business )?"
@@ -69,7 +69,7 @@ _UNIT = re.compile(
     r"|year))\b)"
     r"|(?P<weekday>\b(?:(?i:next|this|coming|the coming)\s)?" + _WEEKDAY + r")"
     r"|(?P<mdate>\b" + _MONTH + r"\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s\d{4}\b)?"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b\.?(?:,?\s\d{4}\b)?)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b(?:,?\s\d{4}\b)?)"
     r"|(?P<sdate>\b\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b(?!/))"
     r"|(?P<duration>\b(?i:in|within|for|over|open for)\s(?:(?i:the)\s)?(?:(?i:next|coming)\s)?"
     r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen"
@@ -82,14 +82,17 @@ _UNIT = re.compile(
     r"|later this (?:week|month)))\b)"
     r"|(?P<zone>" + _ZONE + r")"
 )
-_GAP = re.compile(r"[\s,()]{0,4}(?:(?i:at|on|the|of|by|around|@|~|at around)[\s,()]{1,4}){0,2}")
+_GAP = re.compile(r"[\s,()]{0,4}(?:(?i:at|on|the|of|around|@|~|at around)[\s,()]{1,4}){0,2}")
 _RANGE_GAP = re.compile(r"\s{0,2}(?:-|\u2013|\u2014|(?i:to|until|till))\s{0,2}")
 #: A zone written after the time as a city: "17:00 Berlin", "5pm London time", "(SF)".
 _CITY_ZONE = re.compile(
     r"[ \t]?\(?((?:[A-Z][\w'\-\u00c0-\u024f]{1,20})(?:[ _][A-Z][\w'\-\u00c0-\u024f]{1,20}){0,2})"
     r"(?:[ \t](?i:time))?\)?"
 )
-_LOCAL_ZONE = re.compile(r"[ \t]?\(?(?i:your (?:local )?time|local time|in your time ?zone)\)?")
+_LOCAL_ZONE = re.compile(
+    r"[ \t]?\(?(?i:(?:your|their|his|her|our|my) (?:local )?time|local time"
+    r"|in your time ?zone)\)?(?:[ \t]?\((?P<z>" + _ZONE + r")\))?"
+)
 _DURATION_PARTS = re.compile(r"(\d{1,3}|[a-z\-]+)\s?([a-z ]+?)s?$", re.IGNORECASE)
 
 #: The time an "end of day" means, and the time a date-only deadline resolves to.
@@ -209,6 +212,8 @@ def scan(prose: str) -> list[TimeExpression]:
             continue
         if zone_units:
             group.zone = _zone_from_text(zone_units[-1].start, zone_units[-1].text)
+            if prose.startswith(")", group.end) and "(" in prose[group.start : group.end]:
+                group.end += 1
         elif group.zone is not None:
             pass
         elif group.has_clock or group.unit("mdate", "iso", "weekday", "sdate"):
@@ -269,6 +274,10 @@ def _trailing_zone(prose: str, end: int) -> Zone | None:
     """Return a city or "your time" zone written right after ``end``, if any."""
     m = _LOCAL_ZONE.match(prose, end)
     if m:
+        if m.group("z"):
+            zone = _zone_from_text(m.start("z"), m.group("z"))
+            zone.start, zone.end = end, m.end()
+            return zone
         return Zone(end, m.end(), m.group().strip(" ()"), None, "local", local=True)
     m = _CITY_ZONE.match(prose, end)
     if m:
@@ -408,7 +417,9 @@ def resolve(  # noqa: C901 - one branch per kind of unit reads best as one funct
     clock: time | None = None
     explicit_day = False
 
-    for unit in expr.units:
+    # Dates first, so a weekday can be checked against the date it sits next to.
+    ordered = sorted(expr.units, key=lambda u: u.kind == "weekday")
+    for unit in ordered:
         kind, low = unit.kind, unit.text.lower()
         if kind == "vague":
             res.vague.append(f"“{unit.text}” is not a time a reader can plan around")
