@@ -57,6 +57,7 @@ _LINE_START_CAPITAL = re.compile(r"\s*(?:[A-Z0-9@#>*\-\u2022]|[\U0001F300-\U0001
 _WRAP_WIDTH = 60
 _QUOTED_LINE = re.compile(r"[ \t]{0,16}(?:[-*+][ \t]+)?>")
 _URL_AT_END = re.compile(r"(?:https?://\S+|[>)\]])\s*$")
+_LONG_RUN = re.compile(r"[^\s]{200,}")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -130,7 +131,9 @@ class Analysis:
     """
 
     def __init__(self, text: str) -> None:
-        self.text = text
+        # A leading byte-order mark would hide a first-line heading from the parser; a space
+        # keeps every offset where it was.
+        self.text = " " + text[1:] if text.startswith("\ufeff") else text
         self.lines = LineIndex(text)
         self.blocks: list[Block] = []
         self.links: list[Link] = []
@@ -350,14 +353,16 @@ class Analysis:
             pos = e
         out.append(_blank(text[pos:]))
         prose = "".join(out)
-        if not self._masks.spans:
-            return prose
-        chars = list(prose)
-        for s, e, fill in self._masks.spans:
-            seg = text[s:e]
-            for i, ch in enumerate(seg, s):
-                chars[i] = ch if ch == "\n" else fill
-        return "".join(chars)
+        if self._masks.spans:
+            chars = list(prose)
+            for s, e, fill in self._masks.spans:
+                seg = text[s:e]
+                for i, ch in enumerate(seg, s):
+                    chars[i] = ch if ch == "\n" else fill
+            prose = "".join(chars)
+        # No word is this long; such runs are pasted data, and spaCy's tokenizer splits
+        # punctuation off them one character at a time (quadratic), so blank them.
+        return _LONG_RUN.sub(lambda m: " " * len(m.group()), prose)
 
     def _sentence_starts(self) -> list[int]:
         """Return offsets that must begin a sentence: block starts and chat-style line breaks."""

@@ -189,12 +189,18 @@ def scan(prose: str) -> list[TimeExpression]:
                     last.end = city.end
             gap = prose[last.end : unit.start]
             prev = last.units[-1]
-            if len(gap) <= 14 and _GAP.fullmatch(gap) and _joinable(prev, unit):
+            if (
+                len(last.units) < _MAX_UNITS
+                and len(gap) <= 14
+                and _GAP.fullmatch(gap)
+                and _joinable(prev, unit)
+            ):
                 last.units.append(unit)
                 last.end = unit.end
                 continue
             if (
                 len(gap) <= 9
+                and len(last.units) < _MAX_UNITS
                 and _RANGE_GAP.fullmatch(gap)
                 and unit.kind in _CLOCKS | {"mdate", "weekday", "iso", "zone"}
                 and prev.kind in _CLOCKS | {"mdate", "weekday", "iso", "zone"}
@@ -227,6 +233,8 @@ def scan(prose: str) -> list[TimeExpression]:
 
 
 _CLOCKS = {"clock12", "clock24", "clock4", "named", "eod"}
+#: No real expression has more units than this ("Thu 26 Nov 2026, 17:00 UTC" has four).
+_MAX_UNITS = 6
 
 
 def _joinable(prev: Unit, unit: Unit) -> bool:
@@ -235,7 +243,7 @@ def _joinable(prev: Unit, unit: Unit) -> bool:
         return True
     if "duration" in (prev.kind, unit.kind) or "vague" in (prev.kind, unit.kind):
         return False
-    return prev.kind != unit.kind or prev.kind in ("weekday",)
+    return prev.kind != unit.kind
 
 
 def _sdate_plausible(group: TimeExpression) -> bool:

@@ -1,0 +1,167 @@
+"""The ``asyncwriter`` command line: ``lint`` and ``rules``.
+
+``asyncwriter lint`` follows the lint contract in ``PRODUCT.md``: text or JSON output,
+1-based line and column in both, exit 0 when no finding is an error, 1 when one is, and 2
+for a usage error or input it cannot read. Bad input never ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from typing import TYPE_CHECKING, TextIO
+
+from asyncwriter import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import tzinfo
+
+    from asyncwriter.checks.model import Report
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+STDIN_NAME = "<stdin>"
+
+
+class InputError(Exception):
+    """An input that cannot be linted (missing, unreadable, binary or not UTF-8)."""
+
+
+def read_input(path: str) -> str:
+    """Return the text of ``path`` (``-`` for stdin), exactly as given.
+
+    Line endings are kept as they are, so offsets in findings point into the input as
+    given. A byte-order mark is kept too (it is one code point of the input).
+
+    Raises:
+        InputError: the input is missing, unreadable, binary or not UTF-8.
+    """
+    try:
+        if path == "-":
+            data = sys.stdin.buffer.read()
+        else:
+            with open(path, "rb") as handle:
+                data = handle.read()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory (give the message files inside it)") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if b"\x00" in data:
+        raise InputError(f"{_name(path)}: looks like a binary file, not a text message")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{_name(path)}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
+            f"{exc.start}); save it as UTF-8 and try again"
+        ) from None
+
+
+def _name(path: str) -> str:
+    return STDIN_NAME if path == "-" else path
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="asyncwriter",
+        description="Write async messages a colleague in another time zone can act on.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    lint = sub.add_parser(
+        "lint",
+        help="check messages for a summary, an ask, a deadline with a zone, and links",
+        description="Check messages (files, or - for stdin). Exit 0: no errors; 1: at least "
+        "one error-severity finding; 2: usage error or unreadable input.",
+    )
+    lint.add_argument("paths", nargs="+", metavar="PATH", help="message files, or - for stdin")
+    lint.add_argument("--format", choices=("text", "json"), default="text",
+                      help="output format (default: text)")  # fmt: skip
+    lint.add_argument("--template", metavar="ID", help="apply a template's required sections")
+    lint.add_argument("--now", metavar="ISO8601",
+                      help="the moment relative dates resolve against (default: now)")  # fmt: skip
+    lint.add_argument("--tz", metavar="ZONE",
+                      help="the writer's time zone, e.g. Europe/Berlin (default: system zone)")
+
+    sub.add_parser("rules", help="list every rule id with its default severity")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "lint":
+        return _lint(parser, args, sys.stdout, sys.stderr)
+    if args.command == "rules":
+        return _rules(sys.stdout)
+    parser.print_help()
+    return EXIT_OK
+
+
+def _lint(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    from asyncwriter.checks import lint, zones
+
+    try:
+        tz: tzinfo = zones.get_zone(args.tz) if args.tz else zones.local_zone()
+    except ValueError as exc:
+        parser.error(str(exc))
+    now = None
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now)
+        except ValueError:
+            parser.error(f"--now: {args.now!r} is not an ISO 8601 date-time "
+                         "(e.g. 2026-11-23T09:00:00+00:00)")  # fmt: skip
+    if args.paths.count("-") > 1:
+        parser.error("stdin (-) can be given only once")
+
+    status = EXIT_OK
+    results: list[tuple[str, Report]] = []
+    for path in args.paths:
+        try:
+            text = read_input(path)
+        except InputError as exc:
+            print(f"asyncwriter: error: {exc}", file=err)
+            status = EXIT_USAGE
+            continue
+        try:
+            report = lint(text, template=args.template, now=now, tz=tz)
+        except LookupError as exc:
+            parser.error(str(exc.args[0]) if exc.args else str(exc))
+        results.append((_name(path), report))
+        if report.has_errors() and status == EXIT_OK:
+            status = EXIT_FINDINGS
+    if args.format == "json":
+        json.dump([report.to_json(path) for path, report in results], out, ensure_ascii=False,
+                  indent=2)  # fmt: skip
+        out.write("\n")
+    else:
+        for path, report in results:
+            for item in report.to_json(path)["findings"]:
+                out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
+                          f"{item['rule']} {item['message']}\n")  # fmt: skip
+    return status
+
+
+def _rules(out: TextIO) -> int:
+    from asyncwriter.checks import RULES
+
+    width = max(len(rule_id) for rule_id in RULES)
+    for rule in RULES.values():
+        out.write(f"{rule.id:<{width}}  {rule.severity!s:<7}  {rule.rationale}\n")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

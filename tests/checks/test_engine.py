@@ -1,0 +1,111 @@
+"""The engine contract: rule registry, settings, positions and the JSON shape."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+
+from asyncwriter.checks import MODULES, RULES, Severity, lint
+from asyncwriter.checks.context import parse_rule_settings
+from tests.checks.corpus_eval import load_examples
+
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+FIRST_FLAG = {rule: flag[0] for rule, flag, _clean in load_examples()["EXAMPLES"]}
+
+
+def test_rule_ids_are_unique_dotted_and_documented():
+    ids = [r.id for m in MODULES for r in m.RULES]
+    assert len(ids) == len(set(ids))
+    docs = open("docs/rules.md", encoding="utf-8").read()
+    for rule_id in ids:
+        area, _, name = rule_id.partition(".")
+        assert area and name
+        assert f"`{rule_id}`" in docs
+        assert RULES[rule_id].rationale
+
+
+def test_rule_id_contains_its_module_area():
+    for module in MODULES:
+        for rule in module.RULES:
+            assert rule.id.split(".")[0] in module.__name__ or module.__name__.endswith(
+                ("asks", "deadline")
+            )
+
+
+@pytest.mark.parametrize("rule_id", sorted(RULES))
+def test_each_rule_can_be_disabled_alone(rule_id):
+    text = FIRST_FLAG[rule_id]
+    on = {f.rule for f in lint(text, now=NOW, tz="UTC").findings}
+    assert rule_id in on
+    off = {f.rule for f in lint(text, now=NOW, tz="UTC", settings={rule_id: None}).findings}
+    assert rule_id not in off
+    assert off == on - {rule_id}
+
+
+def test_prefix_settings_and_most_specific_wins():
+    text = "Please send the report by tomorrow 5pm."
+    settings = parse_rule_settings({"deadline": "off", "deadline.no-timezone": "info"})
+    found = {f.rule: f.severity for f in lint(text, now=NOW, tz="UTC", settings=settings).findings}
+    assert "deadline.relative" not in found
+    assert found["deadline.no-timezone"] is Severity.INFO
+
+
+def test_bad_severity_is_rejected():
+    with pytest.raises(ValueError, match="severity"):
+        parse_rule_settings({"ask.vague": "loud"})
+
+
+def test_offsets_count_code_points_after_astral_characters():
+    text = "🚀🇩🇪 Please review the plan by 17:00 tomorrow."
+    report = lint(text, now=NOW, tz="UTC")
+    by_rule = {f.rule: f for f in report.findings}
+    f = by_rule["deadline.no-timezone"]
+    assert text[f.start : f.end].startswith("17:00")
+    data = report.to_json("x")
+    item = next(i for i in data["findings"] if i["rule"] == "deadline.no-timezone")
+    assert item["offset"] == text.index("17:00")
+    assert item["line"] == 1 and item["column"] == text.index("17:00") + 1
+
+
+def test_findings_are_sorted_and_json_has_the_contract_shape():
+    text = "Hi all,\n\nThoughts on the doc? Need it by EOD.\n\nMeeting 10:00 CST."
+    data = lint(text, now=NOW, tz="UTC").to_json("m.md")
+    assert set(data) == {"path", "findings", "facts"}
+    offsets = [f["offset"] for f in data["findings"]]
+    assert offsets == sorted(offsets)
+    for f in data["findings"]:
+        assert set(f) == {"rule", "severity", "message", "line", "column", "end_line",
+                          "end_column", "offset", "length", "suggestions"}
+        assert f["severity"] in ("info", "warning", "error")
+        assert f["line"] >= 1 and f["column"] >= 1
+    assert set(data["facts"]) == {"summary", "asks", "deadlines", "links"}
+
+
+def test_suggestions_fix_what_they_flag():
+    text = "Please approve the budget by 17:00 CST on Thu 26 Nov."
+    report = lint(text, now=NOW, tz="UTC")
+    amb = next(f for f in report.findings if f.rule == "timezone.ambiguous")
+    fixed = text[: amb.start] + amb.suggestions[0] + text[amb.end :]
+    assert not any(f.rule == "timezone.ambiguous" for f in lint(fixed, now=NOW, tz="UTC").findings)
+    rel_text = "Please approve the budget by tomorrow."
+    rel = next(f for f in lint(rel_text, now=NOW, tz="UTC").findings if f.rule == "deadline.relative")
+    fixed = rel_text[: rel.start] + rel.suggestions[0] + rel_text[rel.end :]
+    assert fixed == "Please approve the budget by Tue 24 Nov."
+    assert not lint(fixed, now=NOW, tz="UTC").findings
+
+
+def test_naive_now_is_read_in_the_writer_zone():
+    text = "Please sign off by 10:00 UTC today."
+    naive = datetime(2026, 11, 23, 10, 30)
+    in_berlin = lint(text, now=naive, tz="Europe/Berlin")  # 09:30 UTC: still ahead
+    in_utc = lint(text, now=naive, tz="UTC")  # 10:30 UTC: passed
+    assert not any(f.rule == "deadline.past" for f in in_berlin.findings)
+    assert any(f.rule == "deadline.past" for f in in_utc.findings)
+
+
+def test_unknown_zone_and_template_raise():
+    with pytest.raises(ValueError, match="time zone"):
+        lint("hi", tz="Mars/Olympus")
+    with pytest.raises(LookupError):
+        lint("hi", template="no-such-template")
