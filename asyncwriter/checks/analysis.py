@@ -51,6 +51,11 @@ _URL_HINT = re.compile(
     r"://|www\.|[A-Za-z0-9-]\.(?:com|org|net|io|dev|app|ai|co|so|sh|cloud|tech|me|gg|ly|us|uk"
     r"|de|eu|fr|ca|in|jp|au|nz|ch|nl|se|no|fi|dk|es|it|pl|br|site|page|link|tools)\b"
 )
+#: Where a bare URL can start: a scheme, "www." or a host name with a common TLD.
+_URL_START = re.compile(
+    r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9+.\-]{1,20}://|www\.|[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
+    r"(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[a-z]{2,6}\b)"
+)
 _FUZZY_TLDS = frozenset(_URL_HINT.pattern.split("(?:")[1].split(")")[0].split("|"))
 _SENTENCE_END = re.compile(r"[.!?:;,)\]]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$")
 _LINE_START_CAPITAL = re.compile(r"\s*(?:[A-Z0-9@#>*\-\u2022]|[\U0001F300-\U0001FAFF])")
@@ -240,9 +245,15 @@ class Analysis:
         def take(s: int, e: int) -> None:
             bisect.insort(taken, (s, e))
 
+        segment = text[start:end]
+        has_bracket, has_angle = "[" in segment, "<" in segment
         # Code spans first: nothing inside them is a link or prose.
         runs: dict[int, list[int]] = {}
-        order = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+        order = (
+            [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
+            if "`" in segment
+            else []
+        )
         for s, e in order:
             runs.setdefault(e - s, []).append(s)
         pos = 0
@@ -259,7 +270,7 @@ class Analysis:
                 masks.add(s, close_end, "x")
                 pos = close_end
         links: list[Link] = []
-        for m in _INLINE_LINK.finditer(text, start, end):
+        for m in _INLINE_LINK.finditer(text, start, end) if has_bracket else ():
             if not free(m.start(), m.end()):
                 continue
             take(m.start(), m.end())
@@ -268,7 +279,7 @@ class Analysis:
             masks.add(t1, m.end())
             if not m.group(1):
                 links.append(Link(m.group(3), m.start(), m.end(), t0, t1))
-        for m in _REF_LINK.finditer(text, start, end):
+        for m in _REF_LINK.finditer(text, start, end) if has_bracket and self._references else ():
             label = m.group(3) or m.group(2)
             key = normalizeReference(label) if label.strip() else ""
             if key not in self._references or not free(m.start(), m.end()):
@@ -280,39 +291,34 @@ class Analysis:
             if not m.group(1):
                 url = self._references[key]
                 links.append(Link(url, m.start(), m.end(), t0, t1))
-        for m in _SLACK_LINK.finditer(text, start, end):
+        for m in _SLACK_LINK.finditer(text, start, end) if has_angle else ():
             if free(m.start(), m.end()):
                 take(m.start(), m.end())
                 masks.add(m.start(), m.start(2))
                 masks.add(m.end(2), m.end())
                 links.append(Link(m.group(1), m.start(), m.end(), m.start(2), m.end(2)))
-        for m in _AUTOLINK.finditer(text, start, end):
+        for m in _AUTOLINK.finditer(text, start, end) if has_angle else ():
             if free(m.start(), m.end()):
                 take(m.start(), m.end())
                 masks.add(m.start(), m.end(), "x")
                 url = m.group(1).split("|", 1)[0]
                 links.append(Link(url, m.start(), m.end(), m.start(1), m.end(1)))
-        for m in _HTML_ANCHOR.finditer(text, start, end):
+        for m in _HTML_ANCHOR.finditer(text, start, end) if has_angle else ():
             if free(m.start(), m.end()):
                 take(m.start(), m.end())
                 masks.add(m.start(), m.end())
                 close = text.find("</a>", m.end(), end)
                 label_end = close if close != -1 else m.end()
                 links.append(Link(m.group(1), m.start(), label_end, m.end(), label_end))
-        for m in _HTML_TAG.finditer(text, start, end):
+        for m in _HTML_TAG.finditer(text, start, end) if has_angle else ():
             if free(m.start(), m.end()):
                 take(m.start(), m.end())
                 masks.add(m.start(), m.end())
-        # Bare URLs: only lines that could hold one go through linkify (it is slow).
-        line_start = start
-        while line_start < end:
-            line_end = text.find("\n", line_start, end)
-            if line_end == -1:
-                line_end = end
-            if _URL_HINT.search(text, line_start, line_end):
-                links.extend(self._bare_urls(line_start, line_end, free, take))
-            line_start = line_end + 1
-        for m in _EMPHASIS.finditer(text, start, end):
+        # Bare URLs: linkify validates each URL-shaped token (it is slow on whole lines).
+        if "." in segment and _URL_HINT.search(text, start, end):
+            links.extend(self._bare_urls(start, end, free, take))
+        emphasis = "*" in segment or "_" in segment or "~" in segment
+        for m in _EMPHASIS.finditer(text, start, end) if emphasis else ():
             if free(m.start(), m.end()):
                 masks.add(m.start(), m.end())
         if table_row:
@@ -323,21 +329,31 @@ class Analysis:
 
     def _bare_urls(self, start: int, end: int, free: object, take: object) -> list[Link]:
         found: list[Link] = []
-        line = self.text[start:end]
-        for match in _linkify().match(line) or ():
-            s, e = start + match.index, start + match.last_index
-            if not free(s, e):  # type: ignore[operator]
+        text = self.text
+        for candidate in _URL_START.finditer(text, start, end):
+            s = candidate.start()
+            if not free(s, s + 1):  # type: ignore[operator]
                 continue
-            raw: str = match.raw
-            if not match.schema:
-                host = raw.split("/", 1)[0]
-                tld = host.rsplit(".", 1)[-1]
-                if not (raw.lower().startswith("www.") or "/" in raw or
-                        (tld in _FUZZY_TLDS and host == host.lower())):
+            stop = s
+            while stop < end and not text[stop].isspace():
+                stop += 1
+            # Let linkify trim trailing punctuation and validate the host.
+            for match in _linkify().match(text[s:stop]) or ():
+                if match.index != 0:
                     continue
-            take(s, e)  # type: ignore[operator]
-            self._masks.add(s, e, "x")
-            found.append(Link(match.url, s, e, s, e))
+                e = s + match.last_index
+                if not free(s, e):  # type: ignore[operator]
+                    continue
+                raw: str = match.raw
+                if not match.schema:
+                    host = raw.split("/", 1)[0]
+                    tld = host.rsplit(".", 1)[-1]
+                    if not (raw.lower().startswith("www.") or "/" in raw or
+                            (tld in _FUZZY_TLDS and host == host.lower())):
+                        continue
+                take(s, e)  # type: ignore[operator]
+                self._masks.add(s, e, "x")
+                found.append(Link(match.url, s, e, s, e))
         return found
 
     def _build_prose(self) -> str:
@@ -422,6 +438,10 @@ class Analysis:
         if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
             return self.sentences[i]
         return None
+
+    def sentence_index(self, sentence: Sentence) -> int:
+        """Return the position of ``sentence`` in :attr:`sentences`."""
+        return bisect.bisect_left(self._sentence_starts_index, sentence.start)
 
     def sentence_text(self, sentence: Sentence) -> str:
         """Return a sentence's prose text (code and URLs blanked)."""

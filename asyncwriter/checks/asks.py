@@ -13,10 +13,9 @@ shapes (vague asks, FYI statements) are short anchored regexes over one sentence
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
-
-from spacy.matcher import Matcher
 
 from asyncwriter.checks import nlp
 from asyncwriter.checks.analysis import HEADING, Analysis, Sentence
@@ -25,6 +24,8 @@ from asyncwriter.checks.model import Ask, Finding, Rule, Severity
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
     from asyncwriter.checks.context import LintContext
@@ -37,61 +38,57 @@ RULES = (
 )  # fmt: skip
 
 _WHO = ["you", "u", "someone", "somebody", "anyone", "anybody", "y'all", "ya", "everyone",
-        "folks", "one", "we", "i"]  # fmt: skip
+        "folks", "one"]  # fmt: skip
 _NEED_OBJECTS = ["your", "you", "someone", "somebody", "approval", "sign-off", "signoff",
                  "reviewers", "help", "input", "volunteers", "feedback", "eyes", "review",
                  "reviews", "decisions", "owners", "answers", "a", "an", "one"]  # fmt: skip
 _NEED_A = {"decision", "reviewer", "volunteer", "owner", "answer", "call", "second", "go",
            "yes", "no", "hand", "sign", "review", "quick", "final", "green", "thumbs"}  # fmt: skip
-_PATTERNS: dict[str, list[list[dict]]] = {
-    "PLEASE": [[{"LOWER": {"IN": ["please", "pls", "plz", "kindly", "pleeease"]}}]],
+_MODALS = ["can", "could", "would", "will", "can't", "couldn't", "won't", "cannot"]
+_FULFILLED = ["in", "submitted", "filed", "approved", "signed", "sent", "entered", "booked",
+              "completed", "done", "returned", "uploaded", "reviewed"]  # fmt: skip
+
+#: Token sequences that make an ask, as slots of alternatives; a phrase matches when each
+#: token (lower-cased) is one of its slot's words. ``^`` marks a phrase that must open its
+#: sentence. They run through one spaCy ``PhraseMatcher`` (hash lookups, no predicates).
+_PHRASES: dict[str, list[tuple[list[str], ...]]] = {
+    "PLEASE": [(["please", "pls", "plz", "kindly", "pleeease"],)],
     "MODAL_YOU": [
-        [{"LOWER": {"IN": ["can", "could", "would", "will", "can't", "couldn't", "won't", "ca",
-                           "wo"]}},
-         {"LOWER": {"IN": ["n't"]}, "OP": "?"},
-         {"LOWER": {"IN": _WHO[:11]}}],
-        [{"LOWER": "if"}, {"LOWER": {"IN": ["you", "someone", "anyone", "somebody"]}},
-         {"LOWER": {"IN": ["could", "can", "would"]}}],
-        [{"LOWER": {"IN": ["need", "want", "like"]}}, {"LOWER": "you"}, {"LOWER": "to"}],
+        (_MODALS, _WHO),
+        (["ca", "wo"], ["n't"], _WHO),
+        (["if"], ["you", "someone", "anyone", "somebody"], ["could", "can", "would"]),
+        (["need", "want", "like"], ["you"], ["to"]),
     ],
     "NEED": [
-        [{"LOWER": {"IN": ["need", "needs", "needed", "require", "requires"]}},
-         {"LOWER": {"IN": _NEED_OBJECTS}}],
-        [{"LOWER": "looking"}, {"LOWER": "for"},
-         {"LOWER": {"IN": ["a", "an", "someone", "somebody", "volunteers", "reviewers",
-                           "feedback", "input", "help", "eyes", "owners", "approval"]}}],
-        [{"LOWER": {"IN": ["would", "'d"]}}, {"LOWER": {"IN": ["appreciate", "love", "like"]}},
-         {"LOWER": {"IN": ["your", "a", "some", "any", "it", "help", "feedback", "input",
-                           "eyes", "if", "approval", "a"]}}],
-        [{"LOWER": {"IN": ["need", "needs", "must", "should"]}}, {"LOWER": "to"}, {"LOWER": "be"},
-         {"LOWER": {"IN": ["in", "submitted", "filed", "approved", "signed", "sent", "entered",
-                           "booked", "completed", "done", "returned", "uploaded", "reviewed"]}}],
-        [{"LOWER": {"IN": ["requesting", "request"]}},
-         {"LOWER": {"IN": ["your", "a", "an", "review", "approval", "sign-off", "input",
-                           "feedback", "for"]}}],
+        (["need", "needs", "needed", "require", "requires"], _NEED_OBJECTS),
+        (["looking"], ["for"], ["a", "an", "someone", "somebody", "volunteers", "reviewers",
+                                "feedback", "input", "help", "eyes", "owners", "approval"]),
+        (["would", "'d"], ["appreciate", "love", "like"],
+         ["your", "a", "some", "any", "it", "help", "feedback", "input", "eyes", "if"]),
+        (["i'd", "we'd"], ["appreciate", "love"],
+         ["your", "a", "some", "any", "it", "help", "feedback", "input", "eyes", "if"]),
+        (["need", "needs", "must", "should"], ["to"], ["be"], _FULFILLED),
+        (["requesting", "request"], ["your", "a", "an", "review", "approval", "sign-off",
+                                     "input", "feedback", "for"]),
     ],
     "LABEL": [
-        [{"LOWER": {"IN": ["ask", "asks", "request", "requests", "action", "actions", "todo",
-                           "to-do", "decision", "cta", "needed", "need"]},
-          "IS_SENT_START": True},
-         {"ORTH": {"IN": [":", "-", "—", "–"]}}],
-        [{"LOWER": {"IN": ["action", "decision", "approval", "review", "input", "sign-off",
-                           "response", "reply", "answer", "help"]}},
-         {"LOWER": {"IN": ["required", "needed", "requested", "wanted"]}}],
-        [{"LOWER": "action"}, {"LOWER": {"IN": ["item", "items"]}}, {"ORTH": ":"}],
+        (["^"], ["ask", "asks", "request", "requests", "action", "actions", "todo", "to-do",
+                 "decision", "cta", "needed", "need"], [":", "-", "—", "–"]),
+        (["action", "decision", "approval", "review", "input", "sign-off", "response",
+          "reply", "answer", "help"], ["required", "needed", "requested", "wanted"]),
+        (["action"], ["item", "items"], [":"]),
     ],
     "VOTE": [
-        [{"LOWER": {"IN": ["voting", "poll", "vote", "votes"]}},
-         {"LOWER": {"IN": ["is", "are", "now", "will"]}, "OP": "?"},
-         {"LOWER": {"IN": ["open", "opens", "closes", "close", "ends", "due"]}}],
-        [{"LOWER": {"IN": ["cast", "add", "leave", "drop"]}}, {"LOWER": "your"},
-         {"LOWER": {"IN": ["vote", "votes"]}}],
-        [{"LOWER": "react"}, {"LOWER": "with"}],
-        [{"LOWER": {"IN": ["poll", "survey"]}, "IS_SENT_START": True}],
-        [{"LOWER": "quick"}, {"LOWER": {"IN": ["poll", "survey", "vote"]}}],
+        (["voting", "poll", "vote", "votes"], ["open", "opens", "closes", "close", "ends", "due"]),
+        (["voting", "poll", "vote", "votes"], ["is", "are", "now", "will"],
+         ["open", "opens", "closes", "close", "ends", "due"]),
+        (["cast", "add", "leave", "drop"], ["your"], ["vote", "votes"]),
+        (["react"], ["with"]),
+        (["^"], ["poll", "survey"]),
+        (["quick"], ["poll", "survey", "vote"]),
     ],
-    "LET_KNOW": [[{"LOWER": "let"}, {"LOWER": {"IN": ["me", "us"]}}, {"LOWER": "know"}]],
-}
+    "LET_KNOW": [(["let"], ["me", "us"], ["know"])],
+}  # fmt: skip
 
 #: Base-form verbs that open an imperative ask ("Review the plan", "@sam merge it").
 IMPERATIVE_VERBS = frozenset(
@@ -160,12 +157,32 @@ _FYI = re.compile(
     r"|\b(?:purely|just) informational|\bno action from you|\bfor info\b|\binformational only\b",
     re.IGNORECASE,
 )
-_TRIM_EDGES = re.compile(
-    r"^(?:(?:@[\w.\-]+|<@\w+>|so|and|also|oh|ok|okay|anyway|hey|hi|any|all|team|folks"
-    r"|everyone|y'all|and)[\s,:!\-]*)+|[\s.!?,:;)\u2026]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF]"
-    r"[\s.!?]*)*$",
+_LEADING = re.compile(
+    r"(?:(?:@[\w.\-]+|<@\w+>|so|and|also|oh|ok|okay|anyway|hey|hi|any|all|team|folks"
+    r"|everyone|y'all)(?:[\s,:!\-]+|$))+",
     re.IGNORECASE,
 )
+_TRAILING_PUNCT = " \t\n.!?,:;)\u2026\ufe0f\u200d"
+_FYI_HINTS = ("fyi", "f.y.i", "for your", "awareness", "visibility", "no action", "nothing",
+              "no need", "no response", "no repl", "no ack", "heads", "psa", "just sharing",
+              "just letting", "sharing", "informational", "for info")  # fmt: skip
+
+
+def _trim_edges(low: str) -> str:
+    """Strip greetings and mentions in front, and punctuation and emoji behind."""
+    m = _LEADING.match(low)
+    core = low[m.end() :] if m else low
+    end = len(core)
+    while end and (core[end - 1] in _TRAILING_PUNCT or _is_emoji(core[end - 1])):
+        end -= 1
+    return core[:end].strip()
+
+
+def _is_emoji(ch: str) -> bool:
+    code = ord(ch)
+    return 0x1F300 <= code <= 0x1FAFF or 0x2600 <= code <= 0x27BF
+
+
 _QUESTION_END = re.compile(r"\?[\s)\"'\u201d]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]\s*)*$")
 _DECISION_WORDS = re.compile(
     r"\b(?:approve|approval|ok(?:ay)? (?:to|with)|good to|go ahead|sign[- ]off|agree|objections?"
@@ -209,10 +226,24 @@ _LET_KNOW_EXPLICIT = frozenset(
 
 
 @functools.cache
-def _matcher(vocab: Vocab) -> Matcher:
-    matcher = Matcher(vocab)
-    for label, patterns in _PATTERNS.items():
-        matcher.add(label, patterns)
+def _matcher(vocab: Vocab) -> PhraseMatcher:
+    """Return the phrase matcher; labels ending in ``^`` must open their sentence."""
+    from spacy.matcher import PhraseMatcher
+    from spacy.tokens import Doc
+
+    matcher = PhraseMatcher(vocab, attr="LOWER")
+    for label, shapes in _PHRASES.items():
+        free: list[Doc] = []
+        opening: list[Doc] = []
+        for shape in shapes:
+            anchored = shape[0] == ["^"]
+            slots = shape[1:] if anchored else shape
+            for words in itertools.product(*slots):
+                (opening if anchored else free).append(Doc(vocab, words=list(words)))
+        if free:
+            matcher.add(label, free)
+        if opening:
+            matcher.add(f"{label}^", opening)
     return matcher
 
 
@@ -220,7 +251,6 @@ def find_asks(a: Analysis) -> list[Ask]:
     """Return every explicit ask, vague ask and FYI statement, in document order."""
     doc = a.doc
     hits: dict[int, set[str]] = {}
-    tokens_at: dict[int, int] = {}
     matcher = _matcher(doc.vocab)
     for match_id, start, _end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -228,9 +258,12 @@ def find_asks(a: Analysis) -> list[Ask]:
         sent = a.sentence_at(pos)
         if sent is None:
             continue
+        if label.endswith("^"):
+            if a.prose[sent.start : pos].strip(" *_"):
+                continue  # an "Ask:" label only counts where it opens the sentence
+            label = label[:-1]
         hits.setdefault(sent.start, set()).add(label)
-        tokens_at.setdefault(sent.start * 16 + len(label) % 16, start)
-        if label == "PLEASE" or label == "LET_KNOW":
+        if label == "LET_KNOW":
             hits[sent.start].add(f"{label}@{start}")
     tagged = nlp.has_tagger(nlp.load())
     asks: list[Ask] = []
@@ -243,11 +276,11 @@ def find_asks(a: Analysis) -> list[Ask]:
         low = flat.lower()
         shown = " ".join(a.text[sent.start : sent.end].split())[:300]
         labels = hits.get(sent.start, set())
-        if _FYI.search(flat):
+        if any(hint in low for hint in _FYI_HINTS) and _FYI.search(flat):
             asks.append(Ask(shown, sent.start, sent.end, kind="fyi"))
             if not _QUESTION_END.search(flat) and not _DIRECT_REQUEST.search(flat):
                 continue
-        core = _TRIM_EDGES.sub("", low).strip()
+        core = _trim_edges(low)
         if block.kind == HEADING and "LABEL" not in labels:
             continue
         if core and _VAGUE_WITH_TIME.fullmatch(core):

@@ -9,6 +9,7 @@ end of day or week, or it sits in the sentence that makes the ask with no event 
 
 from __future__ import annotations
 
+import bisect
 import re
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -98,6 +99,7 @@ def find_deadlines(a: Analysis, ctx: LintContext) -> list[tuple[TimeExpression, 
     # topic, not its deadline; only action and vague asks carry deadlines.
     ask_spans = [(x.start, x.end) for x in ctx.asks if x.kind == "action" or x.vague]
     default_tz = ctx.declared_zone.tz if ctx.declared_zone else None
+    ask_spans.sort()
     found: list[tuple[TimeExpression, Resolution]] = []
     for expr in ctx.times:
         if a.is_quoted(expr.start):
@@ -114,7 +116,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     sent_end = sent.end if sent else expr.end
     before = a.prose[max(sent_start, expr.start - 60) : expr.start]
     after = a.prose[expr.end : min(sent_end, expr.end + 40)]
-    in_ask = any(s <= expr.start < e for s, e in ask_spans)
+    k = bisect.bisect_right(ask_spans, (expr.start, 1 << 62)) - 1
+    in_ask = k >= 0 and ask_spans[k][0] <= expr.start < ask_spans[k][1]
     duration = expr.unit("duration")
     if duration is not None and duration.text.lower().startswith(("for", "over")):
         # "down for 20 min" lasts; only "open for 72 hours" style durations end something.
@@ -166,8 +169,10 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
     """Yield every deadline and time zone finding."""
     found = ctx.found_deadlines
     default_tz = ctx.declared_zone.tz if ctx.declared_zone else None
+    with_day = sum(1 for e, _r in found if e.has_day)
     for expr, res in found:
-        yield from _deadline_findings(a, ctx, expr, res, default_tz is not None)
+        others_have_day = with_day - (1 if expr.has_day else 0) > 0
+        yield from _deadline_findings(a, ctx, expr, res, default_tz is not None, others_have_day)
     yield from _ambiguous_zones(a, ctx)
     if not found:
         actions = [x for x in ctx.asks if x.kind == "action" or x.vague]
@@ -191,6 +196,7 @@ def _deadline_findings(
     expr: TimeExpression,
     res: Resolution,
     declared: bool,
+    others_have_day: bool,
 ) -> Iterator[Finding]:
     text = a.text[expr.start : expr.end]
     if res.vague:
@@ -198,7 +204,7 @@ def _deadline_findings(
         if res.when is None and expr.unit("eod") is None:
             return
     dayless = not expr.has_day and expr.unit("duration") is None
-    if dayless and any(e.has_day for e, _r in ctx.found_deadlines if e is not expr):
+    if dayless and others_have_day:
         pass  # "by 11:00 UTC today ... before noon their time": the day is already given
     elif res.relative and res.absolute:
         span, replacement = _relative_fix(a, expr, res)

@@ -55,15 +55,56 @@ _KINDS: dict[str, str] = {
 }  # fmt: skip
 _NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 _DETERMINERS = r"the|this|that|my|our|your|his|her|their|these|those|its"
-_MENTION = re.compile(
-    rf"\b(?P<det>{_DETERMINERS})\s(?:[\w\-\u00c0-\u024f]+\s){{0,2}}?(?P<noun>{_NOUNS})\b(?!-)"
-    r"|\b(?P<numbered>(?:PR|MR|pull\srequest|merge\srequest|issue|ticket|RFC|ADR|bug)\s?#?\d+)\b"
-    r"|(?<![\w#&/])(?P<hash>#\d{2,7})\b"
-    r"|\b(?P<key>[A-Z][A-Z0-9]{1,9}-\d{1,6})\b"
-    r"|\b(?P<attached>(?:see|find|is|are|have|has|the|I've|I\shave|please\sfind)\s(?:\w+\s)?"
+_DET_NOUN = re.compile(
+    rf"(?P<det>{_DETERMINERS})\s(?:[\w\-\u00c0-\u024f]+\s){{0,2}}?(?P<noun>{_NOUNS})\b(?!-)",
+    re.IGNORECASE,
+)
+_NUMBERED = re.compile(
+    r"(?P<numbered>(?:PR|MR|pull\srequest|merge\srequest|issue|ticket|RFC|ADR|bug)\s?#?\d+)\b",
+    re.IGNORECASE,
+)
+_HASH = re.compile(r"(?<![\w#&/])(?P<hash>#\d{2,7})\b")
+_KEY = re.compile(r"\b(?P<key>[A-Z][A-Z0-9]{1,9}-\d{1,6})\b")
+_ATTACHED = re.compile(
+    r"\b(?P<attached>(?:see|find|is|are|have|has|the|I've|I\shave|please\sfind)\s(?:\w+\s)?"
     r"attached|attachments?)\b",
     re.IGNORECASE,
 )
+_NUMBERED_STARTS = frozenset("pr mr pull merge issue ticket rfc adr bug".split())
+_DETERMINER_SET = frozenset(_DETERMINERS.split("|"))
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _mentions(prose: str) -> list[re.Match[str]]:
+    """Return artefact mentions in order, without overlaps.
+
+    Determiner and numbered mentions are only tried at the words that can start them.
+    """
+    found: list[re.Match[str]] = []
+    for w in _WORD.finditer(prose):
+        low = w.group().lower()
+        if low in _DETERMINER_SET:
+            m = _DET_NOUN.match(prose, w.start())
+        elif low in _NUMBERED_STARTS:
+            m = _NUMBERED.match(prose, w.start())
+        else:
+            continue
+        if m is not None:
+            found.append(m)
+    found.extend(_HASH.finditer(prose))
+    found.extend(_KEY.finditer(prose))
+    if "attach" in prose.lower():
+        found.extend(_ATTACHED.finditer(prose))
+    found.sort(key=lambda m: (m.start(), -m.end()))
+    result: list[re.Match[str]] = []
+    end = -1
+    for m in found:
+        if m.start() >= end:
+            result.append(m)
+            end = m.end()
+    return result
+
+
 #: Mentions the writer is asking someone to produce, send or find: nothing to link yet.
 _WANTED = re.compile(
     r"\b(?:send|share|create|write|draft|make|prepare|put\stogether|upload|attach|post|publish"
@@ -123,7 +164,7 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
 def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[int, int, str]]:
     prose = a.prose
     seen: set[str] = set()
-    for m in _MENTION.finditer(prose):
+    for m in _mentions(prose):
         start, end = m.start(), m.end()
         if a.is_quoted(start):
             continue
@@ -131,14 +172,14 @@ def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[i
         if kind is None:
             continue
         mention = " ".join(m.group().split())
-        if kind == "thread" and m.group("det").lower() == "this":
+        if kind == "thread" and m.groupdict().get("det", "").lower() == "this":
             continue  # "this thread" is the thread the message is posted in
-        key_text = m.group("key")
+        key_text = m.groupdict().get("key")
         if key_text and (
             not _KEY_CASE.fullmatch(key_text) or key_text.split("-")[0] in _NOT_KEYS
         ):
             continue  # ticket keys are upper case; "covid-19" is not one
-        if m.group("key") and any(m.group("key") in url for url in urls):
+        if key_text and any(key_text in url for url in urls):
             continue
         if kind in kinds or _linked_nearby(a, start, end):
             continue
@@ -152,18 +193,17 @@ def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[i
 
 
 def _kind_of(m: re.Match[str]) -> str | None:
-    if m.group("noun"):
-        return _KINDS.get(" ".join(m.group("noun").lower().split()))
-    if m.group("numbered"):
-        word = m.group("numbered").lower()
-        return "pr" if word.startswith(("pr", "mr", "pull", "merge")) else (
-            "doc" if word.startswith(("rfc", "adr")) else "ticket"
-        )
-    if m.group("hash"):
+    groups = m.groupdict()
+    if groups.get("noun"):
+        return _KINDS.get(" ".join(groups["noun"].lower().split()))
+    if groups.get("numbered"):
+        word = groups["numbered"].lower()
+        if word.startswith(("pr", "mr", "pull", "merge")):
+            return "pr"
+        return "doc" if word.startswith(("rfc", "adr")) else "ticket"
+    if groups.get("hash") or groups.get("key"):
         return "ticket"
-    if m.group("key"):
-        return "ticket"
-    if m.group("attached"):
+    if groups.get("attached"):
         return "attachment"
     return None
 
@@ -179,7 +219,7 @@ def _linked_nearby(a: Analysis, start: int, end: int) -> bool:
     sent = a.sentence_at(start)
     if sent is None:
         return False
-    index = a.sentences.index(sent)
+    index = a.sentence_index(sent)
     lo = sent.start
     hi = a.sentences[index + 1].end if index + 1 < len(a.sentences) else sent.end
     # The link may follow on the same line after the sentence ends ("PR #5 (https://...)").

@@ -12,12 +12,14 @@ from __future__ import annotations
 import bisect
 import logging
 import os
+import re
 import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    import numpy
     from spacy.language import Language
     from spacy.tokens import Doc
 
@@ -66,6 +68,10 @@ def _load_pipeline() -> Language:
         logger.info("using spaCy pipeline %s", name)
         return nlp
     nlp = spacy.blank("en")
+    # The tokenizer's ~1,300 special cases (contractions, emoticons) cost more than the rest
+    # of a lint together and defeat its cache; sentences only need abbreviations kept whole,
+    # which ``segment`` does.
+    nlp.tokenizer.rules = {}
     nlp.add_pipe("sentencizer")
     return nlp
 
@@ -84,13 +90,41 @@ def segment(prose: str, sentence_starts: Iterable[int]) -> Doc:
     nlp = load()
     doc = nlp.make_doc(prose)
     if len(doc):
-        idx = [t.idx for t in doc]
+        from spacy.attrs import IDX, SENT_START
+
+        # Set every boundary in one array: Token.is_sent_start's setter rescans the whole
+        # doc on each call, which is quadratic on long drafts.
+        idx = doc.to_array([IDX]).tolist()
+        marks = doc.to_array([SENT_START]).astype("int64")
         for start in set(sentence_starts):
             i = bisect.bisect_left(idx, start)
             while i < len(doc) and doc[i].is_space:
                 i += 1
             if 0 < i < len(doc):
-                doc[i].is_sent_start = True
+                marks[i] = 1
+        if not nlp.tokenizer.rules:
+            _keep_abbreviations(prose, idx, marks)
+        doc.from_array([SENT_START], marks.astype("uint64"))
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
     return doc
+
+
+#: Abbreviations whose full stop does not end a sentence ("e.g. UTC", "Dr. Ng").
+ABBREVIATIONS = frozenset(
+    "e.g i.e eg ie vs cf viz approx incl esp etc mr mrs ms dr prof st no nos fig jr sr inc ltd "
+    "co corp dept est min max avg jan feb mar apr jun jul aug sep sept oct nov dec mon tue "
+    "wed thu fri sat sun a.m p.m u.s u.k".split()
+)
+_DOTTED_WORD = re.compile(r"\b([A-Za-z][A-Za-z.]{0,5})\.(?=[ \t]+(\S))")
+
+
+def _keep_abbreviations(prose: str, idx: list[int], marks: numpy.ndarray) -> None:
+    """Stop the sentencizer from ending a sentence at "e.g." or "Dr." (set before it runs)."""
+    for m in _DOTTED_WORD.finditer(prose):
+        word = m.group(1).lower()
+        if word not in ABBREVIATIONS or (word == "etc" and m.group(2).isupper()):
+            continue  # "..., etc. Then" ends the sentence
+        i = bisect.bisect_left(idx, m.start(2))
+        if i < len(idx) and idx[i] == m.start(2) and marks[i] == 0:
+            marks[i] = -1

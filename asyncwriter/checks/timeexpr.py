@@ -52,6 +52,9 @@ _ZONE = (
     r"|[A-Z][a-z]{1,14}/[A-Z][A-Za-z_\-]{1,30}(?:/[A-Z][A-Za-z_\-]{1,30})?)"
 )
 _UNIT = re.compile(
+    # Every unit starts at a word boundary or right after a digit ("17:00+02:00", "1700Z"):
+    # checking that once first lets most positions fail fast instead of trying each unit.
+    r"(?:\b|(?<=\d)|(?<=\d ))(?:"
     r"(?P<iso>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
     r"(?:Z\b|[+\-]\d{2}:?\d{2}(?!\d))?)"
     r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2})?\s?(?i:[ap]m\b|[ap]\.m\.))"
@@ -80,8 +83,42 @@ _UNIT = re.compile(
     r"(?:a )?(?:chance|moment|minute|sec|second|time)|when you can|whenever (?:you can|possible)"
     r"|sometime(?: soon)?|in the coming (?:days|weeks)|shortly|in a bit|at some point"
     r"|later this (?:week|month)))\b)"
-    r"|(?P<zone>" + _ZONE + r")"
+    r"|(?P<zone>" + _ZONE + r"))"
 )
+#: Words a unit can start with (lower case). Trying the unit regex only at these words and
+#: around digits is ten times faster than letting it try every alternative at every word.
+_STARTS = frozenset(
+    """noon midday midnight eod eob cob eop close end eow eom eoq eoy the day tomorrow tmrw tmr
+    tonight today later earlier this next coming in within for over open asap a as soon soonish
+    at when whenever sometime shortly utc gmt aoe pacific mountain central eastern atlantic
+    africa america antarctica arctic asia australia europe indian etc""".split()
+    + list(WEEKDAYS) + [w.lower() for w in WEEKDAY_ABBR] + ["tues", "thur", "thurs"]
+    + list(_MONTHS) + ["january", "february", "march", "april", "june", "july", "august",
+                       "september", "october", "november", "december"]
+    + [z.lower() for z in zones.UNAMBIGUOUS] + [z.lower() for z in zones.AMBIGUOUS]
+)  # fmt: skip
+_WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
+
+
+def _candidates(prose: str) -> list[int]:
+    """Return the sorted positions where a unit may start."""
+    found: list[int] = []
+    size = len(prose)
+    for m in _WORD_OR_NUMBER.finditer(prose):
+        token = m.group()
+        if token[0].isdigit():
+            found.append(m.start())
+            end = m.end()
+            # An offset or "Z" right after a time: "17:00+02:00", "17:00 -05:00", "1700Z".
+            if end < size and prose[end] in "+-\u2212Z":
+                found.append(end)
+            elif end + 1 < size and prose[end] == " " and prose[end + 1] in "+-\u2212":
+                found.append(end + 1)
+        elif token.lower() in _STARTS:
+            found.append(m.start())
+    return found
+
+
 _GAP = re.compile(r"[\s,()]{0,4}(?:(?i:at|on|the|of|around|@|~|at around)[\s,()]{1,4}){0,2}")
 _RANGE_GAP = re.compile(r"\s{0,2}(?:-|\u2013|\u2014|(?i:to|until|till))\s{0,2}")
 #: A zone written after the time as a city: "17:00 Berlin", "5pm London time", "(SF)".
@@ -173,9 +210,15 @@ class Resolution:
 
 def scan(prose: str) -> list[TimeExpression]:
     """Return the time expressions in ``prose``, in order."""
-    units = [
-        Unit(m.lastgroup or "", m.start(), m.end(), m.group()) for m in _UNIT.finditer(prose)
-    ]
+    units: list[Unit] = []
+    pos = 0
+    for start in _candidates(prose):
+        if start < pos:
+            continue
+        m = _UNIT.match(prose, start)
+        if m is not None and m.end() > m.start():
+            units.append(Unit(m.lastgroup or "", m.start(), m.end(), m.group()))
+            pos = m.end()
     groups: list[TimeExpression] = []
     for unit in units:
         if groups:

@@ -1,0 +1,92 @@
+"""Lint latency on drafts of 100, 1,000 and 10,000 words, and proselint on the same text.
+
+Usage: ``python benchmarks/lint_speed.py [--runs N]``
+
+The drafts are built from the hand-written test corpus (real-looking messages with
+Markdown, links, lists, code and emoji), cut to the word count. The spaCy pipeline is loaded
+before timing, so the figures are the per-keystroke cost the editor pays: analysis (Markdown
+parse, prose view, sentences) plus every check. Each figure is the median of ``--runs``
+runs. proselint, when installed, lints the same text through its own API; the ratio says how
+many times slower (>1) or faster (<1) it is than asyncwriter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from datetime import datetime, timezone
+from pathlib import Path
+
+from asyncwriter.checks import lint
+
+CORPUS = Path(__file__).resolve().parent.parent / "tests" / "checks" / "corpus"
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+
+
+def draft(words: int) -> str:
+    """Return a realistic draft of about ``words`` words, ending on a whole line."""
+    messages = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.md"))]
+    lines: list[str] = []
+    count = 0
+    while count < words:
+        for message in messages:
+            for line in message.splitlines():
+                lines.append(line)
+                count += len(line.split())
+                if count >= words:
+                    return "\n".join(lines) + "\n"
+            lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def median_ms(func: Callable[[], object], runs: int) -> float:
+    """Return the median wall time of ``func`` in milliseconds over ``runs`` runs."""
+    func()  # warm caches
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def proselint_linter() -> Callable[[str], object] | None:
+    """Return a function that runs proselint's default checks, or None if not installed."""
+    try:
+        from proselint.checks import __register__
+        from proselint.registry import CheckRegistry
+        from proselint.tools import LintFile
+    except ImportError:
+        return None
+    CheckRegistry().register_many(__register__)
+    return lambda text: LintFile("<bench>", text).lint()
+
+
+def main() -> None:
+    """Print a table of median lint times."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=25, help="timed runs per size (default 25)")
+    args = parser.parse_args()
+
+    start = time.perf_counter()
+    lint("Warm-up: load the pipeline.", now=NOW, tz="UTC")
+    print(f"first lint (loads spaCy): {(time.perf_counter() - start) * 1000:.0f} ms")
+    other = proselint_linter()
+    print(f"{'words':>7} {'asyncwriter ms':>15} {'ms/1k words':>12} {'proselint ms':>13} {'ratio':>7}")
+    for words in (100, 1_000, 10_000):
+        text = draft(words)
+        ours = median_ms(lambda text=text: lint(text, now=NOW, tz="UTC"), args.runs)
+        real_words = len(text.split())
+        row = f"{real_words:>7} {ours:>15.2f} {ours / real_words * 1000:>12.2f}"
+        if other is not None:
+            theirs = median_ms(lambda text=text: other(text), max(5, args.runs // 5))
+            row += f" {theirs:>13.2f} {theirs / ours:>7.1f}"
+        else:
+            row += f" {'(not installed)':>13}"
+        print(row)
+
+
+if __name__ == "__main__":
+    main()
