@@ -88,8 +88,11 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("--template", metavar="ID", help="apply a template's required sections")
     lint.add_argument("--now", metavar="ISO8601",
                       help="the moment relative dates resolve against (default: now)")  # fmt: skip
-    lint.add_argument("--tz", metavar="ZONE",
-                      help="the writer's time zone, e.g. Europe/Berlin (default: system zone)")
+    lint.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="the writer's time zone, e.g. Europe/Berlin (default: system zone)",
+    )
 
     sub.add_parser("rules", help="list every rule id with its default severity")
     return parser

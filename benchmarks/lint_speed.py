@@ -15,14 +15,17 @@ from __future__ import annotations
 import argparse
 import statistics
 import time
-from collections.abc import Callable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asyncwriter.checks import lint
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "checks" / "corpus"
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def draft(words: int) -> str:
@@ -74,7 +77,9 @@ def main() -> None:
     lint("Warm-up: load the pipeline.", now=NOW, tz="UTC")
     print(f"first lint (loads spaCy): {(time.perf_counter() - start) * 1000:.0f} ms")
     other = proselint_linter()
-    print(f"{'words':>7} {'asyncwriter ms':>15} {'ms/1k words':>12} {'proselint ms':>13} {'ratio':>7}")
+    print(
+        f"{'words':>7} {'asyncwriter ms':>15} {'ms/1k words':>12} {'proselint ms':>13} {'ratio':>7}"
+    )
     for words in (100, 1_000, 10_000):
         text = draft(words)
         ours = median_ms(lambda text=text: lint(text, now=NOW, tz="UTC"), args.runs)

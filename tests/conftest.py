@@ -14,8 +14,11 @@ os.environ.setdefault("ASYNCWRITER_SPACY_MODEL", "blank")
 @pytest.fixture(autouse=True)
 def _isolated_dirs(tmp_path, monkeypatch):
     """Point config, data and cache directories at a temporary folder."""
-    for var, name in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"),
-                      ("XDG_CACHE_HOME", "cache")):
+    for var, name in (
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CACHE_HOME", "cache"),
+    ):
         path = tmp_path / name
         path.mkdir()
         monkeypatch.setenv(var, str(path))

@@ -80,7 +80,7 @@ def lint(
     for module in MODULES:
         findings.extend(f for f in module.check(analysis, ctx) if ctx.enabled(f.rule))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    verdict = summary.read_summary(analysis, ctx.asks)
+    verdict = summary.read_summary(analysis, ctx.asks, ctx.deadlines)
     facts = Facts(
         summary=verdict.text if verdict.ok else None,
         asks=ctx.asks,

@@ -45,7 +45,9 @@ _HTML_ANCHOR = re.compile(
     r"<a\s[^<>]{0,500}?href\s*=\s*[\"']([^\"'<>]{1,2000})[\"'][^<>]{0,500}>", re.IGNORECASE
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,20}(?:\s[^<>]{0,500})?/?>")
-_EMPHASIS = re.compile(r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?!\w)")
+_EMPHASIS = re.compile(
+    r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?!\w)"
+)
 #: Cheap test for a line that may hold a bare URL, so linkify only sees those lines.
 _URL_HINT = re.compile(
     r"://|www\.|[A-Za-z0-9-]\.(?:com|org|net|io|dev|app|ai|co|so|sh|cloud|tech|me|gg|ly|us|uk"
@@ -186,15 +188,17 @@ class Analysis:
                     if first in seen_rows:
                         continue
                     seen_rows.add(first)
-                self._add_block(pending_kind, first, last, quote_depth > 0, list_depth > 0,
-                                pending_level)
+                self._add_block(
+                    pending_kind, first, last, quote_depth > 0, list_depth > 0, pending_level
+                )
                 if pending_kind != TABLE_ROW:
                     pending_kind, pending_level = PARAGRAPH, 0
             elif kind in ("table_close",):
                 pending_kind = PARAGRAPH
 
-    def _add_block(self, kind: str, first: int, last: int, quoted: bool, in_list: bool,
-                   level: int) -> None:
+    def _add_block(
+        self, kind: str, first: int, last: int, quoted: bool, in_list: bool, level: int
+    ) -> None:
         text, lines = self.text, self.lines
         start = lines.line_start(first + 1)
         end = lines.line_start(last + 1) if last < lines.line_count else len(text)
@@ -226,9 +230,7 @@ class Analysis:
             line_start = line_end + 1
         if prose_start < 0 or prose_start >= end:
             return
-        self.blocks.append(
-            Block(kind, prose_start, end, first + 1, quoted, in_list, level)
-        )
+        self.blocks.append(Block(kind, prose_start, end, first + 1, quoted, in_list, level))
         self._scan_inline(prose_start, end, kind == TABLE_ROW)
 
     def _scan_inline(self, start: int, end: int, table_row: bool) -> None:
@@ -348,8 +350,11 @@ class Analysis:
                 if not match.schema:
                     host = raw.split("/", 1)[0]
                     tld = host.rsplit(".", 1)[-1]
-                    if not (raw.lower().startswith("www.") or "/" in raw or
-                            (tld in _FUZZY_TLDS and host == host.lower())):
+                    if not (
+                        raw.lower().startswith("www.")
+                        or "/" in raw
+                        or (tld in _FUZZY_TLDS and host == host.lower())
+                    ):
                         continue
                 take(s, e)  # type: ignore[operator]
                 self._masks.add(s, e, "x")
@@ -396,8 +401,11 @@ class Analysis:
                 if nxt < b.end and (
                     _SENTENCE_END.search(line)
                     or _URL_AT_END.search(self.text, prev, pos)
-                    or (b.quoted and bool(_QUOTED_LINE.match(self.text, prev))
-                        != bool(_QUOTED_LINE.match(self.text, nxt)))
+                    or (
+                        b.quoted
+                        and bool(_QUOTED_LINE.match(self.text, prev))
+                        != bool(_QUOTED_LINE.match(self.text, nxt))
+                    )
                     or (len(line.strip()) < _WRAP_WIDTH and _LINE_START_CAPITAL.match(text, nxt))
                 ):
                     while nxt < b.end and text[nxt] in " \t":

@@ -1,4 +1,4 @@
-"""``ask.*``: does the message say what it wants from the reader?
+"""Rules ``ask.*``: does the message say what it wants from the reader.
 
 An explicit ask is an action or decision wanted from the reader ("Please approve option B",
 "@sam can you review the rollout plan", "Can we ship on Friday?"). A vague ask has no object
@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks import nlp
-from asyncwriter.checks.analysis import HEADING, Analysis, Sentence
+from asyncwriter.checks.analysis import HEADING, TABLE_ROW, Analysis, Sentence
 from asyncwriter.checks.model import Ask, Finding, Rule, Severity
 
 if TYPE_CHECKING:
@@ -125,7 +125,8 @@ _VAGUE = re.compile(
     r"|(?:all |any )?(?:feedback|comments|thoughts|input|questions|suggestions|ideas)"
     r" (?:are |is )?(?:very |more than |always |most )?(?:welcome|appreciated|encouraged)"
     r"|happy to (?:discuss|chat|talk|answer(?: any)? questions|hear (?:any )?(?:thoughts|feedback)"
-    r"|jump on a call|hop on a call)(?: (?:if|as) needed| if (?:you|anyone) (?:has|have) questions)?"
+    r"|jump on a call|hop on a call)"
+    r"(?: (?:if|as) needed| if (?:you|anyone) (?:has|have) questions)?"
     r"|open to (?:any )?(?:feedback|thoughts|suggestions|ideas|input)"
     r"|(?:please )?let (?:me|us) know(?: what you think| your thoughts| if you have (?:any )?"
     r"(?:questions|concerns|thoughts|feedback|comments|objections)| if (?:anything|something)"
@@ -153,7 +154,8 @@ _FYI = re.compile(
     r"|\bno need to (?:reply|respond|do anything|act|take (?:any )?action)"
     r"|\bno (?:response|reply|replies|acknowledg(?:e)?ment) (?:is )?(?:needed|required|necessary"
     r"|expected)|\bheads[- ]up\b|\bpsa\b|\bjust (?:sharing|letting (?:you|everyone|folks|y'all"
-    r"|you all|the team) know)|\bsharing (?:this )?(?:for|as) (?:visibility|awareness|context|an fyi)"
+    r"|you all|the team) know)"
+    r"|\bsharing (?:this )?(?:for|as) (?:visibility|awareness|context|an fyi)"
     r"|\b(?:purely|just) informational|\bno action from you|\bfor info\b|\binformational only\b",
     re.IGNORECASE,
 )
@@ -209,20 +211,32 @@ _CHAT_BULLET = re.compile(
     r"[\u2022\u25e6\u25aa\u2023\u2043\u2013\u2014\u00b7\U0001F300-\U0001FAFF\u2600-\u27BF]"
 )
 #: Nouns often used as titles: "Update on X", "Review of Y" are not commands.
-_TITLE_NOUNS = frozenset("update review release call test check plan record draft post document "
-                         "report sync follow file".split())
+_TITLE_NOUNS = frozenset(
+    "update review release call test check plan record draft post document "
+    "report sync follow file".split()
+)
+_FINITE = frozenset("is are was were has have had will went looks seems shows".split())
 _STATEMENT_LABELS = frozenset(
     "proposal idea plan option suggestion recommendation decision context background goal "
     "goals summary tl;dr tldr status update why what problem fix cause impact timeline next "
     "done".split()
 )
 #: Words that follow a real imperative after a dash or colon ("— react by Wed").
-_AFTER_DASH_OBJECT = frozenset("the a an your this that these those it them by with to on in for "
-                               "all any my our his her their".split())
-_MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
-_LET_KNOW_EXPLICIT = frozenset(
-    "whether which when who how by where asap if your what".split()
+_AFTER_DASH_OBJECT = frozenset(
+    "the a an your this that these those it them by with to on in for "
+    "all any my our his her their".split()
 )
+#: "All staff must submit ...", "every site needs to return ...": a directive to readers.
+_DIRECTIVE = re.compile(
+    r"\b(?:you|everyone|everybody|all\s[\w-]+|each\s[\w-]+|every\s[\w-]+|staff|teams|members"
+    r"|leads|owners|reviewers|managers|engineers|colleagues|contributors|participants)"
+    r"\s(?:[\w-]+\s){0,5}?(?:must|need\sto|needs\sto|have\sto|has\sto|are\srequired\sto"
+    r"|is\srequired\sto)\s(?!be\saware)\w+",
+    re.IGNORECASE,
+)
+_DIRECTIVE_HINTS = ("must", "need to", "needs to", "have to", "has to", "required to")
+_MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
+_LET_KNOW_EXPLICIT = frozenset("whether which when who how by where asap if your what".split())
 
 
 @functools.cache
@@ -327,6 +341,10 @@ def _explicit_kind(  # noqa: C901 - a flat list of ask shapes, each one line
         if _ACTION_MODAL_START.search(flat) or _DECISION_WORDS.search(flat):
             return "action"
         return "question"
+    if any(word in low for word in _DIRECTIVE_HINTS) and _DIRECTIVE.search(flat):
+        return "action"
+    if block.kind == TABLE_ROW or a.prose[sent.start : sent.end].rstrip(" x\t").endswith(":"):
+        return None  # table cells and "Open PRs on the milestone: <link>" labels
     if _is_imperative(a, sent, flat, tagged):
         listed = block.in_list or _CHAT_BULLET.match(a.text, sent.start) is not None
         if listed and not _list_item_is_ask(a, sent, flat):
@@ -344,10 +362,11 @@ def _let_me_know(doc: object, start: int) -> str | None:
     first = words[0]
     if first == "if":
         rest = " ".join(words[1:5])
-        if re.match(r"(?:you|anyone|someone) (?:have|has) (?:any )?(?:questions|concerns|thoughts"
-                    r"|feedback|comments|issues|objections)", rest) or rest.startswith(
-            ("anything", "something", "there", "i missed", "you need")
-        ):
+        if re.match(
+            r"(?:you|anyone|someone) (?:have|has) (?:any )?(?:questions|concerns|thoughts"
+            r"|feedback|comments|issues|objections)",
+            rest,
+        ) or rest.startswith(("anything", "something", "there", "i missed", "you need")):
             return "vague"
         return "action"
     if first == "what" and " ".join(words[1:3]) in ("you think", "y'all think"):
@@ -379,8 +398,11 @@ def _need_is_ask(low: str) -> bool:
     m = re.search(r"\b(?:need|needs|needed|require|requires)\s(a|an|one)\s(\S+)", low)
     if m:
         return m.group(2).strip(".,!?") in _NEED_A
-    return not re.search(r"\b(?:we|they|it|this|that|he|she)\s(?:will\s)?(?:need|needs)\s(?:a|an"
-                         r"|to)\b", low)
+    return not re.search(
+        r"\b(?:we|they|it|this|that|he|she)\s(?:will\s)?(?:need|needs)\s(?:a|an"
+        r"|to)\b",
+        low,
+    )
 
 
 def _is_rhetorical(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
@@ -410,14 +432,18 @@ def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool
     if tagged:
         span = a.doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is not None:
-            content = [t for t in span if not t.is_space and not t.is_punct
-                       and not t.text.startswith("@")]
+            content = [
+                t for t in span if not t.is_space and not t.is_punct and not t.text.startswith("@")
+            ]
             if content and content[0].tag_ == "VB":
                 nxt = words[i + 1].lower() if i + 1 < len(words) else ""
                 return nxt not in _NOT_IMPERATIVE_NEXT
     if verb not in IMPERATIVE_VERBS:
         return _imperative_after_dash(words[i:])
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
+    after = words[i + 2].lower() if i + 2 < len(words) else ""
+    if after in _FINITE:
+        return False  # "Test evidence is in the record": a noun phrase, then its verb
     if verb in _TITLE_NOUNS and nxt in ("on", "for", "from", "of", "about", "re", "regarding"):
         return False
     if verb in ("do", "don't") and nxt not in ("not", "n't", "merge", "deploy", "push", "forget"):
@@ -435,13 +461,20 @@ def _imperative_after_dash(words: list[str]) -> bool:
     for k, word in enumerate(words[:-2]):
         if word in ("\u2014", "\u2013", "-", ":"):
             verb, nxt = words[k + 1].lower(), words[k + 2].lower()
-            if verb in IMPERATIVE_VERBS and nxt in _AFTER_DASH_OBJECT:
-                return True
+            # "Ward pharmacists: reconcile ...": a short addressee label, then the command.
+            addressed = (
+                word == ":"
+                and k <= 6
+                and not any(w.lower() in _STATEMENT_LABELS for w in words[:k])
+            )
+            after = words[k + 3].lower() if k + 3 < len(words) else ""
+            if verb in IMPERATIVE_VERBS and (nxt in _AFTER_DASH_OBJECT or addressed):
+                return nxt not in _FINITE and after not in _FINITE
     return False
 
 
 def _list_item_is_ask(a: Analysis, sent: Sentence, flat: str) -> bool:
-    """An imperative list item is an ask if it names someone or sits under an "Asks" label."""
+    """Return True for an imperative list item that names someone or sits under "Asks"."""
     if _MENTION.search(a.text[sent.start : sent.end]) or re.search(r"\byou\b", flat, re.I):
         return True
     block_index = sent.block

@@ -13,7 +13,7 @@ from asyncwriter.checks.model import Ask, Deadline, Finding, Rule, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-    from datetime import datetime, tzinfo
+    from datetime import date, datetime, tzinfo
 
     from asyncwriter.checks.timeexpr import Resolution, TimeExpression, Zone
 
@@ -61,6 +61,8 @@ class LintContext:
     deadlines: list[Deadline] = field(default_factory=list)
     #: Deadline expressions with their resolutions (what ``deadlines`` is built from).
     found_deadlines: list[tuple[TimeExpression, Resolution]] = field(default_factory=list)
+    #: Dates written out in the message, filled in by the deadline check when needed.
+    written_dates: frozenset[date] | None = None
     #: Template check settings (issue-free defaults when no template is applied).
     require_ask: bool = True
     require_links: bool = False

@@ -1,4 +1,4 @@
-"""``deadline.*`` and ``timezone.*``: by when, in whose time?
+"""Rules ``deadline.*`` and ``timezone.*``: by when, and in whose time.
 
 A deadline is the time by which the asked (or promised) action should happen. Event times —
 a maintenance window, an outage's start, a meeting — are not deadlines, so an expression
@@ -81,6 +81,19 @@ _PAST = re.compile(
     r"|detected|noticed|happened|occurred)\b",
     re.IGNORECASE,
 )
+_PARTICIPLE_BY = re.compile(
+    r"\b(?!(?:need|requir|expect|schedul|plann|request|submitt|complet|approv|sign|finish|"
+    r"fix|deliver|return|upload|review|merg|ship|releas|close|publish|decid)ed\b)\w{2,}ed\s+by\s*$",
+    re.IGNORECASE,
+)
+_FUTURE_PASSIVE = re.compile(
+    r"\b(?:will|to|must|should|shall|can|gets?|needs?\sto)\s(?:\w+\s)?be\s\w+ed\s+by\s*$",
+    re.IGNORECASE,
+)
+#: "Please submit ... by then": the deadline is the time named just before.
+_BY_THEN = re.compile(
+    r"\b(?:by|before|until|till)\s+then\b|\bby\s+that\s+(?:time|point)\b", re.IGNORECASE
+)
 #: "please pause them before it starts": a deadline that points at a dated event.
 _ANAPHORIC = re.compile(
     r"\b(?:before|by|ahead\sof|prior\sto)\s(?:it|this|that|then|the\s(?:window|maintenance"
@@ -100,14 +113,32 @@ def find_deadlines(a: Analysis, ctx: LintContext) -> list[tuple[TimeExpression, 
     ask_spans = [(x.start, x.end) for x in ctx.asks if x.kind == "action" or x.vague]
     default_tz = ctx.declared_zone.tz if ctx.declared_zone else None
     ask_spans.sort()
+    referenced = _referenced_by_then(a, ctx)
     found: list[tuple[TimeExpression, Resolution]] = []
     for expr in ctx.times:
         if a.is_quoted(expr.start):
             continue
-        if not _is_deadline(a, expr, ask_spans):
+        if expr.start not in referenced and not _is_deadline(a, expr, ask_spans):
             continue
         found.append((expr, timeexpr.resolve(expr, ctx.now, ctx.tz, default_tz)))
     return found
+
+
+def _referenced_by_then(a: Analysis, ctx: LintContext) -> set[int]:
+    """Return starts of expressions an ask points back to ("Freeze is Thu 26 Nov. ... by then")."""
+    referenced: set[int] = set()
+    for ask in ctx.asks:
+        if ask.kind == "fyi" or not _BY_THEN.search(a.prose, ask.start, ask.end):
+            continue
+        # The latest time named before the ask that is still ahead ("last Tuesday" is not).
+        for expr in reversed([e for e in ctx.times if e.end <= ask.start]):
+            if a.is_quoted(expr.start) or a.block_at(ask.start) - a.block_at(expr.start) > 2:
+                continue
+            when = timeexpr.resolve(expr, ctx.now, ctx.tz, None).when
+            if when is None or when >= ctx.now:
+                referenced.add(expr.start)
+                break
+    return referenced
 
 
 def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, int]]) -> bool:
@@ -119,14 +150,20 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     k = bisect.bisect_right(ask_spans, (expr.start, 1 << 62)) - 1
     in_ask = k >= 0 and ask_spans[k][0] <= expr.start < ask_spans[k][1]
     duration = expr.unit("duration")
+    if duration is not None and duration.text.lower().startswith("open"):
+        return True  # "voting is open for 72 hours" ends something
     if duration is not None and duration.text.lower().startswith(("for", "over")):
         # "down for 20 min" lasts; only "open for 72 hours" style durations end something.
         return bool(re.search(r"\b(?:open|runs?|running|stays?\sopen|last)\s$", before, re.I))
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
         if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):
             return False
-        # Past-tense narrative: "by 22:05 the on-call had confirmed", "stopped by 22:40".
-        return in_ask or not _PAST.search(before + " " + after)
+        # Past-tense narrative: "by 22:05 the on-call had confirmed", "cleared by 07:40".
+        if in_ask:
+            return True
+        if _FUTURE_PASSIVE.search(before):
+            return True  # "RCA will be shared by 14:00"
+        return not (_PAST.search(before + " " + after) or _PARTICIPLE_BY.search(before))
     kinds = expr.kinds()
     if kinds & _INHERENT:
         return not _EVENT_PREPOSITION.search(before)
@@ -174,6 +211,7 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         others_have_day = with_day - (1 if expr.has_day else 0) > 0
         yield from _deadline_findings(a, ctx, expr, res, default_tz is not None, others_have_day)
     yield from _ambiguous_zones(a, ctx)
+    yield from _mismatched_weekdays(a, ctx, {e.start for e, _r in found})
     if not found:
         actions = [x for x in ctx.asks if x.kind == "action" or x.vague]
         dated = any(e.has_day for e in ctx.times)
@@ -206,13 +244,15 @@ def _deadline_findings(
     dayless = not expr.has_day and expr.unit("duration") is None
     if dayless and others_have_day:
         pass  # "by 11:00 UTC today ... before noon their time": the day is already given
+    elif _weekday_dated_elsewhere(ctx, expr, res):
+        pass  # "by 11:00 UTC today ... before noon their time": the day is already given
     elif res.relative and res.absolute:
         span, replacement = _relative_fix(a, expr, res)
         yield ctx.finding(
             "deadline.relative",
             span[0],
             span[1],
-            f"“{' '.join(a.text[span[0]:span[1]].split())}” depends on when it is read: "
+            f"“{' '.join(a.text[span[0] : span[1]].split())}” depends on when it is read: "
             f"write the date ({res.absolute}).",
             [replacement],
         )
@@ -240,6 +280,27 @@ def _deadline_findings(
         )
 
 
+def _weekday_dated_elsewhere(ctx: LintContext, expr: TimeExpression, res: Resolution) -> bool:
+    """Return True for "Thursday's meeting" when the message also says "Thu 26 Nov"."""
+    unit = expr.unit("weekday")
+    if unit is None or res.when is None or expr.unit("relday", "relweek", "period"):
+        return False
+    return res.when.date() in _written_dates(ctx)
+
+
+def _written_dates(ctx: LintContext) -> frozenset[date]:
+    """Return the dates the message writes out ("26 Nov", "2026-11-26"), computed once."""
+    if ctx.written_dates is None:
+        today = ctx.now.astimezone(ctx.tz).date()
+        ctx.written_dates = frozenset(
+            day
+            for expr in ctx.times
+            for unit in expr.units
+            if unit.kind in ("mdate", "iso") and (day := _date_of(unit, today)) is not None
+        )
+    return ctx.written_dates
+
+
 def _vague_findings(
     a: Analysis, ctx: LintContext, expr: TimeExpression, res: Resolution
 ) -> Iterator[Finding]:
@@ -251,9 +312,7 @@ def _vague_findings(
                               "“Midnight” is ambiguous about the day: write 23:59 of the day you "
                               "mean.", ["23:59"])  # fmt: skip
         elif "is a " in reason and weekday is not None:
-            correct = reason.split(" is a ")[1].split(",")[0]
-            yield ctx.finding("deadline.vague", weekday.start, weekday.end,
-                              f"The weekday and the date disagree: {reason}.", [correct])
+            continue  # reported by _mismatched_weekdays, paired with the right date
         else:
             fix = _concrete_deadline(ctx)
             before = a.prose[max(0, expr.start - 12) : expr.start].lower()
@@ -281,13 +340,56 @@ def _relative_fix(
         when = res.when
         assert when is not None
         name = weekday.text.split()[-1].rstrip(".")
-        return (weekday.start, weekday.end), f"{name} {when.day} {timeexpr.MONTH_ABBR[when.month - 1]}"
+        return (
+            weekday.start,
+            weekday.end,
+        ), f"{name} {when.day} {timeexpr.MONTH_ABBR[when.month - 1]}"
     if rel is not None:
         return (rel.start, rel.end), res.absolute.split(",")[0]
     # A clock time with no day: add the day in front.
     clock = expr.units[0]
     day = res.absolute.split(",")[0]
-    return (clock.start, expr.end), f"{day}, {a.text[clock.start:expr.end].strip()}"
+    return (clock.start, expr.end), f"{day}, {a.text[clock.start : expr.end].strip()}"
+
+
+def _mismatched_weekdays(a: Analysis, ctx: LintContext, done: set[int]) -> Iterator[Finding]:
+    """Flag a weekday that contradicts its date, in event times too ("Thu 27 Nov").
+
+    Each weekday is checked against the date written right next to it, so a range such as
+    "Thu 17 Dec to Mon 4 Jan" pairs each weekday with its own date.
+    """
+    today = ctx.now.astimezone(ctx.tz).date()
+    for expr in ctx.times:
+        if a.is_quoted(expr.start):
+            continue
+        units = expr.units
+        for i, unit in enumerate(units):
+            if unit.kind != "weekday":
+                continue
+            neighbours = [u for u in units[max(0, i - 1) : i + 2] if u.kind in ("mdate", "iso")]
+            if not neighbours:
+                continue
+            day = _date_of(neighbours[-1] if i + 1 < len(units) and units[i + 1].kind in
+                           ("mdate", "iso") else neighbours[0], today)  # fmt: skip
+            named = timeexpr.weekday_index(unit.text)
+            if day is None or named is None or day.weekday() == named:
+                continue
+            correct = timeexpr.WEEKDAYS[day.weekday()].title()
+            yield ctx.finding(
+                "deadline.vague",
+                unit.start,
+                unit.end,
+                f"The weekday and the date disagree: {timeexpr.format_day(day)[4:]} is a "
+                f"{correct}, not a {timeexpr.WEEKDAYS[named].title()}.",
+                [correct if len(unit.text.rstrip(".")) > 3 else correct[:3]],
+            )
+
+
+def _date_of(unit: timeexpr.Unit, today: date) -> date | None:
+    if unit.kind == "iso":
+        parsed = timeexpr.parse_iso(unit.text)
+        return parsed.date() if parsed is not None else None
+    return timeexpr.parse_mdate(unit.text, today)[0]
 
 
 def _ambiguous_zones(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
@@ -301,9 +403,7 @@ def _ambiguous_zones(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         seen.add(zone.start)
         start = a.text.find(zone.text, zone.start, zone.end + 2)
         start = zone.start if start == -1 else start
-        meanings = ", ".join(
-            f"{m.label} ({_utc_offset(m.zone, ctx.now)})" for m in zone.ambiguous
-        )
+        meanings = ", ".join(f"{m.label} ({_utc_offset(m.zone, ctx.now)})" for m in zone.ambiguous)
         yield ctx.finding(
             "timezone.ambiguous",
             start,

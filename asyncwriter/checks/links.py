@@ -1,4 +1,4 @@
-"""``links.*``: does every doc, PR, ticket or dashboard the message mentions have a link?
+"""Rules ``links.*``: every doc, PR, ticket or dashboard a message mentions needs a link.
 
 "See the doc" without a link is a dead end for a reader in another time zone. A mention
 counts only when it points at a specific artefact: a definite determiner ("the doc", "this
@@ -40,7 +40,7 @@ _KINDS: dict[str, str] = {
     "post-mortem": "doc", "adr": "doc", "confluence page": "doc", "notion page": "doc",
     "wiki page": "doc", "wiki": "doc", "readme": "doc", "guide": "doc", "migration guide": "doc",
     "handbook": "doc", "faq": "doc", "changelog": "doc", "release notes": "doc",
-    "blog post": "doc", "form": "doc", "survey": "doc",
+    "blog post": "doc", "form": "doc", "survey": "doc", "tracker": "sheet",
     "pr": "pr", "prs": "pr", "pull request": "pr", "mr": "pr", "merge request": "pr",
     "diff": "pr", "commit": "pr",
     "ticket": "ticket", "tickets": "ticket", "jira": "ticket", "jira ticket": "ticket",
@@ -54,7 +54,8 @@ _KINDS: dict[str, str] = {
     "thread": "thread", "slack thread": "thread",
 }  # fmt: skip
 _NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
-_DETERMINERS = r"the|this|that|my|our|your|his|her|their|these|those|its"
+#: "your PR" / "their doc" is the reader's own artefact: they know where it is.
+_DETERMINERS = r"the|this|that|my|our|these|those|its"
 _DET_NOUN = re.compile(
     rf"(?P<det>{_DETERMINERS})\s(?:[\w\-\u00c0-\u024f]+\s){{0,2}}?(?P<noun>{_NOUNS})\b(?!-)",
     re.IGNORECASE,
@@ -121,17 +122,38 @@ _NOT_KEYS = frozenset(
 _URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("pr", re.compile(r"/pull/\d|/merge_requests/\d|/pull-requests/\d|/commit/|/compare/", re.I)),
     ("ticket", re.compile(r"/browse/|jira|linear\.app|/issues/\d|shortcut\.com|/tickets?/", re.I)),
-    ("dashboard", re.compile(r"grafana|datadog|kibana|looker|tableau|newrelic|/d/|dashboard|"
-                             r"metabase|honeycomb|sentry", re.I)),
-    ("doc", re.compile(r"//docs?\.|//wiki\.|docs\.google\.com/document|notion\.|confluence|/wiki|quip|dropbox\.com/"
-                       r"paper|sharepoint|\.md\b|/docs?/|/rfcs?/|/adr|coda\.io|/spec", re.I)),
+    (
+        "dashboard",
+        re.compile(
+            r"grafana|datadog|kibana|looker|tableau|newrelic|/d/|dashboard|"
+            r"metabase|honeycomb|sentry",
+            re.I,
+        ),
+    ),
+    (
+        "doc",
+        re.compile(
+            r"//docs?\.|//wiki\.|docs\.google\.com/document|notion\.|confluence|/wiki|quip|dropbox\.com/"
+            r"paper|sharepoint|\.md\b|/docs?/|/rfcs?/|/adr|coda\.io|/spec",
+            re.I,
+        ),
+    ),
     ("runbook", re.compile(r"runbook|playbook|/wiki|confluence|notion\.", re.I)),
     ("slides", re.compile(r"presentation|/slides|pitch\.com|keynote|\.pdf\b", re.I)),
     ("sheet", re.compile(r"spreadsheets|airtable|\.xlsx?\b|\.csv\b", re.I)),
     ("design", re.compile(r"figma|sketch|zeplin|miro", re.I)),
-    ("recording", re.compile(r"zoom\.us/rec|loom\.com|youtube|vimeo|/recording|drive\.google", re.I)),
-    ("thread", re.compile(r"slack\.com/archives|/archives/|teams\.microsoft|/thread|"
-                          r"discord\.com/channels|/t/", re.I)),
+    (
+        "recording",
+        re.compile(r"zoom\.us/rec|loom\.com|youtube|vimeo|/recording|drive\.google", re.I),
+    ),
+    (
+        "thread",
+        re.compile(
+            r"slack\.com/archives|/archives/|teams\.microsoft|/thread|"
+            r"discord\.com/channels|/t/",
+            re.I,
+        ),
+    ),
 )
 
 
@@ -139,6 +161,7 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
     """Yield unlinked references, and ``links.missing`` for longer messages with no link."""
     urls = [link.url for link in a.links] + list(a.reference_urls)
     kinds = {kind for url in urls for kind, pattern in _URL_KINDS if pattern.search(url)}
+    kinds |= _labelled_kinds(a)
     unlinked = list(_unlinked(a, kinds, urls))
     for start, end, mention in unlinked:
         yield ctx.finding(
@@ -161,6 +184,21 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         )
 
 
+def _labelled_kinds(a: Analysis) -> set[str]:
+    """Return artefact kinds named on a link's own line ("Cutover plan and sheet: https://...")."""
+    kinds: set[str] = set()
+    for link in a.links:
+        line, _col = a.lines.line_col(link.start)
+        start = a.lines.line_start(line)
+        end = a.text.find("\n", link.start)
+        label = a.prose[start : end if end != -1 else len(a.prose)].lower()
+        for word in _WORD.findall(label):
+            kind = _KINDS.get(word)
+            if kind:
+                kinds.add(kind)
+    return kinds
+
+
 def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[int, int, str]]:
     prose = a.prose
     seen: set[str] = set()
@@ -175,9 +213,7 @@ def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[i
         if kind == "thread" and m.groupdict().get("det", "").lower() == "this":
             continue  # "this thread" is the thread the message is posted in
         key_text = m.groupdict().get("key")
-        if key_text and (
-            not _KEY_CASE.fullmatch(key_text) or key_text.split("-")[0] in _NOT_KEYS
-        ):
+        if key_text and (not _KEY_CASE.fullmatch(key_text) or key_text.split("-")[0] in _NOT_KEYS):
             continue  # ticket keys are upper case; "covid-19" is not one
         if key_text and any(key_text in url for url in urls):
             continue

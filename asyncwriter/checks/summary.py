@@ -1,4 +1,4 @@
-"""``summary.missing``: can the reader get the point from the top of the message?
+"""Rule ``summary.missing``: the reader must get the point from the top of the message.
 
 The point is what the message is about plus its bottom line: the status, the decision
 sought, the impact, the ask. It must be readable from a title that states it, from a
@@ -15,13 +15,11 @@ from asyncwriter.checks.analysis import HEADING
 from asyncwriter.checks.model import Finding, Rule, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from asyncwriter.checks.analysis import Analysis, Sentence
     from asyncwriter.checks.context import LintContext
-    from asyncwriter.checks.model import Ask
+    from asyncwriter.checks.model import Ask, Deadline
 
 RULES = (
     Rule("summary.missing", Severity.WARNING,
@@ -34,7 +32,8 @@ SHORT_WORDS = 50
 SHORT_LINES, SHORT_LINES_WORDS = 3, 70
 
 _LABEL = re.compile(
-    r"^\W{0,4}(?:[\w .\-/]{1,40}\sstatus(?=\s?:)|tl;?\s?dr|tl/dr|tldr|summary|bluf|bottom\sline|in\sshort|short\sversion"
+    r"^\W{0,4}(?:(?:tl;?\s?dr|tldr|bluf)(?=\W)|[\w .\-/]{1,40}\sstatus(?=\s?:)|tl;?\s?dr"
+    r"|tl/dr|tldr|summary|bluf|bottom\sline|in\sshort|short\sversion"
     r"|executive\ssummary|the\sshort\sversion|headline|key\spoints?|status|decision\sneeded"
     r"|ask|the\sask|what\si\sneed|long\sstory\sshort|net\snet)\b\W{0,4}(?:[:\-\u2013\u2014]|$)",
     re.IGNORECASE,
@@ -75,8 +74,10 @@ _BOTTOM_LINE = re.compile(
     r"|will\sbe\s(?:down|unavailable|offline|read-only|deprecated|removed|retired|turned\soff"
     r"|switched\soff)|starting\s(?:on\s|from\s)?(?:today|tomorrow|monday|tuesday|wednesday"
     r"|thursday|friday|next|\d)|will\s(?:merge|move|change|switch|become|join|leave|close"
-    r"|launch|ship|stop|end|replace)|effective|heads[- ]up|fyi|no\saction|reminder(?=\s?:)|announc\w*|congrat\w*"
-    r"|handoff|handing\s(?:off|over)|taking\sover|out\sof\soffice|ooo|sev\s?[0-4]|p[0-2]"
+    r"|launch|ship|stop|end|replace)|effective|heads[- ]up|fyi|no\saction|reminder(?=\s?:)"
+    r"|announc\w*|congrat\w*"
+    r"|(?:is|are)\s(?:up|live|out|ready|available|done)|now\savailable|landed|merged"
+    r"|action\s(?:needed|required)|handoff|handing\s(?:off|over)|taking\sover|out\sof\soffice|ooo|sev\s?[0-4]|p[0-2]"
     r"|can(?:'t|not|\snot)\s(?:log\s?in|access|sign\s?in|connect|load|use|see|send|receive)"
     r"|unable\sto|locked\sout|root\scause)\b"
     r"|[\U0001F534\U0001F7E0\U0001F7E1\U0001F7E2\u2705\u274C]",
@@ -88,7 +89,7 @@ _SUBJECT = re.compile(r"^(?:subject|title|re|fwd?)\s?:\s*(.+)$", re.IGNORECASE)
 
 def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
     """Yield ``summary.missing`` when the top of a longer message has no bottom line."""
-    verdict = read_summary(a, ctx.asks)
+    verdict = read_summary(a, ctx.asks, ctx.deadlines)
     if verdict.ok or verdict.opening is None:
         return
     start, end = verdict.opening
@@ -120,7 +121,9 @@ class SummaryVerdict:
         self.opening = opening
 
 
-def read_summary(a: Analysis, asks: Sequence[Ask] = ()) -> SummaryVerdict:
+def read_summary(
+    a: Analysis, asks: Sequence[Ask] = (), deadlines: Sequence[Deadline] = ()
+) -> SummaryVerdict:
     """Decide whether ``a`` states its point up front, and return the summary text."""
     sentences = [s for s in a.sentences if not a.is_quoted(s.start)]
     if not sentences:
@@ -158,24 +161,28 @@ def read_summary(a: Analysis, asks: Sequence[Ask] = ()) -> SummaryVerdict:
     if short:
         first = content[0] if content else sentences[0]
         return SummaryVerdict(True, _flat(a.text[first.start : first.end]), None)
-    if title and _BOTTOM_LINE.search(title[1]):
+    if title and (_BOTTOM_LINE.search(title[1]) or _states_point(a, title[0], asks, deadlines)):
         return SummaryVerdict(True, title[1], None)
     if not content:
         return SummaryVerdict(True, None, None)
     opening = (content[0].start, content[-1].end)
     first = text_of(content[0])
-    if _BACKSTORY.match(_flat(first)) and not _states_point(a, content[0], asks):
+    if _BACKSTORY.match(_flat(first)) and not _states_point(a, content[0], asks, deadlines):
         return SummaryVerdict(False, None, opening)
-    if any(_states_point(a, s, asks) for s in content):
+    if any(_states_point(a, s, asks, deadlines) for s in content):
         return SummaryVerdict(True, opening_text, opening)
     return SummaryVerdict(False, None, opening)
 
 
-def _states_point(a: Analysis, s: Sentence, asks: Sequence[Ask]) -> bool:
-    """Return True when a sentence carries a bottom line: a status, decision, impact or ask."""
+def _states_point(
+    a: Analysis, s: Sentence, asks: Sequence[Ask], deadlines: Sequence[Deadline] = ()
+) -> bool:
+    """Return True when a sentence carries a bottom line: status, decision, impact, ask, date."""
     if _BOTTOM_LINE.search(a.sentence_text(s)):
         return True
-    return any(s.start <= x.start < s.end and not x.vague for x in asks)
+    if any(s.start <= x.start < s.end and not x.vague for x in asks):
+        return True
+    return any(s.start <= d.start < s.end for d in deadlines)
 
 
 def _title(a: Analysis, sentences: list[Sentence]) -> tuple[Sentence, str] | None:

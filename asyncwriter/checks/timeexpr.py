@@ -41,9 +41,7 @@ _WEEKDAY = (
     r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
 )
-_ABBREVIATIONS = sorted(
-    [*zones.UNAMBIGUOUS, *zones.AMBIGUOUS], key=lambda a: (-len(a), a)
-)
+_ABBREVIATIONS = sorted([*zones.UNAMBIGUOUS, *zones.AMBIGUOUS], key=lambda a: (-len(a), a))
 _ZONE = (
     r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?!\d)"
     r"|(?:(?<=\d)|(?<=\d ))[+\-\u2212]\d{2}:?\d{2}(?!\d)"
@@ -70,11 +68,12 @@ _UNIT = re.compile(
     r"(?:\s(?i:morning|afternoon|evening|night)\b)?)"
     r"|(?P<relweek>\b(?i:(?:this|next|the coming|coming) (?:week|month|quarter|sprint|weekend"
     r"|year))\b)"
-    r"|(?P<weekday>\b(?:(?i:next|this|coming|the coming)\s)?" + _WEEKDAY + r")"
+    r"|(?P<weekday>\b(?:(?i:next|this|coming|the coming|last)\s)?" + _WEEKDAY + r")"
     r"|(?P<mdate>\b" + _MONTH + r"\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s\d{4}\b)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b(?:,?\s\d{4}\b)?)"
     r"|(?P<sdate>\b\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b(?!/))"
-    r"|(?P<duration>\b(?i:in|within|for|over|open for)\s(?:(?i:the)\s)?(?:(?i:next|coming)\s)?"
+    r"|(?P<duration>\b(?i:in|within|for|over|open for)\s(?:(?i:at least|at most|another)\s)?"
+    r"(?:(?i:the)\s)?(?:(?i:next|coming)\s)?"
     r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen"
     r"|twenty-four|thirty|forty-eight|seventy-two))\s?"
     r"(?i:hours?|hrs?|h|days?|business days?|working days?|weeks?|minutes?|mins?)\b)"
@@ -88,7 +87,7 @@ _UNIT = re.compile(
 #: Words a unit can start with (lower case). Trying the unit regex only at these words and
 #: around digits is ten times faster than letting it try every alternative at every word.
 _STARTS = frozenset(
-    """noon midday midnight eod eob cob eop close end eow eom eoq eoy the day tomorrow tmrw tmr
+    """last noon midday midnight eod eob cob eop close end eow eom eoq eoy the day tomorrow tmrw tmr
     tonight today later earlier this next coming in within for over open asap a as soon soonish
     at when whenever sometime shortly utc gmt aoe pacific mountain central eastern atlantic
     africa america antarctica arctic asia australia europe indian etc""".split()
@@ -223,8 +222,10 @@ def scan(prose: str) -> list[TimeExpression]:
     for unit in units:
         if groups:
             last = groups[-1]
-            if last.zone is None and not any(u.kind == "zone" for u in last.units) and (
-                last.has_clock or last.unit("mdate", "iso", "weekday")
+            if (
+                last.zone is None
+                and not any(u.kind == "zone" for u in last.units)
+                and (last.has_clock or last.unit("mdate", "iso", "weekday"))
             ):
                 city = _trailing_zone(prose, last.end)
                 if city is not None and city.end <= unit.start:
@@ -269,7 +270,7 @@ def scan(prose: str) -> list[TimeExpression]:
             group.zone = _trailing_zone(prose, group.end)
             if group.zone is not None:
                 group.end = group.zone.end
-        if group.unit("sdate") and not _sdate_plausible(group):
+        if group.unit("sdate") and not _sdate_plausible(group, prose):
             continue
         result.append(group)
     return result
@@ -289,11 +290,14 @@ def _joinable(prev: Unit, unit: Unit) -> bool:
     return prev.kind != unit.kind
 
 
-def _sdate_plausible(group: TimeExpression) -> bool:
-    """A slash date counts only with a year or next to another date or time unit."""
+def _sdate_plausible(group: TimeExpression, prose: str) -> bool:
+    """Accept a slash date with a year, next to another time unit, or after "by"/"until"."""
     unit = group.unit("sdate")
     assert unit is not None
-    return unit.text.count("/") == 2 or len(group.units) > 1
+    if unit.text.count("/") == 2 or len(group.units) > 1:
+        return True
+    before = prose[max(0, unit.start - 12) : unit.start].lower()
+    return bool(re.search(r"\b(?:by|until|till|before|due|on|deadline:?)\s+$", before))
 
 
 def _zone_from_text(start: int, text: str) -> Zone:
@@ -338,8 +342,9 @@ def _trailing_zone(prose: str, end: int) -> Zone | None:
             first = city.split()[0]
             key = zones.city_zones().get(first)
             if key is not None:
-                return Zone(end, m.start(1) + len(first), m.group(1).split()[0],
-                            zones.get_zone(key), key)
+                return Zone(
+                    end, m.start(1) + len(first), m.group(1).split()[0], zones.get_zone(key), key
+                )
         if key is not None:
             return Zone(end, m.end(), m.group().strip(" ()"), zones.get_zone(key), key)
     return None
@@ -355,7 +360,9 @@ def find_declared_zone(prose: str) -> Zone | None:
 
 _DECLARATION = re.compile(
     r"(?i:\ball\s(?:times?|timestamps?)|\b(?:times?|timestamps?)(?=\s(?:are|in|below|above|listed)))"
-    r"(?:\s(?i:are|listed|below|above|here|shown|given|in|ae)){0,3}[\s:]{0,3}\(?(?P<z>" + _ZONE + r")"
+    r"(?:\s(?i:are|listed|below|above|here|shown|given|in|ae)){0,3}[\s:]{0,3}\(?(?P<z>"
+    + _ZONE
+    + r")"
 )
 
 
@@ -396,7 +403,7 @@ def _year_for(month: int, day: int, today: date) -> int:
     return best
 
 
-def _parse_mdate(text: str, today: date) -> tuple[date | None, bool]:
+def parse_mdate(text: str, today: date) -> tuple[date | None, bool]:
     """Return the date and whether the year was written."""
     m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?", text)
     month_m = re.search(r"[A-Za-z]{3,9}", text.replace(" of ", " "))
@@ -414,12 +421,20 @@ def _parse_mdate(text: str, today: date) -> tuple[date | None, bool]:
         return None, year_m is not None
 
 
+def weekday_index(text: str) -> int | None:
+    """Return 0-6 for the weekday a phrase names ("next Fri." -> 4), or None."""
+    words = text.lower().rstrip(".").split()
+    return _WEEKDAY_INDEX.get(words[-1]) if words else None
+
+
 def _weekday_date(text: str, today: date) -> tuple[date, str]:
     """Return the date a weekday phrase means and its modifier ("", "next", "this")."""
     words = text.lower().rstrip(".").split()
     modifier = words[0] if len(words) > 1 else ""
     target = _WEEKDAY_INDEX[words[-1]]
     ahead = (target - today.weekday()) % 7
+    if modifier == "last":
+        return today - timedelta(days=(today.weekday() - target) % 7 or 7), modifier
     if modifier == "next":
         # "next Friday": the Friday of next week.
         monday_next = today + timedelta(days=7 - today.weekday())
@@ -486,7 +501,7 @@ def resolve(  # noqa: C901 - one branch per kind of unit reads best as one funct
             res.absolute = f"until {shown}" if word in ("for", "over", "open") else f"by {shown}"
             return res
         if kind == "iso":
-            parsed = _parse_iso(unit.text)
+            parsed = parse_iso(unit.text)
             if parsed is None:
                 return res
             if parsed.tzinfo is not None and zone is None:
@@ -498,7 +513,7 @@ def resolve(  # noqa: C901 - one branch per kind of unit reads best as one funct
             if len(unit.text) > 10:
                 clock = parsed.time().replace(tzinfo=None)
         elif kind == "mdate":
-            day, _year_given = _parse_mdate(unit.text, today)
+            day, _year_given = parse_mdate(unit.text, today)
             explicit_day = True
             if day is None:
                 res.vague.append(f"“{unit.text}” is not a real date")
@@ -609,7 +624,7 @@ def dom_name(month: int, dom: int) -> str:
     return f"{month}/{dom}"
 
 
-def _parse_iso(text: str) -> datetime | None:
+def parse_iso(text: str) -> datetime | None:
     try:
         return datetime.fromisoformat(text.replace(" ", "T"))
     except ValueError:
@@ -619,7 +634,20 @@ def _parse_iso(text: str) -> datetime | None:
 def _parse_duration(text: str) -> timedelta | None:
     words = text.lower().split()
     # Drop the lead-in ("in", "within", "open for", "the next" ...).
-    while words and words[0] in ("in", "within", "for", "over", "open", "the", "next", "coming"):
+    while words and words[0] in (
+        "in",
+        "within",
+        "for",
+        "over",
+        "open",
+        "the",
+        "next",
+        "coming",
+        "at",
+        "least",
+        "most",
+        "another",
+    ):
         words = words[1:]
     joined = " ".join(words)
     m = re.match(r"(\d{1,3}|[a-z\-]+)\s?(.*)$", joined)

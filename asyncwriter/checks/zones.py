@@ -13,7 +13,7 @@ import functools
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 #: Abbreviations with one common meaning, mapped to the IANA zone people mean by them.
@@ -240,14 +240,16 @@ def get_zone(name: str) -> tzinfo:
         ValueError: the name is not a zone this machine knows.
     """
     if name.upper() in ("UTC", "Z", "GMT"):
-        return timezone.utc
+        return UTC
     offset = parse_offset(name)
     if offset is not None:
         return offset
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {name!r} (use an IANA name such as Europe/Berlin)")
+        raise ValueError(
+            f"unknown time zone {name!r} (use an IANA name such as Europe/Berlin)"
+        ) from None
 
 
 def local_zone() -> tzinfo:
@@ -267,12 +269,12 @@ def local_zone() -> tzinfo:
             return ZoneInfo(target.split("zoneinfo/", 1)[1])
     except (OSError, ZoneInfoNotFoundError, ValueError):
         pass
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    return datetime.now().astimezone().tzinfo or UTC
 
 
 def zone_key(tz: tzinfo) -> str:
     """Return the name this project writes for ``tz`` (IANA key, "UTC", offset or "AoE")."""
-    if tz is timezone.utc:
+    if tz is UTC:
         return "UTC"
     if tz is AOE:
         return "AoE"

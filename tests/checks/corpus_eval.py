@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import runpy
 import tomllib
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from asyncwriter.checks import lint
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CORE_PREFIXES = ("summary.", "ask.", "deadline.", "timezone.", "links.")
 
 

@@ -414,7 +414,7 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             # Long, HTML link.
             "Kudos to the platform team 🎉 Over the last quarter they cut our cloud bill by 22% by moving batch jobs to spot instances, "
             "shutting down idle staging environments at night, and right-sizing the largest databases "
-            "(<a href=\"https://blog.acme.io/cloud-savings\">write-up</a>). None of this changed anything for users, and our error budget "
+            '(<a href="https://blog.acme.io/cloud-savings">write-up</a>). None of this changed anything for users, and our error budget '
             "stayed intact the whole time. Special thanks to Søren and Amélie. Heads-up: the next round of savings starts in January.",
             # Long, no link, but an unlinked reference (reported by links.unlinked-reference instead).
             "Update on the login errors: since 08:10 UTC about 3% of sign-ins fail with a timeout, as you can see on the dashboard. "
@@ -448,7 +448,7 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             # Look-alikes of ticket keys.
             "Make sure the export file is UTF-8 and the dates use ISO-8601.",
             "Please review the PR by Wed 25 Nov: <https://github.com/acme/api/pull/812|#812>",
-            "Steps for the drill are in the <a href=\"https://wiki.acme.io/runbooks/failover\">failover runbook</a>.",
+            'Steps for the drill are in the <a href="https://wiki.acme.io/runbooks/failover">failover runbook</a>.',
         ],
     ),
 ]
@@ -456,70 +456,250 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
 
 DEADLINES: list[tuple[str, str, str | None, str | None]] = [
     # Reference: now = Monday 2026-11-23 09:00 UTC, writer zone UTC.
-    ("Please send the figures by Thursday 5 pm UTC.", "Thursday 5 pm UTC", "2026-11-26T17:00:00+00:00", "UTC"),
-    ("@Ana please merge the release branch before 2026-12-03 17:00 CET.", "2026-12-03 17:00 CET", "2026-12-03T17:00:00+01:00", "Europe/Paris"),
-    ("The vote is open for 72 hours, please cast yours: https://poll.acme.io/rfc-42", "72 hours", "2026-11-26T09:00:00+00:00", None),
-    ("@José can you send the invoice list EOD Friday PT?", "EOD Friday PT", "2026-11-27T17:00:00-08:00", "America/Los_Angeles"),
+    (
+        "Please send the figures by Thursday 5 pm UTC.",
+        "Thursday 5 pm UTC",
+        "2026-11-26T17:00:00+00:00",
+        "UTC",
+    ),
+    (
+        "@Ana please merge the release branch before 2026-12-03 17:00 CET.",
+        "2026-12-03 17:00 CET",
+        "2026-12-03T17:00:00+01:00",
+        "Europe/Paris",
+    ),
+    (
+        "The vote is open for 72 hours, please cast yours: https://poll.acme.io/rfc-42",
+        "72 hours",
+        "2026-11-26T09:00:00+00:00",
+        None,
+    ),
+    (
+        "@José can you send the invoice list EOD Friday PT?",
+        "EOD Friday PT",
+        "2026-11-27T17:00:00-08:00",
+        "America/Los_Angeles",
+    ),
     ("Camera-ready papers are due by Dec 3 AoE.", "Dec 3 AoE", "2026-12-03T23:59:00-12:00", "AoE"),
-    ("Please sign off by 26 Nov 17:00 Europe/Berlin.", "26 Nov 17:00 Europe/Berlin", "2026-11-26T17:00:00+01:00", "Europe/Berlin"),
-    ("Zoë, please push the hotfix by 9am Pacific tomorrow 🙏", "9am Pacific tomorrow", "2026-11-24T09:00:00-08:00", "America/Los_Angeles"),
-    ("Priya, please confirm the vendor slot no later than 14:30 UTC+5:30 on Wednesday.", "14:30 UTC+5:30 on Wednesday", "2026-11-25T14:30:00+05:30", "+05:30"),
-    ("Please comment by noon London time on Wednesday.", "noon London time on Wednesday", "2026-11-25T12:00:00+00:00", "Europe/London"),
-    ("Can you get the contract back to me by next Tuesday?", "next Tuesday", "2026-12-01T23:59:00+00:00", None),
-    ("Please finish your reviews by end of week.", "end of week", "2026-11-27T17:00:00+00:00", None),
-    ("Incident is mitigated. RCA by end of day Wednesday ET.", "end of day Wednesday ET", "2026-11-25T17:00:00-05:00", "America/New_York"),
+    (
+        "Please sign off by 26 Nov 17:00 Europe/Berlin.",
+        "26 Nov 17:00 Europe/Berlin",
+        "2026-11-26T17:00:00+01:00",
+        "Europe/Berlin",
+    ),
+    (
+        "Zoë, please push the hotfix by 9am Pacific tomorrow 🙏",
+        "9am Pacific tomorrow",
+        "2026-11-24T09:00:00-08:00",
+        "America/Los_Angeles",
+    ),
+    (
+        "Priya, please confirm the vendor slot no later than 14:30 UTC+5:30 on Wednesday.",
+        "14:30 UTC+5:30 on Wednesday",
+        "2026-11-25T14:30:00+05:30",
+        "+05:30",
+    ),
+    (
+        "Please comment by noon London time on Wednesday.",
+        "noon London time on Wednesday",
+        "2026-11-25T12:00:00+00:00",
+        "Europe/London",
+    ),
+    (
+        "Can you get the contract back to me by next Tuesday?",
+        "next Tuesday",
+        "2026-12-01T23:59:00+00:00",
+        None,
+    ),
+    (
+        "Please finish your reviews by end of week.",
+        "end of week",
+        "2026-11-27T17:00:00+00:00",
+        None,
+    ),
+    (
+        "Incident is mitigated. RCA by end of day Wednesday ET.",
+        "end of day Wednesday ET",
+        "2026-11-25T17:00:00-05:00",
+        "America/New_York",
+    ),
     ("Expense reports due 2026-11-30.", "2026-11-30", "2026-11-30T23:59:00+00:00", None),
     ("Please send the build by 3pm IST.", "3pm IST", None, None),
-    ("Please approve by Thursday 26 Nov, 17:00 UTC.", "Thursday 26 Nov, 17:00 UTC", "2026-11-26T17:00:00+00:00", "UTC"),
+    (
+        "Please approve by Thursday 26 Nov, 17:00 UTC.",
+        "Thursday 26 Nov, 17:00 UTC",
+        "2026-11-26T17:00:00+00:00",
+        "UTC",
+    ),
     ("Please reply by Friday.", "Friday", "2026-11-27T23:59:00+00:00", None),
     # Bare weekday that is today.
     ("Timesheets by Monday please!", "Monday", "2026-11-23T23:59:00+00:00", None),
     ("Can you review the draft by tomorrow?", "tomorrow", "2026-11-24T23:59:00+00:00", None),
     ("I need the numbers EOD today.", "EOD today", "2026-11-23T17:00:00+00:00", None),
-    ("Legal needs the redlines COB Thursday GMT.", "COB Thursday GMT", "2026-11-26T17:00:00+00:00", "UTC"),
+    (
+        "Legal needs the redlines COB Thursday GMT.",
+        "COB Thursday GMT",
+        "2026-11-26T17:00:00+00:00",
+        "UTC",
+    ),
     ("Deadline: 2026-11-25T18:00Z.", "2026-11-25T18:00Z", "2026-11-25T18:00:00+00:00", "UTC"),
-    ("Please submit by 1 Dec 09:00 +02:00.", "1 Dec 09:00 +02:00", "2026-12-01T09:00:00+02:00", "+02:00"),
-    ("Björn, please send the slides by 4pm PST on Dec 2.", "4pm PST on Dec 2", "2026-12-02T16:00:00-08:00", "America/Los_Angeles"),
-    ("Please confirm the headcount by Friday 10:00 America/New_York.", "Friday 10:00 America/New_York", "2026-11-27T10:00:00-05:00", "America/New_York"),
-    ("Submissions close at midnight Friday UTC.", "midnight Friday UTC", "2026-11-27T23:59:00+00:00", "UTC"),
+    (
+        "Please submit by 1 Dec 09:00 +02:00.",
+        "1 Dec 09:00 +02:00",
+        "2026-12-01T09:00:00+02:00",
+        "+02:00",
+    ),
+    (
+        "Björn, please send the slides by 4pm PST on Dec 2.",
+        "4pm PST on Dec 2",
+        "2026-12-02T16:00:00-08:00",
+        "America/Los_Angeles",
+    ),
+    (
+        "Please confirm the headcount by Friday 10:00 America/New_York.",
+        "Friday 10:00 America/New_York",
+        "2026-11-27T10:00:00-05:00",
+        "America/New_York",
+    ),
+    (
+        "Submissions close at midnight Friday UTC.",
+        "midnight Friday UTC",
+        "2026-11-27T23:59:00+00:00",
+        "UTC",
+    ),
     ("Please fill in the survey within 48 hours.", "48 hours", "2026-11-25T09:00:00+00:00", None),
-    ("The poll is open until Friday 12:00 UTC.", "Friday 12:00 UTC", "2026-11-27T12:00:00+00:00", "UTC"),
-    ("Please get the migration done by end of next week.", "end of next week", "2026-12-04T17:00:00+00:00", None),
+    (
+        "The poll is open until Friday 12:00 UTC.",
+        "Friday 12:00 UTC",
+        "2026-11-27T12:00:00+00:00",
+        "UTC",
+    ),
+    (
+        "Please get the migration done by end of next week.",
+        "end of next week",
+        "2026-12-04T17:00:00+00:00",
+        None,
+    ),
     ("Please renew the certificate by Dec 10.", "Dec 10", "2026-12-10T23:59:00+00:00", None),
     # Date without a year: the nearest such date (next year here).
     ("Please file the renewal by Jan 8.", "Jan 8", "2027-01-08T23:59:00+00:00", None),
     # Date without a year: the nearest such date (in the past here).
     ("Please submit the expense report by Nov 20.", "Nov 20", "2026-11-20T23:59:00+00:00", None),
-    ("Final numbers by 17:00 CET on 4 December, please.", "17:00 CET on 4 December", "2026-12-04T17:00:00+01:00", "Europe/Paris"),
-    ("Please send feedback by Wednesday 09:30 Europe/London.", "Wednesday 09:30 Europe/London", "2026-11-25T09:30:00+00:00", "Europe/London"),
+    (
+        "Final numbers by 17:00 CET on 4 December, please.",
+        "17:00 CET on 4 December",
+        "2026-12-04T17:00:00+01:00",
+        "Europe/Paris",
+    ),
+    (
+        "Please send feedback by Wednesday 09:30 Europe/London.",
+        "Wednesday 09:30 Europe/London",
+        "2026-11-25T09:30:00+00:00",
+        "Europe/London",
+    ),
     # Sydney is on daylight time (+11:00) in late November.
-    ("Chloé, can you sign off by 8am Sydney time Thursday?", "8am Sydney time Thursday", "2026-11-26T08:00:00+11:00", "Australia/Sydney"),
+    (
+        "Chloé, can you sign off by 8am Sydney time Thursday?",
+        "8am Sydney time Thursday",
+        "2026-11-26T08:00:00+11:00",
+        "Australia/Sydney",
+    ),
     ("Please approve the rollout by 18:00 CST Friday.", "18:00 CST Friday", None, None),
     ("Can you deploy by 10:00 BST tomorrow?", "10:00 BST tomorrow", None, None),
-    ("Please send the report by Friday 27 Nov 17:00 UTC-3.", "Friday 27 Nov 17:00 UTC-3", "2026-11-27T17:00:00-03:00", "-03:00"),
-    ("Please vote by Dec 1 12:00 GMT+1.", "Dec 1 12:00 GMT+1", "2026-12-01T12:00:00+01:00", "+01:00"),
-    ("Please review before Tuesday 1 December 14:00 Asia/Tokyo.", "Tuesday 1 December 14:00 Asia/Tokyo", "2026-12-01T14:00:00+09:00", "Asia/Tokyo"),
+    (
+        "Please send the report by Friday 27 Nov 17:00 UTC-3.",
+        "Friday 27 Nov 17:00 UTC-3",
+        "2026-11-27T17:00:00-03:00",
+        "-03:00",
+    ),
+    (
+        "Please vote by Dec 1 12:00 GMT+1.",
+        "Dec 1 12:00 GMT+1",
+        "2026-12-01T12:00:00+01:00",
+        "+01:00",
+    ),
+    (
+        "Please review before Tuesday 1 December 14:00 Asia/Tokyo.",
+        "Tuesday 1 December 14:00 Asia/Tokyo",
+        "2026-12-01T14:00:00+09:00",
+        "Asia/Tokyo",
+    ),
     # Weekday that is today, with a clock time still ahead.
-    ("Please confirm by 5pm ET on Monday.", "5pm ET on Monday", "2026-11-23T17:00:00-05:00", "America/New_York"),
+    (
+        "Please confirm by 5pm ET on Monday.",
+        "5pm ET on Monday",
+        "2026-11-23T17:00:00-05:00",
+        "America/New_York",
+    ),
     # Already past at the reference time (deadline.past).
     ("Please confirm by 08:00 UTC today.", "08:00 UTC today", "2026-11-23T08:00:00+00:00", "UTC"),
-    ("The poll closes at 18:00 UTC on Thursday: https://poll.acme.io/q1", "18:00 UTC on Thursday", "2026-11-26T18:00:00+00:00", "UTC"),
+    (
+        "The poll closes at 18:00 UTC on Thursday: https://poll.acme.io/q1",
+        "18:00 UTC on Thursday",
+        "2026-11-26T18:00:00+00:00",
+        "UTC",
+    ),
     # Clock time with no day: today.
-    ("Mitigation in progress. Next update at 11:00 UTC.", "11:00 UTC", "2026-11-23T11:00:00+00:00", "UTC"),
+    (
+        "Mitigation in progress. Next update at 11:00 UTC.",
+        "11:00 UTC",
+        "2026-11-23T11:00:00+00:00",
+        "UTC",
+    ),
     ("Please send the build by 15:00 UTC.", "15:00 UTC", "2026-11-23T15:00:00+00:00", "UTC"),
     ("Deadline: 2026-12-15.", "2026-12-15", "2026-12-15T23:59:00+00:00", None),
     # Message-wide declaration gives the zone.
-    ("(all times PT)\n@Marc please finish the review by EOD Thursday.", "EOD Thursday", "2026-11-26T17:00:00-08:00", "America/Los_Angeles"),
-    ("Please send the slides by 3 p.m. Eastern on Friday.", "3 p.m. Eastern on Friday", "2026-11-27T15:00:00-05:00", "America/New_York"),
+    (
+        "(all times PT)\n@Marc please finish the review by EOD Thursday.",
+        "EOD Thursday",
+        "2026-11-26T17:00:00-08:00",
+        "America/Los_Angeles",
+    ),
+    (
+        "Please send the slides by 3 p.m. Eastern on Friday.",
+        "3 p.m. Eastern on Friday",
+        "2026-11-27T15:00:00-05:00",
+        "America/New_York",
+    ),
     ("Can you approve by noon Wednesday?", "noon Wednesday", "2026-11-25T12:00:00+00:00", None),
-    ("Reviews close at 23:59 AoE on Dec 5.", "23:59 AoE on Dec 5", "2026-12-05T23:59:00-12:00", "AoE"),
+    (
+        "Reviews close at 23:59 AoE on Dec 5.",
+        "23:59 AoE on Dec 5",
+        "2026-12-05T23:59:00-12:00",
+        "AoE",
+    ),
     ("Please send it by 5pm Friday.", "5pm Friday", "2026-11-27T17:00:00+00:00", None),
     # Berlin is on summer time (+02:00) from 28 March 2027.
-    ("Please book your travel by 29 March 2027 17:00 Europe/Berlin.", "29 March 2027 17:00 Europe/Berlin", "2027-03-29T17:00:00+02:00", "Europe/Berlin"),
-    ("Please merge before 10:00 Asia/Kolkata on 9 Dec.", "10:00 Asia/Kolkata on 9 Dec", "2026-12-09T10:00:00+05:30", "Asia/Kolkata"),
-    ("Olá Inês! Podes rever o documento? Please by Fri 27 Nov 18:00 CET 🙏", "Fri 27 Nov 18:00 CET", "2026-11-27T18:00:00+01:00", "Europe/Paris"),
+    (
+        "Please book your travel by 29 March 2027 17:00 Europe/Berlin.",
+        "29 March 2027 17:00 Europe/Berlin",
+        "2027-03-29T17:00:00+02:00",
+        "Europe/Berlin",
+    ),
+    (
+        "Please merge before 10:00 Asia/Kolkata on 9 Dec.",
+        "10:00 Asia/Kolkata on 9 Dec",
+        "2026-12-09T10:00:00+05:30",
+        "Asia/Kolkata",
+    ),
+    (
+        "Olá Inês! Podes rever o documento? Please by Fri 27 Nov 18:00 CET 🙏",
+        "Fri 27 Nov 18:00 CET",
+        "2026-11-27T18:00:00+01:00",
+        "Europe/Paris",
+    ),
     # The quoted time is an event in someone else's words; only the RCA deadline counts.
-    ("> the outage started at 14:02 UTC\nRCA by 2026-11-25 12:00 UTC.", "2026-11-25 12:00 UTC", "2026-11-25T12:00:00+00:00", "UTC"),
+    (
+        "> the outage started at 14:02 UTC\nRCA by 2026-11-25 12:00 UTC.",
+        "2026-11-25 12:00 UTC",
+        "2026-11-25T12:00:00+00:00",
+        "UTC",
+    ),
     # The maintenance window is an event; the ask has a date-only deadline.
-    ("Maintenance is Saturday 02:00–04:00 UTC. Please ack by Thursday 26 Nov.", "Thursday 26 Nov", "2026-11-26T23:59:00+00:00", None),
+    (
+        "Maintenance is Saturday 02:00–04:00 UTC. Please ack by Thursday 26 Nov.",
+        "Thursday 26 Nov",
+        "2026-11-26T23:59:00+00:00",
+        None,
+    ),
 ]

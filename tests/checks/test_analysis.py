@@ -8,7 +8,11 @@ from asyncwriter.checks.analysis import Analysis
 
 LINK_FORMS = [
     ("See [the plan](https://docs.example.com/plan).", "https://docs.example.com/plan", "the plan"),
-    ("See https://example.com/a/b?x=1.", "https://example.com/a/b?x=1", "https://example.com/a/b?x=1"),
+    (
+        "See https://example.com/a/b?x=1.",
+        "https://example.com/a/b?x=1",
+        "https://example.com/a/b?x=1",
+    ),
     ("See <https://example.com/x>.", "https://example.com/x", "https://example.com/x"),
     ("See <https://example.com/x|the doc> now", "https://example.com/x", "the doc"),
     ('See <a href="https://example.com/h">here</a>.', "https://example.com/h", "here"),
@@ -41,7 +45,9 @@ def test_prose_view_keeps_length_and_blanks_code_and_urls():
 
 
 def test_sentences_do_not_cross_blocks_or_chat_lines():
-    text = "Hi team\nWe shipped it.\n\n- first item\n- second item\n\n| a | b |\n|---|---|\n| c | d |"
+    text = (
+        "Hi team\nWe shipped it.\n\n- first item\n- second item\n\n| a | b |\n|---|---|\n| c | d |"
+    )
     a = Analysis(text)
     sentences = [a.sentence_text(s).strip() for s in a.sentences]
     assert "Hi team" in sentences

@@ -30,17 +30,19 @@ def test_core_rules_match_human_labels(name, text, expected):
     assert core_rules(text) == set(expected["rules"]), expected.get("note")
 
 
-DEADLINE_CASES = [
-    (name, text, d) for name, text, exp in CORPUS for d in exp.get("deadlines", [])
-]
+DEADLINE_CASES = [(name, text, d) for name, text, exp in CORPUS for d in exp.get("deadlines", [])]
 
 
 @pytest.mark.parametrize(
-    ("name", "text", "deadline"), DEADLINE_CASES, ids=[f"{c[0]}:{c[2]['text']}" for c in DEADLINE_CASES]
+    ("name", "text", "deadline"),
+    DEADLINE_CASES,
+    ids=[f"{c[0]}:{c[2]['text']}" for c in DEADLINE_CASES],
 )
 def test_corpus_deadlines_resolve(name, text, deadline):
     facts = lint(text, now=NOW, tz="UTC").facts
-    matches = [d for d in facts.deadlines if deadline["text"] in d.text or d.text in deadline["text"]]
+    matches = [
+        d for d in facts.deadlines if deadline["text"] in d.text or d.text in deadline["text"]
+    ]
     assert matches, f"{deadline['text']!r} not found in {[d.text for d in facts.deadlines]}"
     got = matches[0]
     want = deadline.get("datetime")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -10,7 +10,7 @@ from asyncwriter.checks import MODULES, RULES, Severity, lint
 from asyncwriter.checks.context import parse_rule_settings
 from tests.checks.corpus_eval import load_examples
 
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 FIRST_FLAG = {rule: flag[0] for rule, flag, _clean in load_examples()["EXAMPLES"]}
 
 
@@ -75,8 +75,18 @@ def test_findings_are_sorted_and_json_has_the_contract_shape():
     offsets = [f["offset"] for f in data["findings"]]
     assert offsets == sorted(offsets)
     for f in data["findings"]:
-        assert set(f) == {"rule", "severity", "message", "line", "column", "end_line",
-                          "end_column", "offset", "length", "suggestions"}
+        assert set(f) == {
+            "rule",
+            "severity",
+            "message",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "offset",
+            "length",
+            "suggestions",
+        }
         assert f["severity"] in ("info", "warning", "error")
         assert f["line"] >= 1 and f["column"] >= 1
     assert set(data["facts"]) == {"summary", "asks", "deadlines", "links"}
@@ -89,7 +99,9 @@ def test_suggestions_fix_what_they_flag():
     fixed = text[: amb.start] + amb.suggestions[0] + text[amb.end :]
     assert not any(f.rule == "timezone.ambiguous" for f in lint(fixed, now=NOW, tz="UTC").findings)
     rel_text = "Please approve the budget by tomorrow."
-    rel = next(f for f in lint(rel_text, now=NOW, tz="UTC").findings if f.rule == "deadline.relative")
+    rel = next(
+        f for f in lint(rel_text, now=NOW, tz="UTC").findings if f.rule == "deadline.relative"
+    )
     fixed = rel_text[: rel.start] + rel.suggestions[0] + rel_text[rel.end :]
     assert fixed == "Please approve the budget by Tue 24 Nov."
     assert not lint(fixed, now=NOW, tz="UTC").findings

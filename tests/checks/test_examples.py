@@ -42,8 +42,9 @@ def test_clean_example_does_not_raise_rule(case):
 DEADLINES = EXAMPLES["DEADLINES"]
 
 
-@pytest.mark.parametrize(("message", "text", "iso", "zone"), DEADLINES,
-                         ids=[f"{row[1]}" for row in DEADLINES])
+@pytest.mark.parametrize(
+    ("message", "text", "iso", "zone"), DEADLINES, ids=[f"{row[1]}" for row in DEADLINES]
+)
 def test_deadline_resolution(message, text, iso, zone):
     facts = lint(message, now=NOW, tz="UTC").facts
     found = [d for d in facts.deadlines if text in d.text or d.text in text]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import faulthandler
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from asyncwriter.checks import lint, timeexpr
 
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def scan(text):
@@ -57,7 +57,7 @@ def test_ranges_are_marked():
 
 def test_resolution_of_weekday_date_mismatch_is_vague():
     (expr,) = scan("Friday 26 Nov")
-    res = timeexpr.resolve(expr, NOW, timezone.utc, None)
+    res = timeexpr.resolve(expr, NOW, UTC, None)
     assert res.vague and "Thursday" in res.vague[0]
 
 

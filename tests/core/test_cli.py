@@ -14,7 +14,9 @@ NOW = ["--now", "2026-11-23T09:00:00+00:00", "--tz", "UTC"]
 def run(*args, stdin=None):
     return subprocess.run(
         [sys.executable, "-m", "asyncwriter", *args],
-        input=stdin, capture_output=True, timeout=120,
+        input=stdin,
+        capture_output=True,
+        timeout=120,
     )
 
 
@@ -23,7 +25,8 @@ def files(tmp_path):
     good = tmp_path / "good.md"
     good.write_text(
         "TL;DR: please approve option B by Thu 26 Nov, 17:00 UTC.\n\n"
-        "Details: https://docs.example.com/options\n", encoding="utf-8"
+        "Details: https://docs.example.com/options\n",
+        encoding="utf-8",
     )
     bad = tmp_path / "bad.md"
     bad.write_text("Hi team,\n\nplease review the doc by Friday 5pm.\n", encoding="utf-8")
@@ -59,7 +62,11 @@ def test_json_format_lists_one_object_per_input(files):
     assert data[0]["findings"] == []
     facts = data[0]["facts"]
     assert facts["deadlines"] == [
-        {"text": "Thu 26 Nov, 17:00 UTC", "datetime": "2026-11-26T17:00:00+00:00", "timezone": "UTC"}
+        {
+            "text": "Thu 26 Nov, 17:00 UTC",
+            "datetime": "2026-11-26T17:00:00+00:00",
+            "timezone": "UTC",
+        }
     ]
     assert facts["links"] == ["https://docs.example.com/options"]
     assert facts["asks"][0]["vague"] is False
@@ -97,8 +104,13 @@ def test_missing_file_still_lints_the_others(tmp_path, files):
 
 @pytest.mark.parametrize(
     "args",
-    [["lint"], ["lint", "--now", "yesterday", "-"], ["lint", "--tz", "Mars/Base", "-"],
-     ["lint", "--format", "xml", "-"], ["lint", "--template", "nope", "-"]],
+    [
+        ["lint"],
+        ["lint", "--now", "yesterday", "-"],
+        ["lint", "--tz", "Mars/Base", "-"],
+        ["lint", "--format", "xml", "-"],
+        ["lint", "--template", "nope", "-"],
+    ],
 )
 def test_usage_errors_exit_two(args):
     result = run(*args, stdin=b"hello")
