@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from asyncwriter.checks import asks, deadline, links, summary, timeexpr, zones
 from asyncwriter.checks.analysis import Analysis
-from asyncwriter.checks.context import LintContext, RuleSetting, effective_setting
+from asyncwriter.checks.context import LintContext, RuleSetting
 from asyncwriter.checks.model import Facts, Finding, Report, Rule, Severity
 
 if TYPE_CHECKING:
@@ -75,12 +75,12 @@ def lint(
     ctx.times = timeexpr.scan(analysis.prose)
     ctx.found_deadlines = deadline.find_deadlines(analysis, ctx)
     ctx.deadlines = deadline.to_facts(ctx.found_deadlines, analysis, ctx)
+    ctx.summary = verdict = summary.read_summary(analysis, ctx.asks, ctx.deadlines)
 
     findings: list[Finding] = []
     for module in MODULES:
         findings.extend(f for f in module.check(analysis, ctx) if ctx.enabled(f.rule))
     findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    verdict = summary.read_summary(analysis, ctx.asks, ctx.deadlines)
     facts = Facts(
         summary=verdict.text if verdict.ok else None,
         asks=ctx.asks,
@@ -92,8 +92,3 @@ def lint(
 
 def _unique(items: list[str]) -> list[str]:
     return list(dict.fromkeys(items))
-
-
-def severity_of(rule_id: str, settings: Mapping[str, RuleSetting]) -> Severity | None:
-    """Return a rule's effective severity under ``settings`` (None when off)."""
-    return effective_setting(RULES[rule_id], settings)

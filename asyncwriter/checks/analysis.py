@@ -48,17 +48,19 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,20}(?:\s[^<>]{0,500})?/?>")
 _EMPHASIS = re.compile(
     r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?!\w)"
 )
-#: Cheap test for a line that may hold a bare URL, so linkify only sees those lines.
-_URL_HINT = re.compile(
-    r"://|www\.|[A-Za-z0-9-]\.(?:com|org|net|io|dev|app|ai|co|so|sh|cloud|tech|me|gg|ly|us|uk"
-    r"|de|eu|fr|ca|in|jp|au|nz|ch|nl|se|no|fi|dk|es|it|pl|br|site|page|link|tools)\b"
+#: Top-level domains a scheme-less host ("status.example.com") must end in to count as a link,
+#: so that file names such as "config.py" or "README.md" never do.
+_FUZZY_TLDS = frozenset(
+    "com org net io dev app ai co so sh cloud tech me gg ly us uk de eu fr ca in jp au nz ch nl "
+    "se no fi dk es it pl br site page link tools".split()
 )
+#: Cheap test for a block that may hold a bare URL, so linkify only sees those.
+_URL_HINT = re.compile(r"://|www\.|[A-Za-z0-9-]\.(?:" + "|".join(sorted(_FUZZY_TLDS)) + r")\b")
 #: Where a bare URL can start: a scheme, "www." or a host name with a common TLD.
 _URL_START = re.compile(
     r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9+.\-]{1,20}://|www\.|[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
     r"(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[a-z]{2,6}\b)"
 )
-_FUZZY_TLDS = frozenset(_URL_HINT.pattern.split("(?:")[1].split(")")[0].split("|"))
 _SENTENCE_END = re.compile(r"[.!?:;,)\]]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$")
 _LINE_START_CAPITAL = re.compile(r"\s*(?:[A-Z0-9@#>*\-\u2022]|[\U0001F300-\U0001FAFF])")
 _WRAP_WIDTH = 60
@@ -144,8 +146,6 @@ class Analysis:
         self.lines = LineIndex(text)
         self.blocks: list[Block] = []
         self.links: list[Link] = []
-        self.code_spans: list[tuple[int, int]] = []
-        self.reference_urls: list[str] = []
         self._parse_markdown()
         self.links.sort(key=lambda link: link.start)
         self.prose = self._build_prose()
@@ -267,7 +267,6 @@ class Analysis:
             if k < len(candidates):
                 close = candidates[k]
                 close_end = close + (e - s)
-                self.code_spans.append((s, close_end))
                 take(s, close_end)
                 masks.add(s, close_end, "x")
                 pos = close_end

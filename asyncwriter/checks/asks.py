@@ -265,6 +265,7 @@ def find_asks(a: Analysis) -> list[Ask]:
     """Return every explicit ask, vague ask and FYI statement, in document order."""
     doc = a.doc
     hits: dict[int, set[str]] = {}
+    let_know: dict[int, int] = {}  # sentence start -> token index of "let me know"
     matcher = _matcher(doc.vocab)
     for match_id, start, _end in matcher(doc):
         label = doc.vocab.strings[match_id]
@@ -276,9 +277,10 @@ def find_asks(a: Analysis) -> list[Ask]:
             if a.prose[sent.start : pos].strip(" *_"):
                 continue  # an "Ask:" label only counts where it opens the sentence
             label = label[:-1]
-        hits.setdefault(sent.start, set()).add(label)
         if label == "LET_KNOW":
-            hits[sent.start].add(f"{label}@{start}")
+            let_know.setdefault(sent.start, start)
+        else:
+            hits.setdefault(sent.start, set()).add(label)
     tagged = nlp.has_tagger(nlp.load())
     asks: list[Ask] = []
     for index, sent in enumerate(a.sentences):
@@ -300,7 +302,7 @@ def find_asks(a: Analysis) -> list[Ask]:
         if core and _VAGUE_WITH_TIME.fullmatch(core):
             asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
             continue
-        kind = _explicit_kind(a, index, sent, flat, low, labels, doc, tagged)
+        kind = _explicit_kind(a, index, sent, flat, low, labels, let_know.get(sent.start), tagged)
         if kind == "vague":
             asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
         elif kind:
@@ -315,24 +317,17 @@ def _explicit_kind(  # noqa: C901 - a flat list of ask shapes, each one line
     flat: str,
     low: str,
     labels: set[str],
-    doc: object,
+    let_know: int | None,
     tagged: bool,
 ) -> str | None:
     """Return "action", "question", "vague" or None for one sentence."""
     block = a.blocks[sent.block]
     is_question = bool(_QUESTION_END.search(flat))
-    for label in sorted(labels):
-        if label.startswith("LET_KNOW@"):
-            verdict = _let_me_know(doc, int(label.split("@")[1]))
-            if verdict:
-                return verdict
-    if "LET_KNOW" in labels and not any(lbl.startswith("LET_KNOW@") for lbl in labels):
+    if let_know is not None:
+        return _let_me_know(a.doc, let_know)
+    strong = labels & {"MODAL_YOU", "NEED", "LABEL", "VOTE"}
+    if strong and ("NEED" not in labels or _need_is_ask(low)):
         return "action"
-    if "MODAL_YOU" in labels or "NEED" in labels or "LABEL" in labels or "VOTE" in labels:
-        if "NEED" in labels and not _need_is_ask(low):
-            pass
-        else:
-            return "action"
     if "PLEASE" in labels and _please_is_ask(low):
         return "action"
     if is_question:
@@ -353,9 +348,9 @@ def _explicit_kind(  # noqa: C901 - a flat list of ask shapes, each one line
     return None
 
 
-def _let_me_know(doc: object, start: int) -> str | None:
-    """Classify "let me know ..." by what follows it."""
-    tokens = doc[start + 3 : start + 9]  # type: ignore[index]
+def _let_me_know(doc: Doc, start: int) -> str:
+    """Classify "let me know ..." as "action" or "vague" by what follows it."""
+    tokens = doc[start + 3 : start + 9]
     words = [t.lower_ for t in tokens if not t.is_space]
     if not words or words[0] in (".", "!", ",", "?", ":", ")", "x"):
         return "vague"

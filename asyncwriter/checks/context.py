@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date, datetime, tzinfo
 
+    from asyncwriter.checks.summary import SummaryVerdict
     from asyncwriter.checks.timeexpr import Resolution, TimeExpression, Zone
 
 #: A rule setting: a severity, or None for "off".
@@ -63,8 +64,9 @@ class LintContext:
     found_deadlines: list[tuple[TimeExpression, Resolution]] = field(default_factory=list)
     #: Dates written out in the message, filled in by the deadline check when needed.
     written_dates: frozenset[date] | None = None
-    #: Template check settings (issue-free defaults when no template is applied).
-    require_ask: bool = True
+    #: Whether the top of the message states its point (read once per lint).
+    summary: SummaryVerdict | None = None
+    #: Template check setting: a link is required even in a short message.
     require_links: bool = False
 
     def enabled(self, rule_id: str) -> bool:

@@ -103,6 +103,7 @@ _ANAPHORIC = re.compile(
 )
 #: "at the end of the month" is when something happens, not a deadline.
 _EVENT_PREPOSITION = re.compile(r"\b(?:at|in|from|since|after|during)\s(?:the\s)?$", re.I)
+_RUNS_FOR = re.compile(r"\b(?:runs?|running|last)\s$", re.IGNORECASE)
 _ALWAYS_DEADLINE = re.compile(r"^(?:asap|a\.s\.a\.p\.?)$", re.IGNORECASE)
 
 
@@ -153,8 +154,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     if duration is not None and duration.text.lower().startswith("open"):
         return True  # "voting is open for 72 hours" ends something
     if duration is not None and duration.text.lower().startswith(("for", "over")):
-        # "down for 20 min" lasts; only "open for 72 hours" style durations end something.
-        return bool(re.search(r"\b(?:open|runs?|running|stays?\sopen|last)\s$", before, re.I))
+        # "down for 20 min" lasts; "the poll runs for 48 hours" ends something.
+        return bool(_RUNS_FOR.search(before))
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
         if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):
             return False
@@ -211,7 +212,7 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         others_have_day = with_day - (1 if expr.has_day else 0) > 0
         yield from _deadline_findings(a, ctx, expr, res, default_tz is not None, others_have_day)
     yield from _ambiguous_zones(a, ctx)
-    yield from _mismatched_weekdays(a, ctx, {e.start for e, _r in found})
+    yield from _mismatched_weekdays(a, ctx)
     if not found:
         actions = [x for x in ctx.asks if x.kind == "action" or x.vague]
         dated = any(e.has_day for e in ctx.times)
@@ -219,7 +220,7 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
             return
         if actions:
             ask = actions[0]
-            example = _example_deadline(ctx)
+            example = _concrete_deadline(ctx)
             yield ctx.finding(
                 "deadline.missing",
                 ask.start,
@@ -242,11 +243,10 @@ def _deadline_findings(
         if res.when is None and expr.unit("eod") is None:
             return
     dayless = not expr.has_day and expr.unit("duration") is None
-    if dayless and others_have_day:
-        pass  # "by 11:00 UTC today ... before noon their time": the day is already given
-    elif _weekday_dated_elsewhere(ctx, expr, res):
-        pass  # "by 11:00 UTC today ... before noon their time": the day is already given
-    elif res.relative and res.absolute:
+    # The day is already given elsewhere: "by 11:00 UTC today ... before noon their time",
+    # or "before Thursday's meeting (Thursday 26 November)".
+    day_given = (dayless and others_have_day) or _weekday_dated_elsewhere(ctx, expr, res)
+    if res.relative and res.absolute and not day_given:
         span, replacement = _relative_fix(a, expr, res)
         yield ctx.finding(
             "deadline.relative",
@@ -352,7 +352,7 @@ def _relative_fix(
     return (clock.start, expr.end), f"{day}, {a.text[clock.start : expr.end].strip()}"
 
 
-def _mismatched_weekdays(a: Analysis, ctx: LintContext, done: set[int]) -> Iterator[Finding]:
+def _mismatched_weekdays(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
     """Flag a weekday that contradicts its date, in event times too ("Thu 27 Nov").
 
     Each weekday is checked against the date written right next to it, so a range such as
@@ -366,11 +366,13 @@ def _mismatched_weekdays(a: Analysis, ctx: LintContext, done: set[int]) -> Itera
         for i, unit in enumerate(units):
             if unit.kind != "weekday":
                 continue
-            neighbours = [u for u in units[max(0, i - 1) : i + 2] if u.kind in ("mdate", "iso")]
-            if not neighbours:
+            # The date written right after the weekday, else the one right before it.
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            prev = units[i - 1] if i > 0 else None
+            dated = next((u for u in (nxt, prev) if u and u.kind in ("mdate", "iso")), None)
+            if dated is None:
                 continue
-            day = _date_of(neighbours[-1] if i + 1 < len(units) and units[i + 1].kind in
-                           ("mdate", "iso") else neighbours[0], today)  # fmt: skip
+            day = _date_of(dated, today)
             named = timeexpr.weekday_index(unit.text)
             if day is None or named is None or day.weekday() == named:
                 continue
@@ -429,7 +431,3 @@ def _concrete_deadline(ctx: LintContext) -> str:
         day += timedelta(days=1)
     when = datetime.combine(day, time(17, 0), tzinfo=ctx.tz)
     return timeexpr.format_moment(when, ctx.tz)
-
-
-def _example_deadline(ctx: LintContext) -> str:
-    return _concrete_deadline(ctx)

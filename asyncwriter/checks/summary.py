@@ -89,8 +89,8 @@ _SUBJECT = re.compile(r"^(?:subject|title|re|fwd?)\s?:\s*(.+)$", re.IGNORECASE)
 
 def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
     """Yield ``summary.missing`` when the top of a longer message has no bottom line."""
-    verdict = read_summary(a, ctx.asks, ctx.deadlines)
-    if verdict.ok or verdict.opening is None:
+    verdict = ctx.summary
+    if verdict is None or verdict.ok or verdict.opening is None:
         return
     start, end = verdict.opening
     later = next((x for x in ctx.asks if x.kind == "action" and not x.vague), None)

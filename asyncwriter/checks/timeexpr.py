@@ -129,7 +129,6 @@ _LOCAL_ZONE = re.compile(
     r"[ \t]?\(?(?i:(?:your|their|his|her|our|my) (?:local )?time|local time"
     r"|in your time ?zone)\)?(?:[ \t]?\((?P<z>" + _ZONE + r")\))?"
 )
-_DURATION_PARTS = re.compile(r"(\d{1,3}|[a-z\-]+)\s?([a-z ]+?)s?$", re.IGNORECASE)
 
 #: The time an "end of day" means, and the time a date-only deadline resolves to.
 END_OF_DAY = time(17, 0)
@@ -202,8 +201,6 @@ class Resolution:
     absolute: str | None = None
     #: Reasons the expression is vague, each a sentence for the writer.
     vague: list[str] = field(default_factory=list)
-    #: Replacements that fix the vagueness, where one exists.
-    vague_fixes: list[str] = field(default_factory=list)
     date_only: bool = False
 
 
@@ -548,7 +545,6 @@ def resolve(  # noqa: C901 - one branch per kind of unit reads best as one funct
                         f"{format_day(day)[4:]} is a {WEEKDAYS[day.weekday()].title()}, "
                         f"not a {WEEKDAYS[wday.weekday()].title()}"
                     )
-                    res.vague_fixes.append(format_day(day))
                 continue
             day = wday
             if not any(u.kind in ("mdate", "iso", "sdate") for u in expr.units):
@@ -592,7 +588,6 @@ def resolve(  # noqa: C901 - one branch per kind of unit reads best as one funct
             clock = parsed_clock
             if kind == "named" and "midnight" in low:
                 res.vague.append("“midnight” is ambiguous about the day: write 23:59")
-                res.vague_fixes.append("23:59")
             if kind == "eod" and not expr.has_day:
                 res.vague.append(f"“{unit.text}” with no day: whose day, and which one?")
                 return res
