@@ -337,13 +337,9 @@ def _relative_fix(
     if expr.zone is not None and expr.has_clock and res.when is not None:
         return (expr.start, expr.end), res.absolute
     if weekday is not None and rel is None:
-        when = res.when
-        assert when is not None
         name = weekday.text.split()[-1].rstrip(".")
-        return (
-            weekday.start,
-            weekday.end,
-        ), f"{name} {when.day} {timeexpr.MONTH_ABBR[when.month - 1]}"
+        day_month = res.absolute.split(",")[0][4:]  # "Fri 27 Nov, 17:00 UTC" -> "27 Nov"
+        return (weekday.start, weekday.end), f"{name} {day_month}"
     if rel is not None:
         return (rel.start, rel.end), res.absolute.split(",")[0]
     # A clock time with no day: add the day in front.

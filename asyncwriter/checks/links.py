@@ -56,8 +56,11 @@ _KINDS: dict[str, str] = {
 _NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 #: "your PR" / "their doc" is the reader's own artefact: they know where it is.
 _DETERMINERS = r"the|this|that|my|our|these|those|its"
+#: Words that end a noun phrase: "the fix in PR #912" does not mention "the ... PR".
+_PHRASE_BREAKS = "in|on|of|for|to|from|with|by|at|and|or|about|into|as|is|are|was|were"
 _DET_NOUN = re.compile(
-    rf"(?P<det>{_DETERMINERS})\s(?:[\w\-\u00c0-\u024f]+\s){{0,2}}?(?P<noun>{_NOUNS})\b(?!-)",
+    rf"(?P<det>{_DETERMINERS})\s(?:(?!(?:{_PHRASE_BREAKS})\s)[\w\-\u00c0-\u024f]+\s){{0,2}}?"
+    rf"(?P<noun>{_NOUNS})\b(?!-)",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(

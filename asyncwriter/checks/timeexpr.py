@@ -601,6 +601,9 @@ def resolve(  # noqa: C901 - one branch per kind of unit reads best as one funct
     if zone is not None and zone.text == "AoE" and clock is None:
         clock = LAST_MINUTE
     if tz is None:
+        # An ambiguous or reader-local zone: no moment, but a relative day still has a date.
+        if res.relative:
+            res.absolute = format_day(day)
         return res
     when = datetime.combine(day, clock or LAST_MINUTE, tzinfo=tz)
     res.when = when

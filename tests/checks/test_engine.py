@@ -121,3 +121,22 @@ def test_unknown_zone_and_template_raise():
         lint("hi", tz="Mars/Olympus")
     with pytest.raises(LookupError):
         lint("hi", template="no-such-template")
+
+
+def test_a_numbered_pr_after_a_noun_phrase_is_one_mention():
+    text = "@Priya can you review the fix in PR #912 by Thu 26 Nov, 17:00 UTC?"
+    found = [(f.rule, text[f.start : f.end]) for f in lint(text, now=NOW, tz="UTC").findings]
+    assert found == [("links.unlinked-reference", "PR #912")]
+
+
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        ("Can you review it by tomorrow 17:00 CST?", "Tue 24 Nov"),
+        ("Can you review it by Friday 5pm IST?", "Friday 27 Nov"),
+    ],
+)
+def test_relative_day_is_reported_even_when_the_zone_is_ambiguous(text, fixed):
+    rules = {f.rule: f for f in lint(text, now=NOW, tz="UTC").findings}
+    assert "timezone.ambiguous" in rules
+    assert rules["deadline.relative"].suggestions == (fixed,)
