@@ -68,6 +68,8 @@ _QUOTED_LINE = re.compile(r"[ \t]{0,16}(?:[-*+][ \t]+)?>")
 _URL_AT_END = re.compile(r"(?:https?://\S+|[>)\]])\s*$")
 _LONG_RUN = re.compile(r"[^\s]{200,}")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+#: A template placeholder: ``{{what changed}}``, on one line, with no braces inside.
+PLACEHOLDER = re.compile(r"\{\{([^{}\n]{0,300})\}\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,7 @@ class Analysis:
         lines: line index of ``text``.
         blocks: prose blocks in document order.
         links: links in document order.
+        placeholders: spans of unfilled ``{{placeholders}}`` in prose, in order.
         sentences: sentences of the prose, in order.
         doc: the spaCy ``Doc`` over ``prose``.
     """
@@ -146,8 +149,10 @@ class Analysis:
         self.lines = LineIndex(text)
         self.blocks: list[Block] = []
         self.links: list[Link] = []
+        self.placeholders: list[tuple[int, int]] = []
         self._parse_markdown()
         self.links.sort(key=lambda link: link.start)
+        self.placeholders.sort()
         self.prose = self._build_prose()
         self.doc: Doc = nlp.segment(self.prose, self._sentence_starts())
         self.sentences = self._collect_sentences()
@@ -270,6 +275,13 @@ class Analysis:
                 take(s, close_end)
                 masks.add(s, close_end, "x")
                 pos = close_end
+        # Placeholders next: a prompt such as "{{by Thu 3 Dec 17:00 UTC}}" is not a deadline,
+        # and "[doc]({{link}})" is not a link yet.
+        for m in PLACEHOLDER.finditer(text, start, end) if "{{" in segment else ():
+            if free(m.start(), m.end()):
+                take(m.start(), m.end())
+                masks.add(m.start(), m.end())
+                self.placeholders.append((m.start(), m.end()))
         links: list[Link] = []
         for m in _INLINE_LINK.finditer(text, start, end) if has_bracket else ():
             if not free(m.start(), m.end()):

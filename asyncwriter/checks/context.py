@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from datetime import date, datetime, tzinfo
 
+    from asyncwriter.checks.structure import Section
     from asyncwriter.checks.summary import SummaryVerdict
     from asyncwriter.checks.timeexpr import Resolution, TimeExpression, Zone
 
@@ -32,6 +33,25 @@ def parse_rule_settings(raw: Mapping[str, str]) -> dict[str, RuleSetting]:
     for key, value in raw.items():
         parsed[key] = None if str(value).strip().lower() == "off" else Severity.parse(str(value))
     return parsed
+
+
+def layered_settings(
+    rules: Mapping[str, Rule],
+    user: Mapping[str, RuleSetting],
+    template: Mapping[str, RuleSetting],
+) -> dict[str, RuleSetting]:
+    """Return each rule's setting with a template's settings over the user's.
+
+    The template knows its kind of message (an FYI needs no ask), so it wins, except that a
+    rule the user turned off stays off: nobody wants a rule back they switched off.
+    """
+    merged: dict[str, RuleSetting] = {}
+    for rule in rules.values():
+        own = effective_setting(rule, user)
+        merged[rule.id] = (
+            None if own is None else effective_setting(Rule(rule.id, own, rule.rationale), template)
+        )
+    return merged
 
 
 def effective_setting(rule: Rule, settings: Mapping[str, RuleSetting]) -> RuleSetting:
@@ -68,6 +88,8 @@ class LintContext:
     summary: SummaryVerdict | None = None
     #: Template check setting: a link is required even in a short message.
     require_links: bool = False
+    #: The sections the draft's template requires.
+    sections: tuple[Section, ...] = ()
 
     def enabled(self, rule_id: str) -> bool:
         """Return True when the rule is on."""

@@ -140,6 +140,11 @@ class Report:
     text: str
     findings: list[Finding]
     facts: Facts
+    #: Absence rules (no summary, ask, deadline, link) that fired but are not reported
+    #: because the draft still has unfilled placeholders.
+    held_back: tuple[str, ...] = ()
+    #: The id of the template whose sections and settings were applied, if any.
+    template: str | None = None
 
     def has_errors(self) -> bool:
         """Return True when any finding is an error (``asyncwriter lint`` exits 1)."""

@@ -12,7 +12,9 @@ from asyncwriter.checks import lint
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-CORE_PREFIXES = ("summary.", "ask.", "deadline.", "timezone.", "links.")
+CORE_PREFIXES = ("summary.", "ask.", "deadline.", "timezone.", "links.", "structure.")
+#: Rules that only fire with a template; tests/checks/test_structure.py covers them.
+TEMPLATE_RULES = frozenset({"structure.missing-section"})
 
 
 def load_corpus() -> list[tuple[str, str, dict]]:

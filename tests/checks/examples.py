@@ -451,6 +451,28 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             'Steps for the drill are in the <a href="https://wiki.acme.io/runbooks/failover">failover runbook</a>.',
         ],
     ),
+    # ------------------------------------------------------------------ structure.placeholder
+    # Added with the templates (issue 3); labelled from the definition in docs/rules.md.
+    (
+        "structure.placeholder",
+        [
+            "TL;DR: {{what changed}}. Please review the rollout plan by Thu 26 Nov 17:00 UTC: https://example.com/plan",
+            "Hi {{name}}, can you approve the budget by Fri 27 Nov, 12:00 UTC?",
+            "Please approve option B by {{day, date, time and time zone}}.",
+            "The design doc is [here]({{link to the doc}}); please comment by Wed 25 Nov 17:00 UTC.",
+            "## Impact\n{{who is affected and how badly}}\n\nNext update at 15:00 UTC.",
+            "- [ ] {{action}}: @sam, due Fri 4 Dec",
+            "Status: {{}}",
+        ],
+        [
+            "In the Jinja template, use `{{ user.name }}` to print the name. Please review by Thu 26 Nov 17:00 UTC.",
+            "The config looks like this:\n\n```\nname: {{ .Values.name }}\n```\n\nFYI, no action needed.",
+            "Set {x} to the new value and {y} to the old one. FYI, no action needed.",
+            "Mustache tags look like { {this} } only when broken. FYI.",
+            "Please approve option B by Thu 26 Nov, 17:00 UTC.",
+            "Braces {{ on one line\nand }} on the next are not a placeholder. FYI.",
+        ],
+    ),
 ]
 
 

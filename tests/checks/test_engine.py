@@ -8,7 +8,7 @@ import pytest
 
 from asyncwriter.checks import MODULES, RULES, Severity, lint
 from asyncwriter.checks.context import parse_rule_settings
-from tests.checks.corpus_eval import load_examples
+from tests.checks.corpus_eval import TEMPLATE_RULES, load_examples
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 FIRST_FLAG = {rule: flag[0] for rule, flag, _clean in load_examples()["EXAMPLES"]}
@@ -33,7 +33,7 @@ def test_rule_id_contains_its_module_area():
             )
 
 
-@pytest.mark.parametrize("rule_id", sorted(RULES))
+@pytest.mark.parametrize("rule_id", sorted(FIRST_FLAG))
 def test_each_rule_can_be_disabled_alone(rule_id):
     text = FIRST_FLAG[rule_id]
     on = {f.rule for f in lint(text, now=NOW, tz="UTC").findings}
@@ -114,6 +114,10 @@ def test_naive_now_is_read_in_the_writer_zone():
     in_utc = lint(text, now=naive, tz="UTC")  # 10:30 UTC: passed
     assert not any(f.rule == "deadline.past" for f in in_berlin.findings)
     assert any(f.rule == "deadline.past" for f in in_utc.findings)
+
+
+def test_every_rule_is_exercised_by_an_example_or_a_template_test():
+    assert set(FIRST_FLAG) | TEMPLATE_RULES == set(RULES)
 
 
 def test_unknown_zone_and_template_raise():
