@@ -102,6 +102,12 @@ _ANAPHORIC = re.compile(
     re.IGNORECASE,
 )
 #: "at the end of the month" is when something happens, not a deadline.
+#: "the three weeks before the end of the year" is a period that ends there, not a deadline.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:days?|nights?|weeks?|weekends?|months?|hours?|years?|quarters?)\s"
+    r"(?:just\s|right\s|leading\sup\s)?(?:before|ahead\sof|prior\sto|until)\s(?:the\s)?$",
+    re.IGNORECASE,
+)
 _EVENT_PREPOSITION = re.compile(r"\b(?:at|in|from|since|after|during)\s(?:the\s)?$", re.I)
 _RUNS_FOR = re.compile(r"\b(?:runs?|running|last)\s$", re.IGNORECASE)
 _ALWAYS_DEADLINE = re.compile(r"^(?:asap|a\.s\.a\.p\.?)$", re.IGNORECASE)
@@ -156,6 +162,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     if duration is not None and duration.text.lower().startswith(("for", "over")):
         # "down for 20 min" lasts; "the poll runs for 48 hours" ends something.
         return bool(_RUNS_FOR.search(before))
+    if _PERIOD_BEFORE.search(before):
+        return False
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
         if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):
             return False

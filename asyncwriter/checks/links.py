@@ -53,6 +53,8 @@ _KINDS: dict[str, str] = {
     "recording": "recording", "loom": "recording",
     "thread": "thread", "slack thread": "thread",
 }  # fmt: skip
+#: Words that name a link's kind only as its label ("Notes: https://miro.com/...").
+_LABEL_KINDS = {"notes": "doc", "board": "doc", "minutes": "doc"}
 _NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 #: "your PR" / "their doc" is the reader's own artefact: they know where it is.
 _DETERMINERS = r"the|this|that|my|our|these|those|its"
@@ -196,7 +198,7 @@ def _labelled_kinds(a: Analysis) -> set[str]:
         end = a.text.find("\n", link.start)
         label = a.prose[start : end if end != -1 else len(a.prose)].lower()
         for word in _WORD.findall(label):
-            kind = _KINDS.get(word)
+            kind = _KINDS.get(word) or _LABEL_KINDS.get(word)
             if kind:
                 kinds.add(kind)
     return kinds
