@@ -1,4 +1,4 @@
-"""The ``asyncwriter`` command line: ``lint`` and ``rules``.
+"""The ``asyncwriter`` command line: ``lint``, ``rules``, ``templates`` and ``new``.
 
 ``asyncwriter lint`` follows the lint contract in ``PRODUCT.md``: text or JSON output,
 1-based line and column in both, exit 0 when no finding is an error, 1 when one is, and 2
@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from asyncwriter.checks.model import Report
+    from asyncwriter.settings import Settings
+    from asyncwriter.templates import Catalog, Template
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 STDIN_NAME = "<stdin>"
@@ -85,7 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument("paths", nargs="+", metavar="PATH", help="message files, or - for stdin")
     lint.add_argument("--format", choices=("text", "json"), default="text",
                       help="output format (default: text)")  # fmt: skip
-    lint.add_argument("--template", metavar="ID", help="apply a template's required sections")
+    lint.add_argument(
+        "--template",
+        metavar="ID",
+        help="apply a template's required sections and check settings (default: the "
+        "template the draft's marker comment names, if any)",
+    )
     lint.add_argument("--now", metavar="ISO8601",
                       help="the moment relative dates resolve against (default: now)")  # fmt: skip
     lint.add_argument(
@@ -95,6 +102,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     sub.add_parser("rules", help="list every rule id with its default severity")
+
+    templates = sub.add_parser(
+        "templates",
+        help="list the templates (built-in, user and team) with their origin",
+        description="List every template: id, name, origin (built-in, user, team) and "
+        "description. Broken template files are reported on stderr and skipped.",
+    )
+    templates.add_argument("--format", choices=("text", "json"), default="text",
+                           help="output format (default: text)")  # fmt: skip
+
+    new = sub.add_parser(
+        "new",
+        help="print a fresh draft from a template (with its subject line)",
+        description="Print a fresh draft from template ID: a marker comment that remembers "
+        "the template, the subject line and the body with its {{placeholders}}.",
+    )
+    new.add_argument("template_id", metavar="ID", help="template id (`asyncwriter templates`)")
+    new.add_argument("-o", "--output", metavar="FILE",
+                     help="write the draft to FILE, not stdout (never overwrites)")  # fmt: skip
     return parser
 
 
@@ -106,6 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _lint(parser, args, sys.stdout, sys.stderr)
     if args.command == "rules":
         return _rules(sys.stdout)
+    if args.command == "templates":
+        return _templates(args, sys.stdout, sys.stderr)
+    if args.command == "new":
+        return _new(parser, args, sys.stdout, sys.stderr)
     parser.print_help()
     return EXIT_OK
 
@@ -113,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _lint(
     parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
+    from asyncwriter import templates
     from asyncwriter.checks import lint, zones
 
     try:
@@ -128,6 +159,15 @@ def _lint(
                          "(e.g. 2026-11-23T09:00:00+00:00)")  # fmt: skip
     if args.paths.count("-") > 1:
         parser.error("stdin (-) can be given only once")
+    config = _settings(err)
+    catalog = None
+    chosen: Template | None = None
+    if args.template:
+        catalog = _catalog(config, err, quiet=True)
+        try:
+            chosen = catalog.get(args.template)
+        except LookupError as exc:
+            parser.error(str(exc.args[0]))
 
     status = EXIT_OK
     results: list[tuple[str, Report]] = []
@@ -138,10 +178,15 @@ def _lint(
             print(f"asyncwriter: error: {exc}", file=err)
             status = EXIT_USAGE
             continue
-        try:
-            report = lint(text, template=args.template, now=now, tz=tz)
-        except LookupError as exc:
-            parser.error(str(exc.args[0]) if exc.args else str(exc))
+        template = chosen
+        remembered = templates.template_id_of(text) if chosen is None else None
+        if remembered is not None:
+            catalog = catalog or _catalog(config, err, quiet=True)
+            template = catalog.templates.get(remembered)
+            if template is None:
+                print(f"asyncwriter: warning: {_name(path)}: its template {remembered!r} is not "
+                      "installed; checked without it", file=err)  # fmt: skip
+        report = lint(text, template=template, now=now, tz=tz, settings=config.rules)
         results.append((_name(path), report))
         if report.has_errors() and status == EXIT_OK:
             status = EXIT_FINDINGS
@@ -155,6 +200,94 @@ def _lint(
                 out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
                           f"{item['rule']} {item['message']}\n")  # fmt: skip
     return status
+
+
+def _settings(err: TextIO) -> Settings:
+    """Load the settings file, reporting (not failing on) anything broken in it."""
+    from asyncwriter import settings
+
+    loaded = settings.load()
+    for problem in loaded.problems:
+        print(f"asyncwriter: warning: {problem}", file=err)
+    return loaded
+
+
+def _catalog(config: Settings, err: TextIO, *, quiet: bool = False) -> Catalog:
+    """Load every template; report broken files (only those that were skipped if quiet)."""
+    from asyncwriter import templates
+
+    catalog = templates.default_catalog(config)
+    for problem in catalog.problems:
+        if problem.skipped or not quiet:
+            print(f"asyncwriter: warning: {problem}", file=err)
+    return catalog
+
+
+def _templates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    catalog = _catalog(_settings(err), err)
+    listed = catalog.sorted()
+    if args.format == "json":
+        rows = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "origin": t.origin,
+                "replaces": t.replaces,
+                "description": t.description,
+                "kind": t.kind,
+                "channel": t.channel,
+                "subject": t.subject or None,
+                "sections": [s.name for s in t.sections],
+                "path": str(t.path) if t.path else None,
+            }
+            for t in listed
+        ]
+        json.dump(rows, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    if not listed:
+        print("asyncwriter: no templates found", file=err)
+        return EXIT_OK
+    id_width = max(len(t.id) for t in listed)
+    name_width = max(len(t.name) for t in listed)
+    origin_width = max(len(_origin(t)) for t in listed)
+    for t in listed:
+        out.write(f"{t.id:<{id_width}}  {t.name:<{name_width}}  {_origin(t):<{origin_width}}  "
+                  f"{t.description}\n")  # fmt: skip
+    return EXIT_OK
+
+
+def _origin(template: Template) -> str:
+    if template.replaces:
+        return f"{template.origin} (replaces {template.replaces})"
+    return template.origin
+
+
+def _new(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    catalog = _catalog(_settings(err), err, quiet=True)
+    try:
+        template = catalog.get(args.template_id)
+    except LookupError as exc:
+        parser.error(str(exc.args[0]))
+    draft = template.new_draft()
+    if args.output is None:
+        out.write(draft)
+        return EXIT_OK
+    try:
+        with open(args.output, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(draft)
+    except FileExistsError:
+        print(f"asyncwriter: error: {args.output}: already exists; not overwriting it",
+              file=err)  # fmt: skip
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"asyncwriter: error: {args.output}: cannot write ({exc.strerror or exc})",
+              file=err)  # fmt: skip
+        return EXIT_USAGE
+    print(f"asyncwriter: wrote {args.output} from template {template.id!r}", file=err)
+    return EXIT_OK
 
 
 def _rules(out: TextIO) -> int:
