@@ -110,6 +110,13 @@ _PERIOD_BEFORE = re.compile(
 )
 _EVENT_PREPOSITION = re.compile(r"\b(?:at|in|from|since|after|during)\s(?:the\s)?$", re.I)
 _RUNS_FOR = re.compile(r"\b(?:runs?|running|last)\s$", re.IGNORECASE)
+#: "we keep blue running for 24 hours": a state that lasts, not a window that closes.
+_KEEPS_RUNNING = re.compile(
+    r"\b(?:keeps?|kept|keeping|leaves?|leaving|stays?)\s(?:[\w\-]+\s){0,2}running\s$", re.I
+)
+#: "every Tuesday" recurs; "the Tuesday release train" names a thing. Neither is a deadline.
+_RECURRING = re.compile(r"\b(?:every|each)\s$", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|our|their|your)\s$", re.IGNORECASE)
 _ALWAYS_DEADLINE = re.compile(r"^(?:asap|a\.s\.a\.p\.?)$", re.IGNORECASE)
 
 
@@ -161,8 +168,12 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return True  # "voting is open for 72 hours" ends something
     if duration is not None and duration.text.lower().startswith(("for", "over")):
         # "down for 20 min" lasts; "the poll runs for 48 hours" ends something.
-        return bool(_RUNS_FOR.search(before))
+        return bool(_RUNS_FOR.search(before)) and not _KEEPS_RUNNING.search(before)
     if _PERIOD_BEFORE.search(before):
+        return False
+    if expr.kinds() == {"weekday"} and (
+        _RECURRING.search(before) or (_ATTRIBUTIVE.search(before) and re.match(r" [a-z]", after))
+    ):
         return False
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
         if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):

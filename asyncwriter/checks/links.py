@@ -73,7 +73,7 @@ _HASH = re.compile(r"(?<![\w#&/])(?P<hash>#\d{2,7})\b")
 _KEY = re.compile(r"\b(?P<key>[A-Z][A-Z0-9]{1,9}-\d{1,6})\b")
 _ATTACHED = re.compile(
     r"\b(?P<attached>(?:see|find|is|are|have|has|the|I've|I\shave|please\sfind)\s(?:\w+\s)?"
-    r"attached|attachments?)\b",
+    r"attached|(?:see|the|in\sthe|my|our)\s(?:\w+\s)?attachments?)\b",
     re.IGNORECASE,
 )
 _NUMBERED_STARTS = frozenset("pr mr pull merge issue ticket rfc adr bug".split())

@@ -8,6 +8,7 @@ the templates' own text never trips a check once filled in.
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,19 @@ def test_filled_messages_have_no_structure_findings(path):
     assert [
         (f.rule, text[f.start : f.end]) for f in report.findings if f.rule.startswith("structure.")
     ] == []
+
+
+EXPECTED = tomllib.loads((Path(__file__).parent / "filled" / "expected.toml").read_text("utf-8"))
+
+
+def test_every_filled_message_has_expected_findings():
+    assert set(EXPECTED) == {p.name for p in FILLED}
+
+
+@pytest.mark.parametrize("path", FILLED, ids=[_id(p) for p in FILLED])
+def test_filled_messages_get_exactly_the_expected_findings(path):
+    """What remains is the writers' own text (reviewed by hand), never the template's."""
+    text = path.read_text(encoding="utf-8")
+    report = lint(text, now=NOW, tz="UTC")
+    found = [{"rule": f.rule, "text": text[f.start : f.end]} for f in report.findings]
+    assert found == EXPECTED[path.name]
