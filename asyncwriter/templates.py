@@ -61,8 +61,8 @@ _KNOWN_KEYS = (
     "rules",
 )  # fmt: skip
 _SECTION_KEYS = ("name", "aliases", "needs")
-#: How a draft remembers its template when it is saved as a file: an HTML comment, which
-#: Markdown renderers hide and the exporters drop.
+#: How a draft remembers its template when it is saved as a file: an HTML comment on its
+#: own line, which Markdown renderers hide.
 _MARKER = re.compile(r"^<!--[ \t]*asyncwriter template:[ \t]*([a-z0-9][a-z0-9-]{0,63})[ \t]*-->"
                      r"[ \t]*\r?$", re.MULTILINE)  # fmt: skip
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -194,11 +194,11 @@ def parse(
             missing or malformed, or the body is empty.
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    meta, body, offset = _split_front_matter(text)
+    meta, body = _split_front_matter(text)
     try:
         data = tomllib.loads(meta)
     except tomllib.TOMLDecodeError as exc:
-        raise TemplateError(_toml_reason(exc, offset)) from None
+        raise TemplateError(_toml_reason(exc)) from None
     warnings: list[str] = []
     for key in data:
         if key not in _KNOWN_KEYS:
@@ -245,8 +245,8 @@ def parse(
     return template, warnings
 
 
-def _split_front_matter(text: str) -> tuple[str, str, int]:
-    """Return (front matter, body, line number of the first front matter line)."""
+def _split_front_matter(text: str) -> tuple[str, str]:
+    """Return the front matter (from the file's second line) and the body."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != _FENCE:
         raise TemplateError(
@@ -255,11 +255,11 @@ def _split_front_matter(text: str) -> tuple[str, str, int]:
         )
     for i in range(1, len(lines)):
         if lines[i].strip() == _FENCE:
-            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), 2
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :])
     raise TemplateError("the front matter is not closed: add a +++ line after it")
 
 
-def _toml_reason(exc: tomllib.TOMLDecodeError, first_line: int) -> str:
+def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
     """Return a TOML error with its line number counted in the template file."""
     message = str(exc)
     if message.endswith("(at end of document)"):
@@ -268,7 +268,7 @@ def _toml_reason(exc: tomllib.TOMLDecodeError, first_line: int) -> str:
     m = _TOML_POSITION.search(message)
     if m is None:
         return f"front matter is not valid TOML: {message}"
-    line = int(m.group(1)) + first_line - 1
+    line = int(m.group(1)) + 1  # the front matter starts on the file's second line
     reason = message[: m.start()].rstrip()
     return f"line {line}: front matter is not valid TOML: {reason}"
 
