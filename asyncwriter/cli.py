@@ -1,5 +1,7 @@
 """The ``asyncwriter`` command line: ``lint``, ``rules``, ``templates`` and ``new``.
 
+With no command it opens the desktop editor.
+
 ``asyncwriter lint`` follows the lint contract in ``PRODUCT.md``: text or JSON output,
 1-based line and column in both, exit 0 when no finding is an error, 1 when one is, and 2
 for a usage error or input it cannot read. Bad input never ends in a traceback.
@@ -136,8 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _templates(args, sys.stdout, sys.stderr)
     if args.command == "new":
         return _new(parser, args, sys.stdout, sys.stderr)
-    parser.print_help()
-    return EXIT_OK
+    return _window()
 
 
 def _lint(
@@ -200,6 +201,13 @@ def _lint(
                 out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
                           f"{item['rule']} {item['message']}\n")  # fmt: skip
     return status
+
+
+def _window() -> int:
+    """Open the desktop editor (``asyncwriter`` with no command)."""
+    from asyncwriter.ui.app import run
+
+    return run([sys.argv[0]])
 
 
 def _settings(err: TextIO) -> Settings:

@@ -125,18 +125,18 @@ class Template:
     path: Path | None = None
     replaces: str | None = None
 
+    def draft_text(self) -> str:
+        """Return the text a new draft starts with: the subject line, then the body."""
+        return f"Subject: {self.subject}\n\n{self.body}" if self.subject else self.body
+
     def new_draft(self) -> str:
-        """Return the text of a fresh draft: marker, subject line and body.
+        """Return a fresh draft as a file: the marker line, then :meth:`draft_text`.
 
         The marker comment is how a draft saved as a file remembers its template
         (``asyncwriter lint`` applies it); the subject line comes first so the email
         export and the summary check find it.
         """
-        parts = [marker(self.id)]
-        if self.subject:
-            parts.append(f"Subject: {self.subject}\n")
-        parts.append(self.body)
-        return "\n".join(parts)
+        return f"{marker(self.id)}\n{self.draft_text()}"
 
 
 @dataclass(slots=True)

@@ -1,0 +1,1 @@
+"""The desktop editor: every Qt import in AsyncWriter lives in this package."""

@@ -1,0 +1,75 @@
+"""Window state that survives a restart: geometry, splitter sizes, zoom, last template.
+
+Stored as JSON in the config dir (``window-state.json``). A missing, unreadable or corrupt
+file means the defaults; it is state the app wrote itself, so it is replaced on the next
+save.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import asdict, dataclass, field
+from typing import TYPE_CHECKING
+
+from asyncwriter import paths
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class WindowState:
+    """What the window remembers between runs."""
+
+    geometry: str = ""  # base64 of QWidget.saveGeometry()
+    splitter: list[int] = field(default_factory=list)
+    zoom: int = 0
+    last_template: str | None = None
+    started_before: bool = False
+
+
+def state_file() -> Path:
+    """Return where the window state lives."""
+    return paths.config_dir() / "window-state.json"
+
+
+def load(path: Path | None = None) -> WindowState:
+    """Read the window state, or the defaults when it is missing or broken."""
+    path = path or state_file()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return WindowState()
+    except (OSError, ValueError) as exc:
+        logger.warning("ignoring window state %s: %s", path, exc)
+        return WindowState()
+    state = WindowState()
+    if not isinstance(raw, dict):
+        return state
+    if isinstance(raw.get("geometry"), str):
+        state.geometry = raw["geometry"]
+    splitter = raw.get("splitter")
+    if isinstance(splitter, list) and all(isinstance(n, int) and n >= 0 for n in splitter):
+        state.splitter = splitter
+    if isinstance(raw.get("zoom"), int):
+        state.zoom = raw["zoom"]
+    if isinstance(raw.get("last_template"), str):
+        state.last_template = raw["last_template"]
+    state.started_before = raw.get("started_before") is True
+    return state
+
+
+def save(state: WindowState, path: Path | None = None) -> None:
+    """Write the window state atomically (a crash mid-write keeps the old file)."""
+    path = path or state_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(asdict(state), indent=2), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        logger.warning("could not save window state to %s: %s", path, exc)

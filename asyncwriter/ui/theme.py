@@ -1,0 +1,86 @@
+"""Colours that follow the system: light or dark palette, and severity colours for both.
+
+The platform style supplies the palette where it can (Windows, macOS, KDE, GNOME with a
+platform theme). Where the system asks for a dark scheme but the style only has a light
+palette (plain X11, Xvfb), a dark Fusion palette is applied instead.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+from asyncwriter.checks import Severity
+
+_LIGHT = {
+    Severity.ERROR: "#d32f2f",
+    Severity.WARNING: "#c77700",
+    Severity.INFO: "#1e6fd9",
+    "pass": "#2e7d32",
+    "pending": "#6d6d6d",
+    "heading": "#1a4f8b",
+    "marker": "#8a5a00",
+    "link": "#1e6fd9",
+    "code": "#6a1b9a",
+    "code_bg": "#f1eef5",
+    "quote": "#5f6b73",
+    "placeholder": "#7a4b00",
+    "placeholder_bg": "#fff2c6",
+}
+_DARK = {
+    Severity.ERROR: "#ff6b6b",
+    Severity.WARNING: "#ffb74d",
+    Severity.INFO: "#64b5f6",
+    "pass": "#81c784",
+    "pending": "#a0a0a0",
+    "heading": "#8cb8ff",
+    "marker": "#e0b060",
+    "link": "#64b5f6",
+    "code": "#d7a6ff",
+    "code_bg": "#2d2a33",
+    "quote": "#a3adb5",
+    "placeholder": "#ffd27a",
+    "placeholder_bg": "#4a3b12",
+}
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Return True when the window background is dark."""
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def color(key: Severity | str, palette: QPalette | None = None) -> QColor:
+    """Return the colour for a severity or a highlighting role in the current palette."""
+    return QColor((_DARK if is_dark(palette) else _LIGHT)[key])
+
+
+def follow_system_scheme(app: QApplication) -> None:
+    """Use a dark palette when the system asks for one and the style does not provide it."""
+
+    def apply() -> None:
+        wants_dark = app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+        if wants_dark and not is_dark(app.palette()):
+            app.setStyle(QStyleFactory.create("Fusion"))
+            app.setPalette(dark_palette())
+
+    apply()
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply())
+
+
+def dark_palette() -> QPalette:
+    """Return a dark palette for the Fusion style."""
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, value in (
+        (role.Window, "#2b2b2b"), (role.WindowText, "#e6e6e6"), (role.Base, "#1f1f1f"),
+        (role.AlternateBase, "#2b2b2b"), (role.Text, "#e6e6e6"), (role.Button, "#353535"),
+        (role.ButtonText, "#e6e6e6"), (role.Highlight, "#3d6fb4"),
+        (role.HighlightedText, "#ffffff"), (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e6e6e6"), (role.PlaceholderText, "#8a8a8a"), (role.Link, "#64b5f6"),
+    ):  # fmt: skip
+        p.setColor(r, QColor(value))
+    p.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
+    p.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
+    return p
