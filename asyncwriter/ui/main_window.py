@@ -10,7 +10,7 @@ import base64
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -337,6 +337,14 @@ class MainWindow(QMainWindow):
         self.state.zoom = self.editor.zoom
         self.state.started_before = True
         window_state.save(self.state)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Recolour highlighting, underlines and chips when the palette changes (dark mode)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.editor.highlighter.refresh_colors()
+            if self.report is not None:
+                self._apply_report(self.report)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Save the window state and let a running lint finish."""
