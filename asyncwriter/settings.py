@@ -26,7 +26,15 @@ from asyncwriter.checks.context import RuleSetting, parse_rule_settings
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)")
+_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+
+
+def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
+    """Split a TOML error into its reason and line (None when it is at the end)."""
+    message = str(exc)
+    m = _TOML_POSITION.search(message)
+    line = int(m.group(1)) if m and m.group(1) else None
+    return _TOML_POSITION.sub("", message), line
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,10 +77,7 @@ def load(path: Path | None = None) -> Settings:
         settings.problems.append(SettingsProblem(path, "not valid UTF-8; using the defaults"))
         return settings
     except tomllib.TOMLDecodeError as exc:
-        message = str(exc)
-        m = _TOML_POSITION.search(message)
-        line = int(m.group(1)) if m else None
-        reason = _TOML_POSITION.sub("", message)
+        reason, line = toml_error(exc)
         settings.problems.append(
             SettingsProblem(path, f"not valid TOML: {reason}; using the defaults", line)
         )

@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING, Any
 from asyncwriter import paths
 from asyncwriter.checks.context import RuleSetting, parse_rule_settings
 from asyncwriter.checks.structure import NEEDS, Section
+from asyncwriter.settings import load as load_settings
+from asyncwriter.settings import toml_error
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -65,7 +67,6 @@ _SECTION_KEYS = ("name", "aliases", "needs")
 #: own line, which Markdown renderers hide.
 _MARKER = re.compile(r"^<!--[ \t]*asyncwriter template:[ \t]*([a-z0-9][a-z0-9-]{0,63})[ \t]*-->"
                      r"[ \t]*\r?$", re.MULTILINE)  # fmt: skip
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 class TemplateError(ValueError):
@@ -261,16 +262,11 @@ def _split_front_matter(text: str) -> tuple[str, str]:
 
 def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
     """Return a TOML error with its line number counted in the template file."""
-    message = str(exc)
-    if message.endswith("(at end of document)"):
-        reason = message.removesuffix("(at end of document)").rstrip()
+    reason, line = toml_error(exc)
+    if line is None:
         return f"front matter is not valid TOML: {reason} (at its end: check quotes and brackets)"
-    m = _TOML_POSITION.search(message)
-    if m is None:
-        return f"front matter is not valid TOML: {message}"
-    line = int(m.group(1)) + 1  # the front matter starts on the file's second line
-    reason = message[: m.start()].rstrip()
-    return f"line {line}: front matter is not valid TOML: {reason}"
+    # the front matter starts on the file's second line
+    return f"line {line + 1}: front matter is not valid TOML: {reason}"
 
 
 def _required_str(data: dict[str, Any], key: str) -> str:
@@ -442,7 +438,5 @@ def load_catalog(
 def default_catalog(settings: Settings | None = None) -> Catalog:
     """Load the templates from the built-in, user and settings-listed team folders."""
     if settings is None:
-        from asyncwriter.settings import load
-
-        settings = load()
+        settings = load_settings()
     return load_catalog(settings.template_folders)

@@ -106,7 +106,8 @@ def lint(
         links=_unique([link.url for link in analysis.links] + analysis.reference_urls),
     )
     return Report(text=text, findings=findings, facts=facts, held_back=held_back,
-                  template=chosen.id if chosen else None)  # fmt: skip
+                  template=chosen.id if chosen else None,
+                  word_count=analysis.word_count)  # fmt: skip
 
 
 def _template(text: str, template: str | Template | None) -> Template | None:

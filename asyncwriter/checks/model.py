@@ -145,6 +145,8 @@ class Report:
     held_back: tuple[str, ...] = ()
     #: The id of the template whose sections and settings were applied, if any.
     template: str | None = None
+    #: Words of prose (code and URLs not counted), for the editor's word count.
+    word_count: int = 0
 
     def has_errors(self) -> bool:
         """Return True when any finding is an error (``asyncwriter lint`` exits 1)."""

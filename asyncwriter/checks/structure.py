@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks import zones
-from asyncwriter.checks.analysis import HEADING, PLACEHOLDER
+from asyncwriter.checks.analysis import HEADING
 from asyncwriter.checks.model import Rule, Severity
 
 if TYPE_CHECKING:
@@ -274,4 +274,4 @@ def _has_content(body: str) -> bool:
     return bool(re.search(r"[^\W_]", body))
 
 
-__all__ = ["NEEDS", "PLACEHOLDER", "RULES", "Section", "check", "normalise"]
+__all__ = ["NEEDS", "RULES", "Section", "check", "normalise"]

@@ -8,13 +8,13 @@ right words while the next lint runs.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
+from asyncwriter.checks.analysis import PLACEHOLDER
 from asyncwriter.ui import theme
 from asyncwriter.ui.highlighter import MarkdownHighlighter
 from asyncwriter.ui.textmap import Utf16Map
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
     from asyncwriter.checks.model import Finding
 
-PLACEHOLDER = re.compile(r"\{\{[^{}\n]{0,300}\}\}")
 #: Zoom steps (points) the editor allows either way from the base size.
 MAX_ZOOM = 12
 

@@ -12,6 +12,7 @@ import re
 
 from PySide6.QtGui import QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from asyncwriter.checks.analysis import PLACEHOLDER
 from asyncwriter.ui import theme
 from asyncwriter.ui.textmap import Utf16Map
 
@@ -28,7 +29,7 @@ _INLINE = (
     ("bold", re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")),
     ("italic", re.compile(r"(?<![*\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*\w])")),
     ("link", re.compile(r"\[[^\[\]\n]*\]\([^()\s]*\)|<https?://[^>\s]+>|https?://[^\s<>()]+")),
-    ("placeholder", re.compile(r"\{\{[^{}\n]*\}\}")),
+    ("placeholder", PLACEHOLDER),
 )
 
 

@@ -7,11 +7,17 @@ from the usual places (tests point those at a temporary folder).
 from __future__ import annotations
 
 import base64
-import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QTextCursor,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -37,8 +43,6 @@ from asyncwriter.ui.template_picker import TemplatePicker
 if TYPE_CHECKING:
     from asyncwriter.checks.model import Finding, Report
     from asyncwriter.templates import Template
-
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 class FindBar(QWidget):
@@ -98,12 +102,12 @@ class FindBar(QWidget):
         self.status.setText("" if found else "Not found")
         return found
 
-    def keyPressEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         """Escape closes the bar."""
-        if getattr(event, "key", lambda: None)() == Qt.Key.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.close_bar()
             return
-        super().keyPressEvent(event)  # type: ignore[arg-type]
+        super().keyPressEvent(event)
 
 
 class MainWindow(QMainWindow):
@@ -282,7 +286,7 @@ class MainWindow(QMainWindow):
         self.editor.show_findings(self.open_findings, text)
         self.findings.set_findings(self.open_findings, LineIndex(text), has_text=bool(text.strip()))
         self.readiness.update_report(report, self.open_findings, self.tz)
-        words = len(_WORD.findall(text))
+        words = report.word_count
         self.word_count.setText(f"{words} word{'s' if words != 1 else ''}")
         self.lint_status.setText("")
         self.reportApplied.emit(report)

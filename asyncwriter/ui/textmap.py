@@ -21,7 +21,7 @@ class Utf16Map:
 
     def __init__(self, text: str) -> None:
         #: Code point indices of astral characters, and their UTF-16 positions.
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]
+        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
         self._astral16 = [i + n for n, i in enumerate(self._astral)]
 
     def to_utf16(self, offset: int) -> int:
