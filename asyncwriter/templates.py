@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from asyncwriter import paths
 from asyncwriter.checks.context import RuleSetting, parse_rule_settings
 from asyncwriter.checks.structure import NEEDS, Section
+from asyncwriter.formats import FORMATS
 from asyncwriter.settings import load as load_settings
 from asyncwriter.settings import toml_error
 
@@ -51,7 +52,8 @@ KINDS = (
     "status", "decision", "incident", "postmortem", "standup", "review", "kickoff",
     "handoff", "retrospective", "announcement", "other",
 )  # fmt: skip
-CHANNELS = ("slack", "teams", "email", "markdown", "plain")
+#: A template's channel is the export format its drafts are copied in by default.
+CHANNELS = FORMATS
 DEFAULT_CHANNEL = "markdown"
 #: Larger files are not templates (a template is a page or two of Markdown).
 MAX_TEMPLATE_BYTES = 256 * 1024
