@@ -1,4 +1,4 @@
-"""The ``asyncwriter`` command line: ``lint``, ``rules``, ``templates`` and ``new``.
+"""The ``asyncwriter`` command line: ``lint``, ``export``, ``rules``, ``templates``, ``new``.
 
 With no command it opens the desktop editor.
 
@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
 
 from asyncwriter import __version__
+from asyncwriter.formats import FORMATS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -103,6 +104,29 @@ def build_parser() -> argparse.ArgumentParser:
         help="the writer's time zone, e.g. Europe/Berlin (default: system zone)",
     )
 
+    export = sub.add_parser(
+        "export",
+        help="render a message for Slack, Teams, email, Markdown or plain text",
+        description="Print a message rendered for FORMAT: the plain-text part by default "
+        "(Slack mrkdwn for slack), --html for the HTML part (slack, teams, email), or "
+        "--part subject for the email subject line. Exit 2 on a usage error or unreadable "
+        "input.",
+    )
+    export.add_argument("path", metavar="FILE", help="message file, or - for stdin")
+    export.add_argument("--format", dest="fmt", metavar="FORMAT", required=True,
+                        choices=FORMATS, help=f"one of {', '.join(FORMATS)}")  # fmt: skip
+    export.add_argument("--subject", metavar="TEXT",
+                        help="subject line (default: the draft's Subject: line, else its "
+                        "summary)")  # fmt: skip
+    parts = export.add_mutually_exclusive_group()
+    parts.add_argument("--html", dest="part", action="store_const", const="html",
+                       help="print the HTML part (same as --part html)")  # fmt: skip
+    parts.add_argument("--part", choices=("plain", "html", "subject"), default="plain",
+                       help="which part to print (default: plain)")  # fmt: skip
+    export.add_argument("--template", metavar="ID",
+                        help="the draft's template, for the email subject prefix (default: "
+                        "the template its marker comment names)")  # fmt: skip
+
     sub.add_parser("rules", help="list every rule id with its default severity")
 
     templates = sub.add_parser(
@@ -132,6 +156,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "lint":
         return _lint(parser, args, sys.stdout, sys.stderr)
+    if args.command == "export":
+        return _export(parser, args, sys.stdout, sys.stderr)
     if args.command == "rules":
         return _rules(sys.stdout)
     if args.command == "templates":
@@ -201,6 +227,43 @@ def _lint(
                 out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
                           f"{item['rule']} {item['message']}\n")  # fmt: skip
     return status
+
+
+def _export(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    from asyncwriter import export, templates
+
+    if args.part == "html" and args.fmt in ("markdown", "plain"):
+        parser.error(f"--html: {args.fmt} has no HTML part (it is text only); drop --html")
+    if args.part == "subject" and args.fmt != "email":
+        parser.error("--part subject: only the email format has a subject line")
+    try:
+        text = read_input(args.path)
+    except InputError as exc:
+        print(f"asyncwriter: error: {exc}", file=err)
+        return EXIT_USAGE
+    template: Template | None = None
+    remembered = args.template or templates.template_id_of(text)
+    if remembered and args.fmt == "email":
+        catalog = _catalog(_settings(err), err, quiet=True)
+        try:
+            template = catalog.get(remembered)
+        except LookupError as exc:
+            if args.template:
+                parser.error(str(exc.args[0]))
+            print(f"asyncwriter: warning: {_name(args.path)}: its template {remembered!r} "
+                  "is not installed; the subject prefix comes from the text", file=err)  # fmt: skip
+    rendered = export.render(text, args.fmt, subject=args.subject, template=template)
+    if args.part == "subject":
+        if rendered.subject is None:
+            print(f"asyncwriter: error: {_name(args.path)}: the message is empty, so it has no "
+                  "subject; write it, or give --subject", file=err)  # fmt: skip
+            return EXIT_USAGE
+        out.write(rendered.subject + "\n")
+    else:
+        out.write((rendered.html if args.part == "html" else rendered.plain) or "")
+    return EXIT_OK
 
 
 def _window() -> int:
