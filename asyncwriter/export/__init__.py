@@ -63,10 +63,18 @@ class Rendered:
 
 @dataclass(frozen=True, slots=True)
 class CopyRecord:
-    """One copy of a draft: when, and for where (the draft's export history)."""
+    """One copy of a draft: when, for where, and how (the draft's export history).
+
+    Attributes:
+        at: when, in the writer's zone.
+        format: one of :data:`FORMATS`.
+        action: ``copy`` (the message), ``subject`` (the email subject alone) or ``mail``
+            (handed to the mail app).
+    """
 
     at: datetime
     format: str
+    action: str = "copy"
 
 
 def render(

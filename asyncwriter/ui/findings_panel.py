@@ -31,7 +31,12 @@ if TYPE_CHECKING:
 #: At most this many suggestions become buttons.
 MAX_FIXES = 3
 _ROLE = Qt.ItemDataRole.UserRole
-_GROUPS = ((Severity.ERROR, "Errors"), (Severity.WARNING, "Warnings"), (Severity.INFO, "Notes"))
+#: How findings are grouped, worst first, and what each group is called.
+SEVERITY_GROUPS = (
+    (Severity.ERROR, "Errors"),
+    (Severity.WARNING, "Warnings"),
+    (Severity.INFO, "Notes"),
+)
 
 
 def fix_label(finding: Finding, suggestion: str) -> str:
@@ -108,7 +113,7 @@ class FindingsPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         restored: QTreeWidgetItem | None = None
-        for severity, label in _GROUPS:
+        for severity, label in SEVERITY_GROUPS:
             group = [f for f in findings if f.severity is severity]
             if not group:
                 continue

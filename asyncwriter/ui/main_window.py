@@ -1,4 +1,4 @@
-"""The main window: editor, readiness bar, findings panel, template picker, find bar.
+"""The main window: editor, readiness bar, findings panel, template picker, find bar, export.
 
 ``MainWindow()`` needs no arguments: it reads the settings, templates and window state
 from the usual places (tests point those at a temporary folder).
@@ -35,6 +35,7 @@ from asyncwriter.checks import zones
 from asyncwriter.checks.model import LineIndex
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.editor import MarkdownEditor
+from asyncwriter.ui.export_actions import Exporter
 from asyncwriter.ui.findings_panel import FindingsPanel
 from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.readiness import ReadinessBar
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
         self.findings.ignoreRequested.connect(self.ignore_finding)
 
         self._build_actions()
+        self.exporter = Exporter(self)
         self._restore_state()
         self._update_template_label()
         self.editor.setFocus()
@@ -210,8 +212,8 @@ class MainWindow(QMainWindow):
         self._action(view, "Zoom &In", key.ZoomIn, lambda: self._zoom(1))
         self._action(view, "Zoom &Out", key.ZoomOut, lambda: self._zoom(-1))
         self._action(view, "&Reset Zoom", QKeySequence("Ctrl+0"), lambda: self._zoom(0))
-        help_menu = menus.addMenu("&Help")
-        self._action(help_menu, "&About AsyncWriter", None, self._about)
+        self.help_menu = menus.addMenu("&Help")
+        self._action(self.help_menu, "&About AsyncWriter", None, self._about)
 
     def _action(self, menu: object, text: str, shortcut: object, slot: object) -> QAction:
         action = QAction(text, self)
@@ -259,6 +261,7 @@ class MainWindow(QMainWindow):
         if template is not None:
             self.state.last_template = template.id
         self._update_template_label()
+        self.exporter.reset()
         self.linter.set_options(self._options())
         self.linter.lint_now()
         self.editor.setFocus()
@@ -295,18 +298,19 @@ class MainWindow(QMainWindow):
         self.lint_status.setText(f"The checks stopped with an error ({message}); typing is "
                                  "safe, and they run again on the next change.")  # fmt: skip
 
-    def _current(self) -> bool:
+    def current(self) -> bool:
+        """Return True when the findings on screen are for the text as it is now."""
         return self.report is not None and self.report.text == self.editor.toPlainText()
 
     def show_finding(self, finding: Finding) -> None:
         """Select a finding's span in the editor."""
-        if self._current():
+        if self.current():
             self.editor.select_span(finding.start, finding.end)
         self.editor.setFocus()
 
     def apply_fix(self, finding: Finding, suggestion: str) -> None:
         """Replace a finding's span with one of its suggestions (one undo step)."""
-        if not self._current():
+        if not self.current():
             self.linter.lint_now()
             return
         self.editor.replace_span(finding.start, finding.end, suggestion)

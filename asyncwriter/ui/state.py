@@ -1,4 +1,4 @@
-"""Window state that survives a restart: geometry, splitter sizes, zoom, last template.
+"""Window state that survives a restart: geometry, splitter, zoom, last template and format.
 
 Stored as JSON in the config dir (``window-state.json``). A missing, unreadable or corrupt
 file means the defaults; it is state the app wrote itself, so it is replaced on the next
@@ -29,6 +29,8 @@ class WindowState:
     splitter: list[int] = field(default_factory=list)
     zoom: int = 0
     last_template: str | None = None
+    #: The export format last copied; a blank draft copies in it by default.
+    last_format: str | None = None
     started_before: bool = False
 
 
@@ -59,6 +61,8 @@ def load(path: Path | None = None) -> WindowState:
         state.zoom = raw["zoom"]
     if isinstance(raw.get("last_template"), str):
         state.last_template = raw["last_template"]
+    if isinstance(raw.get("last_format"), str):
+        state.last_format = raw["last_format"]
     state.started_before = raw.get("started_before") is True
     return state
 

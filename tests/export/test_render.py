@@ -265,3 +265,18 @@ def test_emoji_and_combining_characters_survive_every_format() -> None:
 ])  # fmt: skip
 def test_only_web_links_are_clickable(href: str, ok: bool) -> None:
     assert (web_url(href) is not None) is ok
+
+
+def test_mailto_link_encodes_everything_and_uses_crlf() -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from asyncwriter.export.mailto import fits, mailto_url
+
+    url = mailto_url("[ACTION] R&D: go?", "Line 1 & more\nhttps://a.dev/?x=1&y=2 #tag")
+    assert url.startswith("mailto:?subject=%5BACTION%5D%20R%26D%3A%20go%3F&body=")
+    fields = parse_qs(urlsplit(url).query)
+    assert fields["subject"] == ["[ACTION] R&D: go?"]
+    assert fields["body"] == ["Line 1 & more\r\nhttps://a.dev/?x=1&y=2 #tag"]
+    assert mailto_url(None, None) == "mailto:"
+    assert fits("s", "short body")
+    assert not fits("s", "x" * 3000)

@@ -1,0 +1,252 @@
+"""The window's export: Copy for Slack/Teams/Email/Markdown/Plain, subject, mail app.
+
+Every copy goes through the same steps: make sure the findings are for the text as it is
+now (a pending lint runs first), show the pre-flight sheet if anything is still open, then
+render, put it on the clipboard (or open the mail app) and record the copy in the draft's
+history. The rendering is the pure-Python :func:`asyncwriter.export.render`.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
+
+from asyncwriter.export import LABELS, CopyRecord, render
+from asyncwriter.export.mailto import fits, mailto_url
+from asyncwriter.formats import FORMATS
+from asyncwriter.ui import clipboard
+from asyncwriter.ui.preflight import PreflightSheet
+
+if TYPE_CHECKING:
+    from asyncwriter.checks.model import Report
+    from asyncwriter.export import Rendered
+    from asyncwriter.ui.main_window import MainWindow
+
+#: The second key of each format's shortcut chord (Ctrl+E, then this key).
+FORMAT_KEYS = {"slack": "S", "teams": "T", "email": "E", "markdown": "M", "plain": "P"}
+#: With no template and no earlier copy, a blank draft copies as Markdown.
+FALLBACK_FORMAT = "markdown"
+COPY, MAIL = "copy", "mail"
+
+
+class Exporter(QObject):
+    """Owns the Export menu and toolbar of a :class:`MainWindow` and the copy history.
+
+    Signals:
+        copied(record): a copy (or a hand-off to the mail app) was made.
+        sheetShown(sheet): the pre-flight sheet is open (tests answer it).
+    """
+
+    copied = Signal(object)
+    sheetShown = Signal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.history: list[CopyRecord] = []
+        self.sheet: PreflightSheet | None = None
+        self._pending: tuple[str, str] | None = None
+        self.format_actions: dict[str, QAction] = {}
+        self._build()
+        window.reportApplied.connect(self._resume)
+
+    # -- menu and toolbar ---------------------------------------------------------------
+
+    def _build(self) -> None:
+        window = self.window
+        menu = QMenu("E&xport", window)
+        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        self.menu = menu
+        self.default_action = QAction(self)
+        self.default_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
+        self.default_action.triggered.connect(lambda: self.copy_as(self.default_format()))
+        menu.addAction(self.default_action)
+        menu.addSeparator()
+        for fmt in FORMATS:
+            action = QAction(f"Copy for {LABELS[fmt]}", self)
+            action.setShortcut(QKeySequence(f"Ctrl+E, {FORMAT_KEYS[fmt]}"))
+            action.triggered.connect(lambda _=False, f=fmt: self.copy_as(f))
+            menu.addAction(action)
+            self.format_actions[fmt] = action
+        menu.addSeparator()
+        self.subject_action = QAction("Copy Email &Subject", self)
+        self.subject_action.setShortcut(QKeySequence("Ctrl+E, J"))
+        self.subject_action.triggered.connect(self.copy_subject)
+        menu.addAction(self.subject_action)
+        self.mail_action = QAction("Open in &Mail App…", self)
+        self.mail_action.setShortcut(QKeySequence("Ctrl+E, O"))
+        self.mail_action.triggered.connect(self.open_in_mail_app)
+        menu.addAction(self.mail_action)
+        menu.addSeparator()
+        self.history_menu = menu.addMenu("Copy &History")
+        self.history_menu.aboutToShow.connect(self._fill_history)
+
+        toolbar = QToolBar("Export", window)
+        toolbar.setObjectName("exportToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.copy_button = QToolButton(toolbar)
+        self.copy_button.setObjectName("copyButton")
+        self.copy_button.setDefaultAction(self.default_action)
+        self.copy_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        formats = QMenu(self.copy_button)
+        for action in self.format_actions.values():
+            formats.addAction(action)
+        formats.addSeparator()
+        formats.addAction(self.subject_action)
+        self.copy_button.setMenu(formats)
+        toolbar.addWidget(self.copy_button)
+        toolbar.addAction(self.mail_action)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+        self.refresh()
+
+    def default_format(self) -> str:
+        """Return the draft's default channel: its template's, else the last one used."""
+        if self.window.template is not None:
+            return self.window.template.channel
+        last = self.window.state.last_format
+        return last if last in FORMATS else FALLBACK_FORMAT
+
+    def refresh(self) -> None:
+        """Name the default copy action after the current draft's channel."""
+        label = LABELS[self.default_format()]
+        self.default_action.setText(f"&Copy for {label}")
+        self.default_action.setToolTip(f"Copy the draft formatted for {label} (Ctrl+Shift+C)")
+
+    def reset(self) -> None:
+        """Start a new draft's history (its copies so far belonged to the old draft)."""
+        self.history.clear()
+        self._pending = None
+        self.refresh()
+
+    def _fill_history(self) -> None:
+        self.history_menu.clear()
+        if not self.history:
+            self.history_menu.addAction("No copies of this draft yet").setEnabled(False)
+            return
+        for record in reversed(self.history):
+            self.history_menu.addAction(_describe(record)).setEnabled(False)
+
+    # -- the copy flow ------------------------------------------------------------------
+
+    def copy_as(self, fmt: str) -> None:
+        """Copy the draft for ``fmt``, after the pre-flight check."""
+        self._request(COPY, fmt)
+
+    def open_in_mail_app(self) -> None:
+        """Open a new mail with the subject and plain body, after the pre-flight check."""
+        self._request(MAIL, "email")
+
+    def copy_subject(self) -> None:
+        """Copy the email subject line alone (no pre-flight: it is one line)."""
+        rendered = self._render("email")
+        if rendered.subject is None:
+            self._say("There is no subject yet: write the summary or a Subject: line first.")
+            return
+        clipboard.copy_text(rendered.subject)
+        self._record("subject", "email")
+        self._say(f"Copied the subject: {rendered.subject}")
+
+    def _request(self, action: str, fmt: str) -> None:
+        if not self.window.current():
+            # Check the text as it is now before showing what is open in it.
+            self._pending = (action, fmt)
+            self._say("Checking the draft before copying…")
+            self.window.linter.lint_now()
+            return
+        self._preflight(action, fmt)
+
+    def _resume(self, _report: Report) -> None:
+        if self._pending is not None and self.window.current():
+            action, fmt = self._pending
+            self._pending = None
+            self._preflight(action, fmt)
+
+    def _preflight(self, action: str, fmt: str) -> None:
+        window = self.window
+        findings = list(window.open_findings)
+        if not findings or window.report is None:
+            self._deliver(action, fmt)
+            return
+        verb = "Open in Mail App" if action == MAIL else f"Copy for {LABELS[fmt]}"
+        sheet = PreflightSheet(f"{verb} Anyway", window.report, findings, window.tz, window)
+        sheet.setWindowTitle(f"Before you {verb[0].lower()}{verb[1:]}")
+        sheet.accepted.connect(lambda: self._deliver(action, fmt))
+        sheet.rejected.connect(lambda: self._fix_first(sheet))
+        sheet.findingChosen.connect(window.show_finding)
+        sheet.finished.connect(lambda _result: self._closed(sheet))
+        self.sheet = sheet
+        sheet.open()
+        self.sheetShown.emit(sheet)
+
+    def _fix_first(self, sheet: PreflightSheet) -> None:
+        if sheet.findings and self.window.current():
+            self.window.show_finding(sheet.findings[0])
+        self._say("Copy cancelled: the findings are in the panel on the right.")
+
+    def _closed(self, sheet: PreflightSheet) -> None:
+        if self.sheet is sheet:
+            self.sheet = None
+        sheet.deleteLater()
+
+    def _deliver(self, action: str, fmt: str) -> None:
+        rendered = self._render(fmt)
+        if action == MAIL:
+            self._mail(rendered)
+            return
+        clipboard.copy(rendered)
+        self._record(COPY, fmt)
+        parts = "rich text and plain text" if rendered.html else "text"
+        if fmt == "slack":
+            parts = "rich text, and Slack markup as plain text"
+        self._say(f"Copied for {LABELS[fmt]} ({parts}) at {_clock()}.")
+
+    def _mail(self, rendered: Rendered) -> None:
+        if fits(rendered.subject, rendered.plain):
+            url = mailto_url(rendered.subject, rendered.plain)
+            note = "Opened a new mail in your mail app."
+        else:
+            # Too long for a link: the mail app gets the subject, the clipboard the body.
+            clipboard.copy(rendered)
+            url = mailto_url(rendered.subject, None)
+            note = ("The message is too long for a mail link, so it is on the clipboard: "
+                    "paste it into the new mail.")  # fmt: skip
+        if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+            clipboard.copy(rendered)
+            note = ("No mail app answered, so the message is on the clipboard instead "
+                    "(rich text and plain text).")  # fmt: skip
+        self._record(MAIL, "email")
+        self._say(note)
+
+    def _render(self, fmt: str) -> Rendered:
+        window = self.window
+        report = window.report if window.current() else None
+        return render(window.editor.toPlainText(), fmt, template=window.template, report=report)
+
+    def _record(self, action: str, fmt: str) -> None:
+        record = CopyRecord(datetime.now().astimezone(), fmt, action)
+        self.history.append(record)
+        self.window.state.last_format = fmt if action == COPY else self.window.state.last_format
+        self.refresh()
+        self.copied.emit(record)
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 10_000)
+
+
+def _clock() -> str:
+    return datetime.now().astimezone().strftime("%H:%M")
+
+
+def _describe(record: CopyRecord) -> str:
+    when = record.at.strftime("%a %d %b %H:%M")
+    if record.action == "subject":
+        return f"{when}  Email subject"
+    if record.action == MAIL:
+        return f"{when}  Opened in the mail app"
+    return f"{when}  {LABELS[record.format]}"

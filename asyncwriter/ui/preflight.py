@@ -1,0 +1,127 @@
+"""The pre-flight sheet: what is still open in a draft, shown before it is copied out.
+
+It lists the open findings by severity under the readiness chips, and offers two ways on:
+"Fix first" (back to the draft, at the first finding, or at the one double-clicked) and
+"Copy anyway". It never blocks: a writer who knows better copies with one key (Enter).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asyncwriter.checks.model import LineIndex
+from asyncwriter.ui import theme
+from asyncwriter.ui.findings_panel import SEVERITY_GROUPS
+from asyncwriter.ui.readiness import ReadinessBar
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import tzinfo
+
+    from asyncwriter.checks.model import Finding, Report
+
+_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PreflightSheet(QDialog):
+    """A window-modal sheet listing open findings, with "Fix first" and "Copy anyway".
+
+    Signals:
+        findingChosen(finding): the writer wants to go to this finding (the sheet closes).
+
+    ``accepted`` means copy; ``rejected`` means go back and fix.
+    """
+
+    findingChosen = Signal(object)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, action: str, report: Report, findings: Sequence[Finding], tz: tzinfo,
+                 parent: QWidget | None = None) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("preflight")
+        self.setWindowTitle(f"Before you {action[0].lower()}{action[1:]}")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setWindowFlag(Qt.WindowType.Sheet)  # a sheet on macOS, a dialog elsewhere
+        self.findings = list(findings)
+        self.headline = QLabel(_headline(self.findings), self)
+        self.headline.setWordWrap(True)
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.chips = ReadinessBar(self)
+        self.chips.update_report(report, self.findings, tz)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("preflightFindings")
+        self.tree.setHeaderHidden(True)
+        self.tree.itemActivated.connect(self._chosen)
+        self.tree.itemDoubleClicked.connect(self._chosen)
+        lines = LineIndex(report.text)
+        for severity, label in SEVERITY_GROUPS:
+            group = [f for f in self.findings if f.severity is severity]
+            if not group:
+                continue
+            parent_item = QTreeWidgetItem(self.tree, [f"{label} ({len(group)})"])
+            parent_item.setForeground(0, theme.color(severity, self.palette()))
+            parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for finding in group:
+                line = lines.line_col(finding.start)[0]
+                child = QTreeWidgetItem(parent_item, [f"Line {line}: {finding.message}"])
+                child.setData(0, _ROLE, finding)
+                child.setToolTip(0, f"{finding.message}\n({finding.rule})")
+            parent_item.setExpanded(True)
+        hint = QLabel("Double-click a finding to go to it.", self)
+        hint.setEnabled(False)
+        buttons = QDialogButtonBox(self)
+        self.fix_button = QPushButton("Fix First", self)
+        self.copy_button = QPushButton(action, self)
+        buttons.addButton(self.fix_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy_button.setDefault(True)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.chips)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+        self.resize(560, 380)
+        self.copy_button.setFocus()
+
+    def items(self) -> list[QTreeWidgetItem]:
+        """Return the finding rows (not the group headings), in order."""
+        rows = []
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            rows.extend(group.child(j) for j in range(group.childCount()))
+        return rows
+
+    def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        finding = item.data(0, _ROLE)
+        if finding is not None:
+            self.reject()
+            self.findingChosen.emit(finding)
+
+
+def _headline(findings: Sequence[Finding]) -> str:
+    counts = []
+    for severity, label in SEVERITY_GROUPS:
+        n = sum(1 for f in findings if f.severity is severity)
+        if n:
+            noun = label.lower() if n != 1 else label.lower().removesuffix("s")
+            counts.append(f"{n} {noun}")
+    if not counts:
+        return "No open findings."
+    listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
+    return f"This draft still has {listed}. Fix them first, or copy it as it is."

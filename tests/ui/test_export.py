@@ -1,0 +1,227 @@
+"""Drive the window's export: copy per format, shortcuts, pre-flight sheet, subject, mail."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QMenu
+
+from asyncwriter.export import render
+from asyncwriter.ui import state as window_state
+from asyncwriter.ui.main_window import MainWindow
+from tests.ui.conftest import REPORT_TIMEOUT_MS, wait_report
+
+pytestmark = pytest.mark.gui
+
+CLEAN = (
+    "TL;DR: **beta** ships as planned.\n\n## Changes\n"
+    "- faster search, see [the PR](https://github.com/acme/shop/pull/9)\n"
+    "- R&D <notes>\n\nNo action needed, FYI.\n"
+)
+OPEN = "Hi team,\n\nplease review the doc by Friday 5pm.\n"
+
+
+def set_text(qtbot, win, text):
+    return wait_report(qtbot, win, action=lambda: win.editor.setPlainText(text))
+
+
+def clipboard():
+    return QApplication.clipboard().mimeData()
+
+
+def answer_sheet(qtbot, win, trigger, *, button):
+    """Run ``trigger``, wait for the pre-flight sheet and press ``button`` ("copy"/"fix")."""
+    with qtbot.waitSignal(win.exporter.sheetShown, timeout=REPORT_TIMEOUT_MS) as shown:
+        trigger()
+    sheet = shown.args[0]
+    assert sheet.isVisible()
+    target = sheet.copy_button if button == "copy" else sheet.fix_button
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
+    return sheet
+
+
+def test_copy_for_slack_puts_both_parts_on_the_clipboard(qtbot, window):
+    set_text(qtbot, window, CLEAN)
+    with qtbot.waitSignal(window.exporter.copied) as copied:
+        window.exporter.format_actions["slack"].trigger()
+    expected = render(CLEAN, "slack")
+    data = clipboard()
+    assert data.text() == expected.plain
+    assert data.hasHtml()
+    assert data.html() == expected.html
+    assert "R&amp;D &lt;notes&gt;" in data.text()
+    assert copied.args[0].format == "slack"
+    assert "Copied for Slack" in window.statusBar().currentMessage()
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "plain"])
+def test_text_formats_put_text_only(qtbot, window, fmt):
+    set_text(qtbot, window, CLEAN)
+    window.exporter.format_actions[fmt].trigger()
+    assert clipboard().text() == render(CLEAN, fmt).plain
+    assert not clipboard().hasHtml()
+
+
+def test_chord_shortcuts_copy_each_format(qtbot, window):
+    set_text(qtbot, window, CLEAN)
+    for key, fmt in ((Qt.Key.Key_M, "markdown"), (Qt.Key.Key_T, "teams"), (Qt.Key.Key_E, "email")):
+        qtbot.keyClick(window.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window.editor, key)
+        assert clipboard().text() == render(CLEAN, fmt).plain, fmt
+    assert [r.format for r in window.exporter.history] == ["markdown", "teams", "email"]
+    assert window.editor.toPlainText() == CLEAN  # the chord typed nothing
+
+
+def test_ctrl_shift_c_copies_for_the_templates_channel_after_the_sheet(qtbot, window):
+    template = window.catalog.get("incident-report")  # channel: slack
+    wait_report(qtbot, window, action=lambda: window.start_draft(template))
+    assert window.exporter.default_action.text() == "&Copy for Slack"
+    assert window.exporter.copy_button.text().replace("&", "") == "Copy for Slack"
+    sheet = answer_sheet(qtbot, window, lambda: qtbot.keyClick(
+        window.editor, Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier), button="copy")  # fmt: skip
+    rules = {item.data(0, Qt.ItemDataRole.UserRole).rule for item in sheet.items()}
+    assert rules == {"structure.placeholder"}
+    assert "error" in sheet.headline.text()
+    assert sheet.chips.states["summary"].state == "pending"
+    assert clipboard().text() == render(window.editor.toPlainText(), "slack").plain
+    assert window.exporter.history[-1].format == "slack"
+
+
+def test_fix_first_copies_nothing_and_goes_to_the_first_finding(qtbot, window):
+    report = set_text(qtbot, window, OPEN)
+    QApplication.clipboard().setText("before")
+    answer_sheet(qtbot, window, window.exporter.format_actions["teams"].trigger, button="fix")
+    assert clipboard().text() == "before"
+    assert window.exporter.history == []
+    first = window.open_findings[0]
+    cursor = window.editor.textCursor()
+    assert (cursor.selectionStart(), cursor.selectionEnd()) == (first.start, first.end)
+    assert report.text == OPEN
+
+
+def test_double_click_in_the_sheet_goes_to_that_finding(qtbot, window):
+    set_text(qtbot, window, OPEN)
+    with qtbot.waitSignal(window.exporter.sheetShown) as shown:
+        window.exporter.format_actions["email"].trigger()
+    sheet = shown.args[0]
+    item = next(i for i in sheet.items()
+                if i.data(0, Qt.ItemDataRole.UserRole).rule == "deadline.no-timezone")  # fmt: skip
+    finding = item.data(0, Qt.ItemDataRole.UserRole)
+    qtbot.waitExposed(sheet)
+    rect = sheet.tree.visualItemRect(item)
+    # QTest's double click sends no press first; a real one follows a click.
+    qtbot.mouseClick(sheet.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(sheet.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert not sheet.isVisible()
+    assert window.editor.textCursor().selectedText() == OPEN[finding.start : finding.end]
+
+
+def test_a_copy_right_after_typing_checks_the_new_text_first(qtbot, window):
+    set_text(qtbot, window, CLEAN)
+    window.linter.set_delay(60_000)  # the typing pause never ends on its own
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor, "Please review the doc by Friday.")
+    assert not window.current()
+    with qtbot.waitSignal(window.exporter.sheetShown, timeout=REPORT_TIMEOUT_MS) as shown:
+        window.exporter.format_actions["plain"].trigger()
+    sheet = shown.args[0]
+    assert any(i.data(0, Qt.ItemDataRole.UserRole).rule.startswith("deadline.")
+               for i in sheet.items())  # fmt: skip
+    qtbot.mouseClick(sheet.copy_button, Qt.MouseButton.LeftButton)
+    assert clipboard().text().rstrip().endswith("Please review the doc by Friday.")
+
+
+def test_copy_subject(qtbot, window):
+    set_text(qtbot, window, "Subject: Beta ships Tue\n\n" + CLEAN)
+    window.exporter.subject_action.trigger()
+    assert clipboard().text() == "[INFO] Beta ships Tue"
+    assert not clipboard().hasHtml()
+    assert window.exporter.history[-1].action == "subject"
+
+
+def test_copy_subject_of_an_empty_draft_says_why_not(qtbot, window):
+    QApplication.clipboard().setText("keep")
+    window.exporter.subject_action.trigger()
+    assert clipboard().text() == "keep"
+    assert "no subject yet" in window.statusBar().currentMessage()
+
+
+class MailCatcher(QObject):
+    """Stands in for the mail app: the system hands mailto: links to it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[QUrl] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url)
+
+
+@pytest.fixture
+def mail_app():
+    catcher = MailCatcher()
+    QDesktopServices.setUrlHandler("mailto", catcher, "open")
+    yield catcher
+    QDesktopServices.unsetUrlHandler("mailto")
+
+
+def test_open_in_mail_app_passes_subject_and_plain_body(qtbot, window, mail_app):
+    set_text(qtbot, window, "Subject: Beta ships\n\n" + CLEAN)
+    window.exporter.mail_action.trigger()
+    assert len(mail_app.urls) == 1
+    url = bytes(mail_app.urls[0].toEncoded()).decode("ascii")
+    fields = parse_qs(urlsplit(url).query)
+    expected = render(window.editor.toPlainText(), "email")
+    assert fields["subject"] == [expected.subject]
+    assert fields["body"] == [expected.plain.replace("\n", "\r\n")]
+    assert window.exporter.history[-1].action == "mail"
+
+
+def test_a_long_mail_goes_through_the_clipboard(qtbot, window, mail_app):
+    long = CLEAN + "\n" + ("More detail about the beta and its plan. " * 80) + "\n"
+    set_text(qtbot, window, long)
+    window.exporter.mail_action.trigger()
+    url = bytes(mail_app.urls[0].toEncoded()).decode("ascii")
+    assert "body=" not in url
+    assert "subject=" in url
+    assert clipboard().hasHtml()
+    assert "too long for a mail link" in window.statusBar().currentMessage()
+
+
+def test_history_menu_lists_copies_newest_first_and_resets(qtbot, window):
+    set_text(qtbot, window, CLEAN)
+    window.exporter.format_actions["slack"].trigger()
+    window.exporter.format_actions["markdown"].trigger()
+    menu: QMenu = window.exporter.history_menu
+    menu.aboutToShow.emit()
+    texts = [a.text() for a in menu.actions()]
+    assert texts[0].endswith("Markdown")
+    assert texts[1].endswith("Slack")
+    window.editor.document().setModified(False)
+    window.start_draft(None)
+    menu.aboutToShow.emit()
+    assert [a.text() for a in menu.actions()] == ["No copies of this draft yet"]
+
+
+def test_a_blank_draft_copies_in_the_last_format_used(qtbot, window, tmp_path):
+    assert window.exporter.default_format() == "markdown"
+    set_text(qtbot, window, CLEAN)
+    window.exporter.format_actions["teams"].trigger()
+    assert window.exporter.default_action.text() == "&Copy for Teams"
+    window.save_state()
+    assert window_state.load().last_format == "teams"
+    other = MainWindow()
+    qtbot.addWidget(other)
+    assert other.exporter.default_format() == "teams"
+    other.linter.shutdown()
+
+
+def test_export_menu_sits_before_help(window):
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert titles.index("E&xport") == titles.index("&Help") - 1
+    assert window.exporter.format_actions["slack"].shortcut().toString() == "Ctrl+E, S"
