@@ -48,6 +48,8 @@ EMAIL_STYLES: dict[str, str] = {
     "h6": "font-size:13px;margin:12px 0 6px 0;font-weight:600;color:#59636e",
     "ul": "margin:0 0 12px 0;padding:0 0 0 26px",
     "ol": "margin:0 0 12px 0;padding:0 0 0 26px",
+    "ul ul": "margin:4px 0 0 0;padding:0 0 0 22px",  # a list inside a list item
+    "ul ol": "margin:4px 0 0 0;padding:0 0 0 22px",
     "li": "margin:0 0 4px 0",
     "blockquote": "margin:0 0 12px 0;padding:0 0 0 12px;border-left:3px solid #d0d7de;"
                   "color:#59636e",
@@ -88,6 +90,7 @@ class HtmlRenderer:
         self.style = style
         self._dir = ""
         self._in_bold = False
+        self._lists = 0
 
     def render(self, message: Message, title: str | None) -> str:
         """Return the body (and the title where the style shows it) as an HTML fragment."""
@@ -147,10 +150,16 @@ class HtmlRenderer:
         start = int(node.attrs.get("start", 1)) if tag == "ol" else 1
         extra = f' start="{start}"' if start != 1 else ""
         items = []
-        for item in node.children:
-            inner = "\n".join(self.block(child, tight=tight) for child in item.children)
-            items.append(f"<li{self._attrs('li')}>{inner}</li>")
-        return f"<{tag}{extra}{self._attrs(tag, rtl=False)}>\n" + "\n".join(items) + f"\n</{tag}>"
+        style = f"ul {tag}" if self._lists else tag
+        self._lists += 1
+        try:
+            for item in node.children:
+                inner = "\n".join(self.block(child, tight=tight) for child in item.children)
+                items.append(f"<li{self._attrs('li')}>{inner}</li>")
+        finally:
+            self._lists -= 1
+        opening = f"<{tag}{extra}{self._attrs(style, rtl=False)}>"
+        return opening + "\n" + "\n".join(items) + f"\n</{tag}>"
 
     def table(self, node: SyntaxTreeNode) -> str:
         """Render a table, or a bullet list of its rows where tables are not kept."""
