@@ -115,7 +115,8 @@ class Exporter(QObject):
     def refresh(self) -> None:
         """Name the default copy action after the current draft's channel."""
         label = LABELS[self.default_format()]
-        self.default_action.setText(f"&Copy for {label}")
+        self.default_action.setText(f"&Copy for {label} (This Draft's Channel)")
+        self.default_action.setIconText(f"Copy for {label}")  # the toolbar button
         self.default_action.setToolTip(f"Copy the draft formatted for {label} (Ctrl+Shift+C)")
 
     def reset(self) -> None:
@@ -204,7 +205,10 @@ class Exporter(QObject):
         parts = "rich text and plain text" if rendered.html else "text"
         if fmt == "slack":
             parts = "rich text, and Slack markup as plain text"
-        self._say(f"Copied for {LABELS[fmt]} ({parts}) at {_clock()}.")
+        note = f"Copied for {LABELS[fmt]} ({parts}) at {_clock()}."
+        if fmt == "email" and rendered.subject:
+            note += " The subject is separate: Ctrl+E, J copies it."
+        self._say(note)
 
     def _mail(self, rendered: Rendered) -> None:
         if fits(rendered.subject, rendered.plain):

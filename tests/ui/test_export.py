@@ -78,8 +78,8 @@ def test_chord_shortcuts_copy_each_format(qtbot, window):
 def test_ctrl_shift_c_copies_for_the_templates_channel_after_the_sheet(qtbot, window):
     template = window.catalog.get("incident-report")  # channel: slack
     wait_report(qtbot, window, action=lambda: window.start_draft(template))
-    assert window.exporter.default_action.text() == "&Copy for Slack"
-    assert window.exporter.copy_button.text().replace("&", "") == "Copy for Slack"
+    assert window.exporter.default_action.text() == "&Copy for Slack (This Draft's Channel)"
+    assert window.exporter.copy_button.text() == "Copy for Slack"
     sheet = answer_sheet(qtbot, window, lambda: qtbot.keyClick(
         window.editor, Qt.Key.Key_C,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier), button="copy")  # fmt: skip
@@ -212,7 +212,7 @@ def test_a_blank_draft_copies_in_the_last_format_used(qtbot, window, tmp_path):
     assert window.exporter.default_format() == "markdown"
     set_text(qtbot, window, CLEAN)
     window.exporter.format_actions["teams"].trigger()
-    assert window.exporter.default_action.text() == "&Copy for Teams"
+    assert window.exporter.copy_button.text() == "Copy for Teams"
     window.save_state()
     assert window_state.load().last_format == "teams"
     other = MainWindow()
