@@ -88,6 +88,10 @@ def segment(prose: str, sentence_starts: Iterable[int]) -> Doc:
     they are set before the sentencizer or parser runs; both respect preset boundaries.
     """
     nlp = load()
+    if len(prose) >= nlp.max_length:
+        # spaCy's guard (1,000,000 characters) is for the parser and NER, which are never
+        # loaded here; a 5 MB paste must still be checked.
+        nlp.max_length = len(prose) + 1
     doc = nlp.make_doc(prose)
     if len(doc):
         from spacy.attrs import IDX, SENT_START

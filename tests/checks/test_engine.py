@@ -144,3 +144,13 @@ def test_relative_day_is_reported_even_when_the_zone_is_ambiguous(text, fixed):
     rules = {f.rule: f for f in lint(text, now=NOW, tz="UTC").findings}
     assert "timezone.ambiguous" in rules
     assert rules["deadline.relative"].suggestions == (fixed,)
+
+
+def test_a_draft_over_a_million_characters_is_still_checked():
+    # spaCy refuses texts over nlp.max_length (1,000,000) by default; a 5 MB paste must
+    # still get findings, not a crash in the background worker.
+    line = "Please review the doc by Friday 5pm, see https://docs.example.com/a for details.\n"
+    text = "TL;DR: a very long paste.\n\n" + line * (1_050_000 // len(line))
+    assert len(text) > 1_000_000
+    report = lint(text, now=NOW, tz="UTC")
+    assert any(f.rule == "deadline.no-timezone" for f in report.findings)
