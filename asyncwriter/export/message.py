@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -57,13 +58,23 @@ class Message:
     rtl: bool
 
 
-@functools.cache
+_local = threading.local()
+
+
 def markdown() -> MarkdownIt:
-    """Return the parser: CommonMark with tables, ~~strike~~ and bare links, no raw HTML.
+    """Return this thread's parser: CommonMark, tables, ~~strike~~, bare links, no raw HTML.
 
     ``breaks`` is on because the writer sees each line break in the editor and chat
     readers expect it kept; the text renderers read a soft break as a line break too.
+    One parser per thread: linkify keeps state between its test and match calls.
     """
+    md = getattr(_local, "md", None)
+    if md is None:
+        md = _local.md = _new_markdown()
+    return md
+
+
+def _new_markdown() -> MarkdownIt:
     options = {"html": False, "linkify": True, "breaks": True}
     md = MarkdownIt("commonmark", options).enable(["table", "strikethrough", "linkify"])
     linkify = md.linkify

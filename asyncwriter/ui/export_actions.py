@@ -3,15 +3,18 @@
 Every copy goes through the same steps: make sure the findings are for the text as it is
 now (a pending lint runs first), show the pre-flight sheet if anything is still open, then
 render, put it on the clipboard (or open the mail app) and record the copy in the draft's
-history. The rendering is the pure-Python :func:`asyncwriter.export.render`.
+history. The rendering is the pure-Python :func:`asyncwriter.export.render`, run in a
+one-thread pool: a page renders in milliseconds, but a draft of several megabytes takes
+seconds, and the window must not freeze meanwhile.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
@@ -24,13 +27,42 @@ from asyncwriter.ui.preflight import PreflightSheet
 if TYPE_CHECKING:
     from asyncwriter.checks.model import Report
     from asyncwriter.export import Rendered
+    from asyncwriter.templates import Template
     from asyncwriter.ui.main_window import MainWindow
+
+logger = logging.getLogger(__name__)
 
 #: The second key of each format's shortcut chord (Ctrl+E, then this key).
 FORMAT_KEYS = {"slack": "S", "teams": "T", "email": "E", "markdown": "M", "plain": "P"}
 #: With no template and no earlier copy, a blank draft copies as Markdown.
 FALLBACK_FORMAT = "markdown"
-COPY, MAIL = "copy", "mail"
+COPY, MAIL, SUBJECT = "copy", "mail", "subject"
+
+
+class _Relay(QObject):
+    """Lives in the UI thread; a render job emits through it (a queued connection)."""
+
+    done = Signal(int, object)
+    failed = Signal(int, str)
+
+
+class _RenderJob(QRunnable):
+    """Renders one snapshot of the draft; touches no Qt object but the relay's signals."""
+
+    def __init__(self, token: int, text: str, fmt: str, template: Template | None,
+                 report: Report | None, relay: _Relay) -> None:  # fmt: skip
+        super().__init__()
+        self.token, self.text, self.fmt = token, text, fmt
+        self.template, self.report, self.relay = template, report, relay
+
+    def run(self) -> None:
+        try:
+            rendered = render(self.text, self.fmt, template=self.template, report=self.report)
+        except Exception as exc:  # a bug in a renderer must not take the editor down
+            logger.exception("export failed")
+            self.relay.failed.emit(self.token, f"{type(exc).__name__}: {exc}")
+            return
+        self.relay.done.emit(self.token, rendered)
 
 
 class Exporter(QObject):
@@ -50,6 +82,13 @@ class Exporter(QObject):
         self.history: list[CopyRecord] = []
         self.sheet: PreflightSheet | None = None
         self._pending: tuple[str, str] | None = None
+        self._jobs: dict[int, tuple[str, str]] = {}
+        self._token = 0
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._rendered)
+        self._relay.failed.connect(self._failed)
         self.format_actions: dict[str, QAction] = {}
         self._build()
         window.reportApplied.connect(self._resume)
@@ -123,7 +162,13 @@ class Exporter(QObject):
         """Start a new draft's history (its copies so far belonged to the old draft)."""
         self.history.clear()
         self._pending = None
+        self._jobs.clear()  # a render still running was for the old draft
         self.refresh()
+
+    def shutdown(self) -> None:
+        """Wait for a running render (on close)."""
+        self._pending = None
+        self.pool.waitForDone(10_000)
 
     def _fill_history(self) -> None:
         self.history_menu.clear()
@@ -145,13 +190,7 @@ class Exporter(QObject):
 
     def copy_subject(self) -> None:
         """Copy the email subject line alone (no pre-flight: it is one line)."""
-        rendered = self._render("email")
-        if rendered.subject is None:
-            self._say("There is no subject yet: write the summary or a Subject: line first.")
-            return
-        clipboard.copy_text(rendered.subject)
-        self._record("subject", "email")
-        self._say(f"Copied the subject: {rendered.subject}")
+        self._request(SUBJECT, "email")
 
     def _request(self, action: str, fmt: str) -> None:
         if not self.window.current():
@@ -171,7 +210,7 @@ class Exporter(QObject):
     def _preflight(self, action: str, fmt: str) -> None:
         window = self.window
         findings = list(window.open_findings)
-        if not findings or window.report is None:
+        if not findings or window.report is None or action == SUBJECT:
             self._deliver(action, fmt)
             return
         verb = "Open in Mail App" if action == MAIL else f"Copy for {LABELS[fmt]}"
@@ -196,7 +235,33 @@ class Exporter(QObject):
         sheet.deleteLater()
 
     def _deliver(self, action: str, fmt: str) -> None:
-        rendered = self._render(fmt)
+        """Render in the background; :meth:`_rendered` finishes the job."""
+        window = self.window
+        self._token += 1
+        self._jobs[self._token] = (action, fmt)
+        report = window.report if window.current() else None
+        job = _RenderJob(self._token, window.editor.toPlainText(), fmt, window.template, report,
+                         self._relay)  # fmt: skip
+        self._say(f"Preparing the copy for {LABELS[fmt]}…")
+        self.pool.start(job)
+
+    def _failed(self, token: int, message: str) -> None:
+        if self._jobs.pop(token, None) is not None:
+            self._say(f"The copy failed ({message}); the clipboard is unchanged.")
+
+    def _rendered(self, token: int, rendered: Rendered) -> None:
+        job = self._jobs.pop(token, None)
+        if job is None:
+            return  # a new draft was started meanwhile
+        action, fmt = job
+        if action == SUBJECT:
+            if rendered.subject is None:
+                self._say("There is no subject yet: write the summary or a Subject: line first.")
+                return
+            clipboard.copy_text(rendered.subject)
+            self._record(SUBJECT, fmt)
+            self._say(f"Copied the subject: {rendered.subject}")
+            return
         if action == MAIL:
             self._mail(rendered)
             return
@@ -227,11 +292,6 @@ class Exporter(QObject):
         self._record(MAIL, "email")
         self._say(note)
 
-    def _render(self, fmt: str) -> Rendered:
-        window = self.window
-        report = window.report if window.current() else None
-        return render(window.editor.toPlainText(), fmt, template=window.template, report=report)
-
     def _record(self, action: str, fmt: str) -> None:
         record = CopyRecord(datetime.now().astimezone(), fmt, action)
         self.history.append(record)
@@ -249,7 +309,7 @@ def _clock() -> str:
 
 def _describe(record: CopyRecord) -> str:
     when = record.at.strftime("%a %d %b %H:%M")
-    if record.action == "subject":
+    if record.action == SUBJECT:
         return f"{when}  Email subject"
     if record.action == MAIL:
         return f"{when}  Opened in the mail app"

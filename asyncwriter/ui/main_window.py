@@ -358,4 +358,5 @@ class MainWindow(QMainWindow):
         """Save the window state and let a running lint finish."""
         self.save_state()
         self.linter.shutdown()
+        self.exporter.shutdown()
         super().closeEvent(event)

@@ -17,6 +17,7 @@ def window(qtbot, qapp):
     qtbot.waitExposed(win)
     yield win
     win.linter.shutdown()
+    win.exporter.shutdown()
     # Under offscreen, a process that leaves QMimeData on the clipboard crashes at exit.
     qapp.clipboard().clear()
 

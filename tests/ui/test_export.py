@@ -32,15 +32,30 @@ def clipboard():
     return QApplication.clipboard().mimeData()
 
 
+def copy(qtbot, win, trigger):
+    """Run ``trigger`` and wait until the copy it starts is made (it renders off-thread)."""
+    with qtbot.waitSignal(win.exporter.copied, timeout=REPORT_TIMEOUT_MS) as blocker:
+        trigger()
+    return blocker.args[0]
+
+
 def answer_sheet(qtbot, win, trigger, *, button):
-    """Run ``trigger``, wait for the pre-flight sheet and press ``button`` ("copy"/"fix")."""
+    """Run ``trigger``, wait for the pre-flight sheet and press ``button`` ("copy"/"fix").
+
+    Returns what the sheet showed (it is deleted once closed): rules, headline, chips.
+    """
     with qtbot.waitSignal(win.exporter.sheetShown, timeout=REPORT_TIMEOUT_MS) as shown:
         trigger()
     sheet = shown.args[0]
     assert sheet.isVisible()
+    seen = {
+        "rules": {item.data(0, Qt.ItemDataRole.UserRole).rule for item in sheet.items()},
+        "headline": sheet.headline.text(),
+        "chips": dict(sheet.chips.states),
+    }
     target = sheet.copy_button if button == "copy" else sheet.fix_button
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-    return sheet
+    return seen
 
 
 def test_copy_for_slack_puts_both_parts_on_the_clipboard(qtbot, window):
@@ -60,7 +75,7 @@ def test_copy_for_slack_puts_both_parts_on_the_clipboard(qtbot, window):
 @pytest.mark.parametrize("fmt", ["markdown", "plain"])
 def test_text_formats_put_text_only(qtbot, window, fmt):
     set_text(qtbot, window, CLEAN)
-    window.exporter.format_actions[fmt].trigger()
+    copy(qtbot, window, window.exporter.format_actions[fmt].trigger)
     assert clipboard().text() == render(CLEAN, fmt).plain
     assert not clipboard().hasHtml()
 
@@ -68,8 +83,12 @@ def test_text_formats_put_text_only(qtbot, window, fmt):
 def test_chord_shortcuts_copy_each_format(qtbot, window):
     set_text(qtbot, window, CLEAN)
     for key, fmt in ((Qt.Key.Key_M, "markdown"), (Qt.Key.Key_T, "teams"), (Qt.Key.Key_E, "email")):
-        qtbot.keyClick(window.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
-        qtbot.keyClick(window.editor, key)
+
+        def chord(key=key):
+            qtbot.keyClick(window.editor, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+            qtbot.keyClick(window.editor, key)
+
+        copy(qtbot, window, chord)
         assert clipboard().text() == render(CLEAN, fmt).plain, fmt
     assert [r.format for r in window.exporter.history] == ["markdown", "teams", "email"]
     assert window.editor.toPlainText() == CLEAN  # the chord typed nothing
@@ -80,15 +99,25 @@ def test_ctrl_shift_c_copies_for_the_templates_channel_after_the_sheet(qtbot, wi
     wait_report(qtbot, window, action=lambda: window.start_draft(template))
     assert window.exporter.default_action.text() == "&Copy for Slack (This Draft's Channel)"
     assert window.exporter.copy_button.text() == "Copy for Slack"
-    sheet = answer_sheet(qtbot, window, lambda: qtbot.keyClick(
-        window.editor, Qt.Key.Key_C,
-        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier), button="copy")  # fmt: skip
-    rules = {item.data(0, Qt.ItemDataRole.UserRole).rule for item in sheet.items()}
-    assert rules == {"structure.placeholder"}
-    assert "error" in sheet.headline.text()
-    assert sheet.chips.states["summary"].state == "pending"
+    press = lambda: qtbot.keyClick(window.editor, Qt.Key.Key_C,  # noqa: E731
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)  # fmt: skip
+    seen = []
+    copy(qtbot, window, lambda: seen.append(answer_sheet(qtbot, window, press, button="copy")))
+    assert seen[0]["rules"] == {"structure.placeholder"}
+    assert "error" in seen[0]["headline"]
+    assert seen[0]["chips"]["summary"].state == "pending"
     assert clipboard().text() == render(window.editor.toPlainText(), "slack").plain
     assert window.exporter.history[-1].format == "slack"
+
+
+def test_a_huge_draft_renders_without_freezing_the_window(qtbot, window):
+    huge = CLEAN + ("- another line of the changelog with a [link](https://a.example/x)\n" * 4000)
+    set_text(qtbot, window, huge)
+    with qtbot.waitSignal(window.exporter.copied, timeout=60_000):
+        window.exporter.format_actions["slack"].trigger()
+        assert "Preparing the copy" in window.statusBar().currentMessage()
+        assert window.exporter.pool.activeThreadCount() == 1  # rendering off the UI thread
+    assert clipboard().text().count("another line") == 4000
 
 
 def test_fix_first_copies_nothing_and_goes_to_the_first_finding(qtbot, window):
@@ -131,13 +160,13 @@ def test_a_copy_right_after_typing_checks_the_new_text_first(qtbot, window):
     sheet = shown.args[0]
     assert any(i.data(0, Qt.ItemDataRole.UserRole).rule.startswith("deadline.")
                for i in sheet.items())  # fmt: skip
-    qtbot.mouseClick(sheet.copy_button, Qt.MouseButton.LeftButton)
+    copy(qtbot, window, lambda: qtbot.mouseClick(sheet.copy_button, Qt.MouseButton.LeftButton))
     assert clipboard().text().rstrip().endswith("Please review the doc by Friday.")
 
 
 def test_copy_subject(qtbot, window):
     set_text(qtbot, window, "Subject: Beta ships Tue\n\n" + CLEAN)
-    window.exporter.subject_action.trigger()
+    copy(qtbot, window, window.exporter.subject_action.trigger)
     assert clipboard().text() == "[INFO] Beta ships Tue"
     assert not clipboard().hasHtml()
     assert window.exporter.history[-1].action == "subject"
@@ -146,8 +175,9 @@ def test_copy_subject(qtbot, window):
 def test_copy_subject_of_an_empty_draft_says_why_not(qtbot, window):
     QApplication.clipboard().setText("keep")
     window.exporter.subject_action.trigger()
+    qtbot.waitUntil(lambda: "no subject yet" in window.statusBar().currentMessage())
     assert clipboard().text() == "keep"
-    assert "no subject yet" in window.statusBar().currentMessage()
+    assert window.exporter.history == []
 
 
 class MailCatcher(QObject):
@@ -172,7 +202,7 @@ def mail_app():
 
 def test_open_in_mail_app_passes_subject_and_plain_body(qtbot, window, mail_app):
     set_text(qtbot, window, "Subject: Beta ships\n\n" + CLEAN)
-    window.exporter.mail_action.trigger()
+    copy(qtbot, window, window.exporter.mail_action.trigger)
     assert len(mail_app.urls) == 1
     url = bytes(mail_app.urls[0].toEncoded()).decode("ascii")
     fields = parse_qs(urlsplit(url).query)
@@ -185,7 +215,7 @@ def test_open_in_mail_app_passes_subject_and_plain_body(qtbot, window, mail_app)
 def test_a_long_mail_goes_through_the_clipboard(qtbot, window, mail_app):
     long = CLEAN + "\n" + ("More detail about the beta and its plan. " * 80) + "\n"
     set_text(qtbot, window, long)
-    window.exporter.mail_action.trigger()
+    copy(qtbot, window, window.exporter.mail_action.trigger)
     url = bytes(mail_app.urls[0].toEncoded()).decode("ascii")
     assert "body=" not in url
     assert "subject=" in url
@@ -195,8 +225,8 @@ def test_a_long_mail_goes_through_the_clipboard(qtbot, window, mail_app):
 
 def test_history_menu_lists_copies_newest_first_and_resets(qtbot, window):
     set_text(qtbot, window, CLEAN)
-    window.exporter.format_actions["slack"].trigger()
-    window.exporter.format_actions["markdown"].trigger()
+    copy(qtbot, window, window.exporter.format_actions["slack"].trigger)
+    copy(qtbot, window, window.exporter.format_actions["markdown"].trigger)
     menu: QMenu = window.exporter.history_menu
     menu.aboutToShow.emit()
     texts = [a.text() for a in menu.actions()]
@@ -211,7 +241,7 @@ def test_history_menu_lists_copies_newest_first_and_resets(qtbot, window):
 def test_a_blank_draft_copies_in_the_last_format_used(qtbot, window, tmp_path):
     assert window.exporter.default_format() == "markdown"
     set_text(qtbot, window, CLEAN)
-    window.exporter.format_actions["teams"].trigger()
+    copy(qtbot, window, window.exporter.format_actions["teams"].trigger)
     assert window.exporter.copy_button.text() == "Copy for Teams"
     window.save_state()
     assert window_state.load().last_format == "teams"
