@@ -2,8 +2,8 @@
 
 Usage: ``python benchmarks/export_speed.py [--runs N] [--words N]``
 
-The draft is built from the golden export messages and the check corpus (headings,
-nested lists, tables, code, links, emoji, RTL), cut to the word count. Each run clears the
+The draft is the lint benchmark's (realistic messages from the check corpus with
+Markdown, links, lists, code and emoji, cut to the word count). Each run clears the
 parse cache, so the figure includes one markdown-it parse plus the five renderers, as when
 the writer copies a freshly edited draft. "with report" is the window's path (it passes
 the lint report it already has); "linting for the subject" is the CLI's email path, which
@@ -13,10 +13,9 @@ lints the draft to find its asks and summary. Figures are medians in millisecond
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from lint_speed import draft, median_ms  # the same drafts as the lint benchmark
 
 from asyncwriter.checks import lint
 from asyncwriter.export import FORMATS, render
@@ -24,38 +23,6 @@ from asyncwriter.export.message import parse
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [*sorted((ROOT / "tests" / "export" / "messages").glob("*.md")),
-           *sorted((ROOT / "tests" / "checks" / "corpus").glob("*.md"))]  # fmt: skip
-
-
-def draft(words: int) -> str:
-    """Return a realistic draft of about ``words`` words, ending on a whole message line."""
-    lines: list[str] = []
-    count = 0
-    while count < words:
-        for path in SOURCES:
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.startswith("<!--"):
-                    continue
-                lines.append(line)
-                count += len(line.split())
-                if count >= words:
-                    return "\n".join(lines) + "\n"
-            lines.append("")
-    return "\n".join(lines) + "\n"
-
-
-def median_ms(func: Callable[[], object], runs: int) -> float:
-    """Return the median wall time of ``func`` in milliseconds."""
-    func()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times) * 1000
 
 
 def main() -> None:

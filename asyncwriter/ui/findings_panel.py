@@ -39,6 +39,45 @@ SEVERITY_GROUPS = (
 )
 
 
+def fill_tree(tree: QTreeWidget, findings: Sequence[Finding], lines: LineIndex | None,
+              line_label: str = "") -> list[QTreeWidgetItem]:  # fmt: skip
+    """Add ``findings`` to ``tree`` under one bold heading per severity; return the rows.
+
+    Each row is "<line_label><line>: <message>" and holds its finding (``UserRole``).
+    """
+    rows: list[QTreeWidgetItem] = []
+    for severity, label in SEVERITY_GROUPS:
+        group = [f for f in findings if f.severity is severity]
+        if not group:
+            continue
+        parent = QTreeWidgetItem(tree, [f"{label} ({len(group)})"])
+        parent.setForeground(0, theme.color(severity, tree.palette()))
+        parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        font = parent.font(0)
+        font.setBold(True)
+        parent.setFont(0, font)
+        children = []
+        for finding in group:
+            line = lines.line_col(finding.start)[0] if lines else 0
+            child = QTreeWidgetItem([f"{line_label}{line}: {finding.message}"])
+            child.setData(0, _ROLE, finding)
+            child.setToolTip(0, f"{finding.message}\n({finding.rule})")
+            children.append(child)
+        parent.addChildren(children)
+        parent.setExpanded(True)
+        rows.extend(children)
+    return rows
+
+
+def finding_rows(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    """Return the finding rows of a tree filled by :func:`fill_tree`, in order."""
+    rows = []
+    for i in range(tree.topLevelItemCount()):
+        group = tree.topLevelItem(i)
+        rows.extend(group.child(j) for j in range(group.childCount()))
+    return rows
+
+
 def fix_label(finding: Finding, suggestion: str) -> str:
     """Return the button text for applying ``suggestion`` to ``finding``."""
     if finding.rule == "summary.missing":
@@ -113,27 +152,10 @@ class FindingsPanel(QWidget):
         self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         restored: QTreeWidgetItem | None = None
-        for severity, label in SEVERITY_GROUPS:
-            group = [f for f in findings if f.severity is severity]
-            if not group:
-                continue
-            parent = QTreeWidgetItem(self.tree, [f"{label} ({len(group)})"])
-            parent.setForeground(0, theme.color(severity, self.palette()))
-            parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            font = parent.font(0)
-            font.setBold(True)
-            parent.setFont(0, font)
-            children = []
-            for finding in group:
-                line = lines.line_col(finding.start)[0] if lines else 0
-                child = QTreeWidgetItem([f"{line}: {finding.message}"])
-                child.setData(0, _ROLE, finding)
-                child.setToolTip(0, f"{finding.message}\n({finding.rule})")
-                children.append(child)
-                if keep is not None and (finding.rule, finding.start) == (keep.rule, keep.start):
-                    restored = child
-            parent.addChildren(children)
-            parent.setExpanded(True)
+        for row in fill_tree(self.tree, findings, lines):
+            finding = row.data(0, _ROLE)
+            if keep is not None and (finding.rule, finding.start) == (keep.rule, keep.start):
+                restored = row
         self.tree.setUpdatesEnabled(True)
         count = len(self.findings)
         if count:
@@ -148,11 +170,7 @@ class FindingsPanel(QWidget):
 
     def items(self) -> list[QTreeWidgetItem]:
         """Return the finding rows (not the group headings), in order."""
-        rows = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            rows.extend(group.child(j) for j in range(group.childCount()))
-        return rows
+        return finding_rows(self.tree)
 
     def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, _ROLE)

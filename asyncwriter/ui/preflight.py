@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from asyncwriter.checks.model import LineIndex
-from asyncwriter.ui import theme
-from asyncwriter.ui.findings_panel import SEVERITY_GROUPS
+from asyncwriter.ui.findings_panel import SEVERITY_GROUPS, fill_tree, finding_rows
 from asyncwriter.ui.readiness import ReadinessBar
 
 if TYPE_CHECKING:
@@ -66,20 +65,7 @@ class PreflightSheet(QDialog):
         self.tree.setHeaderHidden(True)
         self.tree.itemActivated.connect(self._chosen)
         self.tree.itemDoubleClicked.connect(self._chosen)
-        lines = LineIndex(report.text)
-        for severity, label in SEVERITY_GROUPS:
-            group = [f for f in self.findings if f.severity is severity]
-            if not group:
-                continue
-            parent_item = QTreeWidgetItem(self.tree, [f"{label} ({len(group)})"])
-            parent_item.setForeground(0, theme.color(severity, self.palette()))
-            parent_item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for finding in group:
-                line = lines.line_col(finding.start)[0]
-                child = QTreeWidgetItem(parent_item, [f"Line {line}: {finding.message}"])
-                child.setData(0, _ROLE, finding)
-                child.setToolTip(0, f"{finding.message}\n({finding.rule})")
-            parent_item.setExpanded(True)
+        fill_tree(self.tree, self.findings, LineIndex(report.text), line_label="Line ")
         hint = QLabel("Double-click a finding to go to it.", self)
         hint.setEnabled(False)
         buttons = QDialogButtonBox(self)
@@ -101,11 +87,7 @@ class PreflightSheet(QDialog):
 
     def items(self) -> list[QTreeWidgetItem]:
         """Return the finding rows (not the group headings), in order."""
-        rows = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            rows.extend(group.child(j) for j in range(group.childCount()))
-        return rows
+        return finding_rows(self.tree)
 
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, _ROLE)
