@@ -214,8 +214,7 @@ class Exporter(QObject):
             self._deliver(action, fmt)
             return
         verb = "Open in Mail App" if action == MAIL else f"Copy for {LABELS[fmt]}"
-        sheet = PreflightSheet(f"{verb} Anyway", window.report, findings, window.tz, window)
-        sheet.setWindowTitle(f"Before you {verb[0].lower()}{verb[1:]}")
+        sheet = PreflightSheet(verb, window.report, findings, window.tz, window)
         sheet.accepted.connect(lambda: self._deliver(action, fmt))
         sheet.rejected.connect(lambda: self._fix_first(sheet))
         sheet.findingChosen.connect(window.show_finding)

@@ -40,7 +40,9 @@ class PreflightSheet(QDialog):
     Signals:
         findingChosen(finding): the writer wants to go to this finding (the sheet closes).
 
-    ``accepted`` means copy; ``rejected`` means go back and fix.
+    ``action`` names what the sheet stands before ("Copy for Slack"): it titles the sheet
+    and labels the button that does it anyway. ``accepted`` means go ahead; ``rejected``
+    means go back and fix.
     """
 
     findingChosen = Signal(object)  # noqa: N815 - Qt signal naming
@@ -70,7 +72,7 @@ class PreflightSheet(QDialog):
         hint.setEnabled(False)
         buttons = QDialogButtonBox(self)
         self.fix_button = QPushButton("Fix First", self)
-        self.copy_button = QPushButton(action, self)
+        self.copy_button = QPushButton(f"{action} Anyway", self)
         buttons.addButton(self.fix_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.AcceptRole)
         self.copy_button.setDefault(True)
