@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, TextIO
 
 from asyncwriter import __version__
 from asyncwriter.formats import FORMATS
+from asyncwriter.textfiles import InputError, read_input
+from asyncwriter.textfiles import display_name as _name
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,49 +29,6 @@ if TYPE_CHECKING:
     from asyncwriter.templates import Catalog, Template
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-STDIN_NAME = "<stdin>"
-
-
-class InputError(Exception):
-    """An input that cannot be linted (missing, unreadable, binary or not UTF-8)."""
-
-
-def read_input(path: str) -> str:
-    """Return the text of ``path`` (``-`` for stdin), exactly as given.
-
-    Line endings are kept as they are, so offsets in findings point into the input as
-    given. A byte-order mark is kept too (it is one code point of the input).
-
-    Raises:
-        InputError: the input is missing, unreadable, binary or not UTF-8.
-    """
-    try:
-        if path == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            with open(path, "rb") as handle:
-                data = handle.read()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory (give the message files inside it)") from None
-    except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if b"\x00" in data:
-        raise InputError(f"{_name(path)}: looks like a binary file, not a text message")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"{_name(path)}: not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset "
-            f"{exc.start}); save it as UTF-8 and try again"
-        ) from None
-
-
-def _name(path: str) -> str:
-    return STDIN_NAME if path == "-" else path
 
 
 def build_parser() -> argparse.ArgumentParser:
