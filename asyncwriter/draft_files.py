@@ -46,8 +46,10 @@ def import_markdown(path: Path) -> Imported:
     except OSError:
         size = 0  # read_input reports the real problem
     if size > MAX_IMPORT_BYTES:
-        raise InputError(f"{path}: {size / 1e6:.0f} MB is more than a message "
-                         f"(the limit is {MAX_IMPORT_BYTES // 2**20} MB)")  # fmt: skip
+        raise InputError(
+            f"{path}: {size / 1e6:.0f} MB is more than a message "
+            f"(the limit is {MAX_IMPORT_BYTES // 2**20} MB)"
+        )
     text = read_input(str(path)).removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Imported(text, template_id_of(text))
@@ -81,5 +83,11 @@ def file_name(title: str) -> str:
     return f"{name or 'draft'}.md"
 
 
-__all__ = ["MAX_IMPORT_BYTES", "Imported", "InputError", "export_markdown", "file_name",
-           "import_markdown"]  # fmt: skip
+__all__ = [
+    "MAX_IMPORT_BYTES",
+    "Imported",
+    "InputError",
+    "export_markdown",
+    "file_name",
+    "import_markdown",
+]

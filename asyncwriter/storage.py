@@ -305,8 +305,9 @@ class Store:
     # -- opening ---------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str | None = None, *,
-             migrations: Sequence[str] = MIGRATIONS) -> Opened:  # fmt: skip
+    def open(
+        cls, path: Path | str | None = None, *, migrations: Sequence[str] = MIGRATIONS
+    ) -> Opened:
         """Open (or create) the store at ``path``, moving a damaged file aside first.
 
         A file that SQLite says is corrupt, or that fails ``PRAGMA quick_check``, is renamed
@@ -321,8 +322,9 @@ class Store:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create the folder {path.parent}: {_reason(exc)}",
-                             path=path) from exc  # fmt: skip
+            raise StoreError(
+                f"cannot create the folder {path.parent}: {_reason(exc)}", path=path
+            ) from exc
         try:
             return Opened(cls._connect(str(path), path, migrations))
         except sqlite3.DatabaseError as exc:
@@ -339,8 +341,9 @@ class Store:
 
     @classmethod
     def _connect(cls, name: str, path: Path | None, migrations: Sequence[str]) -> Store:
-        db = sqlite3.connect(name, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                             check_same_thread=False)  # fmt: skip
+        db = sqlite3.connect(
+            name, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
         try:
             db.execute("PRAGMA foreign_keys = ON")
             if path is not None:
@@ -401,9 +404,17 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------
 
-    def save(self, draft_id: str, body: str, *, template_id: str | None = None,
-             channel: str | None = None, cursor: int = 0, revision: int = 0,
-             now: datetime | None = None) -> Saved:  # fmt: skip
+    def save(
+        self,
+        draft_id: str,
+        body: str,
+        *,
+        template_id: str | None = None,
+        channel: str | None = None,
+        cursor: int = 0,
+        revision: int = 0,
+        now: datetime | None = None,
+    ) -> Saved:
         """Write a draft's text, creating the draft on its first save.
 
         ``revision`` is the revision this text was based on (0 for a draft not saved yet).
@@ -412,8 +423,9 @@ class Store:
         """
         stamp = _iso(now or utc_now())
         with self._transaction():
-            row = self._db.execute("SELECT revision, named, title, deleted FROM drafts "
-                                   "WHERE id = ?", (draft_id,)).fetchone()  # fmt: skip
+            row = self._db.execute(
+                "SELECT revision, named, title, deleted FROM drafts WHERE id = ?", (draft_id,)
+            ).fetchone()
             if row is None:
                 if revision:
                     raise Conflict("the draft was deleted in another window")
@@ -438,13 +450,25 @@ class Store:
             )
         return Saved(draft_id, stored + 1, title, datetime.fromisoformat(stamp), created=False)
 
+    def set_channel(self, draft_id: str, channel: str | None) -> None:
+        """Remember the format a draft was last copied in (its channel when it has no template)."""
+        with self._transaction():
+            self._db.execute("UPDATE drafts SET channel = ? WHERE id = ?", (channel, draft_id))
+
     def save_cursor(self, draft_id: str, cursor: int) -> None:
         """Remember where the cursor is (no new revision: the text did not change)."""
         with self._transaction():
             self._db.execute("UPDATE drafts SET cursor = ? WHERE id = ?", (cursor, draft_id))
 
-    def create(self, body: str, *, title: str = "", template_id: str | None = None,
-               channel: str | None = None, now: datetime | None = None) -> Draft:  # fmt: skip
+    def create(
+        self,
+        body: str,
+        *,
+        title: str = "",
+        template_id: str | None = None,
+        channel: str | None = None,
+        now: datetime | None = None,
+    ) -> Draft:
         """Add a new draft (an import, say) and return it."""
         draft_id = new_id()
         stamp = _iso(now or utc_now())
@@ -453,9 +477,17 @@ class Store:
             self._db.execute(
                 "INSERT INTO drafts (id, title, named, template_id, channel, body, created, "
                 "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (draft_id, title.strip() if named else derive_title(body), int(named),
-                 template_id, channel, body, stamp, stamp),
-            )  # fmt: skip
+                (
+                    draft_id,
+                    title.strip() if named else derive_title(body),
+                    int(named),
+                    template_id,
+                    channel,
+                    body,
+                    stamp,
+                    stamp,
+                ),
+            )
         return self.get(draft_id)
 
     def rename(self, draft_id: str, title: str) -> Draft:
@@ -474,15 +506,22 @@ class Store:
         """Copy a draft (text, template, channel; not its copy history) as a new draft."""
         source = self.get(draft_id)
         base = source.title or "Untitled draft"
-        return self.create(source.body, title=f"{base} (copy)", template_id=source.template_id,
-                           channel=source.channel, now=now)  # fmt: skip
+        return self.create(
+            source.body,
+            title=f"{base} (copy)",
+            template_id=source.template_id,
+            channel=source.channel,
+            now=now,
+        )
 
     def trash(self, draft_id: str, *, now: datetime | None = None) -> None:
         """Move a draft to the trash; :meth:`restore` brings it back for 30 days."""
         with self._transaction():
             self._body(draft_id)
-            self._db.execute("UPDATE drafts SET deleted = ? WHERE id = ? AND deleted IS NULL",
-                             (_iso(now or utc_now()), draft_id))  # fmt: skip
+            self._db.execute(
+                "UPDATE drafts SET deleted = ? WHERE id = ? AND deleted IS NULL",
+                (_iso(now or utc_now()), draft_id),
+            )
 
     def restore(self, draft_id: str) -> Draft:
         """Take a draft out of the trash."""
@@ -518,11 +557,13 @@ class Store:
         """Delete drafts that have been in the trash longer than ``days``; return how many."""
         cutoff = _iso((now or utc_now()) - timedelta(days=days))
         with self._transaction():
-            return self._db.execute("DELETE FROM drafts WHERE deleted IS NOT NULL "
-                                    "AND deleted < ?", (cutoff,)).rowcount  # fmt: skip
+            return self._db.execute(
+                "DELETE FROM drafts WHERE deleted IS NOT NULL AND deleted < ?", (cutoff,)
+            ).rowcount
 
-    def record_export(self, draft_id: str, fmt: str, action: str = "copy", *,
-                      at: datetime | None = None) -> ExportRecord | None:  # fmt: skip
+    def record_export(
+        self, draft_id: str, fmt: str, action: str = "copy", *, at: datetime | None = None
+    ) -> ExportRecord | None:
         """Add a copy to a draft's history; None when the draft is not stored (it was empty)."""
         moment = at or utc_now()
         with self._transaction():
@@ -539,9 +580,11 @@ class Store:
         """Remember which drafts are open, in order, for the next start."""
         value = json.dumps(list(draft_ids))
         with self._transaction():
-            self._db.execute("INSERT INTO meta (key, value) VALUES ('session', ?) "
-                             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                             (value,))  # fmt: skip
+            self._db.execute(
+                "INSERT INTO meta (key, value) VALUES ('session', ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (value,),
+            )
 
     # -- reading ---------------------------------------------------------------------
 
@@ -558,8 +601,19 @@ class Store:
         ).fetchone()
         if row is None:
             raise KeyError(draft_id)
-        return Draft(row[0], row[1], bool(row[2]), row[3], row[4], row[5], row[6], row[7],
-                     _time(row[8]), _time(row[9]), _time(row[10]))  # type: ignore[arg-type]  # fmt: skip
+        return Draft(
+            row[0],
+            row[1],
+            bool(row[2]),
+            row[3],
+            row[4],
+            row[5],
+            row[6],
+            row[7],
+            _time(row[8]),
+            _time(row[9]),
+            _time(row[10]),
+        )  # type: ignore[arg-type]
 
     def session(self) -> list[str]:
         """Return the ids of the drafts that were open, still stored and not in the trash."""
@@ -573,8 +627,10 @@ class Store:
         ids = [i for i in ids if isinstance(i, str)][:100]
         if not ids:
             return []
-        rows = self._db.execute("SELECT id FROM drafts WHERE deleted IS NULL AND id IN "
-                                f"({','.join('?' * len(ids))})", ids)  # fmt: skip
+        rows = self._db.execute(
+            f"SELECT id FROM drafts WHERE deleted IS NULL AND id IN ({','.join('?' * len(ids))})",
+            ids,
+        )
         live = {r[0] for r in rows}
         return [i for i in ids if i in live]
 
@@ -598,12 +654,13 @@ class Store:
                 _time(r[5]),  # type: ignore[arg-type]
                 preview(r[6], r[1]),
                 last.get(r[0]),
-            )  # fmt: skip
+            )
             for r in rows
         ]
 
-    def search(self, text: str, *, trashed: bool = False,
-               limit: int = SEARCH_LIMIT) -> list[DraftSummary]:  # fmt: skip
+    def search(
+        self, text: str, *, trashed: bool = False, limit: int = SEARCH_LIMIT
+    ) -> list[DraftSummary]:
         """Return the drafts whose title or text has every word of ``text`` (as prefixes).
 
         Newest first, like the list; each summary's snippet is the text around a match.
@@ -641,14 +698,15 @@ class Store:
                 _time(r[5]),  # type: ignore[arg-type]
                 " ".join(r[6].split()),
                 last.get(r[0]),
-            )  # fmt: skip
+            )
             for r in rows
         ]
 
     def exports(self, draft_id: str) -> list[ExportRecord]:
         """Return a draft's copy history, oldest first."""
-        rows = self._db.execute("SELECT at, format, action FROM exports WHERE draft_id = ? "
-                                "ORDER BY at, id", (draft_id,)).fetchall()  # fmt: skip
+        rows = self._db.execute(
+            "SELECT at, format, action FROM exports WHERE draft_id = ? ORDER BY at, id", (draft_id,)
+        ).fetchall()
         return [ExportRecord(draft_id, _time(r[0]), r[1], r[2]) for r in rows]  # type: ignore[arg-type]
 
     def recent_exports(self, limit: int = 20) -> list[tuple[ExportRecord, str]]:
@@ -710,8 +768,9 @@ class _Transaction:
         except sqlite3.Error as exc:
             raise as_store_error(exc) from exc
 
-    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
-                 *_: object) -> None:  # fmt: skip
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, *_: object
+    ) -> None:
         if kind is None:
             try:
                 self._db.execute("COMMIT")

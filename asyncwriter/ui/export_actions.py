@@ -145,9 +145,14 @@ class Exporter(QObject):
         self.refresh()
 
     def default_format(self) -> str:
-        """Return the draft's default channel: its template's, else the last one used."""
+        """Return the draft's channel: its template's, else the one it was last copied for.
+
+        A draft never copied and without a template takes the format last used anywhere.
+        """
         if self.window.template is not None:
             return self.window.template.channel
+        if self.window.keeper.channel in FORMATS:
+            return str(self.window.keeper.channel)
         last = self.window.state.last_format
         return last if last in FORMATS else FALLBACK_FORMAT
 
@@ -158,9 +163,9 @@ class Exporter(QObject):
         self.default_action.setIconText(f"Copy for {label}")  # the toolbar button
         self.default_action.setToolTip(f"Copy the draft formatted for {label} (Ctrl+Shift+C)")
 
-    def reset(self) -> None:
-        """Start a new draft's history (its copies so far belonged to the old draft)."""
-        self.history.clear()
+    def reset(self, history: list[CopyRecord] | None = None) -> None:
+        """Switch to another draft's copy history (empty for a new draft)."""
+        self.history = list(history or [])
         self._pending = None
         self._jobs.clear()  # a render still running was for the old draft
         self.refresh()
@@ -171,12 +176,22 @@ class Exporter(QObject):
         self.pool.waitForDone(10_000)
 
     def _fill_history(self) -> None:
-        self.history_menu.clear()
+        """List this draft's copies, then recent copies of other drafts (which open them)."""
+        menu = self.history_menu
+        menu.clear()
+        menu.addSection("This draft")
         if not self.history:
-            self.history_menu.addAction("No copies of this draft yet").setEnabled(False)
-            return
+            menu.addAction("No copies of this draft yet").setEnabled(False)
         for record in reversed(self.history):
-            self.history_menu.addAction(_describe(record)).setEnabled(False)
+            menu.addAction(_describe(record)).setEnabled(False)
+        keeper = self.window.keeper
+        others = [(r, title) for r, title in keeper.recent if r.draft_id != keeper.draft_id]
+        if others:
+            menu.addSection("Other drafts (click to open)")
+        for record, title in others:
+            copy = CopyRecord(record.at.astimezone(), record.format, record.action)
+            label = f"{_describe(copy)} — {title or 'Untitled draft'}"
+            menu.addAction(label, lambda d=record.draft_id: self.window.open_draft(d))
 
     # -- the copy flow ------------------------------------------------------------------
 
@@ -239,8 +254,9 @@ class Exporter(QObject):
         self._token += 1
         self._jobs[self._token] = (action, fmt)
         report = window.report if window.current() else None
-        job = _RenderJob(self._token, window.editor.toPlainText(), fmt, window.template, report,
-                         self._relay)  # fmt: skip
+        job = _RenderJob(
+            self._token, window.editor.toPlainText(), fmt, window.template, report, self._relay
+        )
         self._say(f"Preparing the copy for {LABELS[fmt]}…")
         self.pool.start(job)
 
@@ -282,18 +298,23 @@ class Exporter(QObject):
             # Too long for a link: the mail app gets the subject, the clipboard the body.
             clipboard.copy(rendered)
             url = mailto_url(rendered.subject, None)
-            note = ("The message is too long for a mail link, so it is on the clipboard: "
-                    "paste it into the new mail.")  # fmt: skip
+            note = (
+                "The message is too long for a mail link, so it is on the clipboard: "
+                "paste it into the new mail."
+            )
         if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
             clipboard.copy(rendered)
-            note = ("No mail app answered, so the message is on the clipboard instead "
-                    "(rich text and plain text).")  # fmt: skip
+            note = (
+                "No mail app answered, so the message is on the clipboard instead "
+                "(rich text and plain text)."
+            )
         self._record(MAIL, "email")
         self._say(note)
 
     def _record(self, action: str, fmt: str) -> None:
         record = CopyRecord(datetime.now().astimezone(), fmt, action)
         self.history.append(record)
+        self.window.keeper.record_export(fmt, action)
         self.window.state.last_format = fmt if action == COPY else self.window.state.last_format
         self.refresh()
         self.copied.emit(record)

@@ -1,15 +1,18 @@
 """The main window: editor, readiness bar, findings panel, template picker, find bar, export.
 
-``MainWindow()`` needs no arguments: it reads the settings, templates and window state
-from the usual places (tests point those at a temporary folder).
+``MainWindow()`` needs no arguments: it reads the settings, templates, window state and
+drafts store from the usual places (tests point those at a temporary folder). The draft
+that was open last time comes back a moment after the window shows (the store is read on
+its own thread).
 """
 
 from __future__ import annotations
 
 import base64
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -19,6 +22,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,19 +34,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asyncwriter import __version__, settings, templates
+from asyncwriter import __version__, draft_files, settings, templates
 from asyncwriter.checks import zones
 from asyncwriter.checks.model import LineIndex
+from asyncwriter.export import CopyRecord
 from asyncwriter.ui import state as window_state
+from asyncwriter.ui.draft_keeper import DraftKeeper
+from asyncwriter.ui.drafts_sidebar import DraftsSidebar
 from asyncwriter.ui.editor import MarkdownEditor
 from asyncwriter.ui.export_actions import Exporter
 from asyncwriter.ui.findings_panel import FindingsPanel
 from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.readiness import ReadinessBar
+from asyncwriter.ui.store_banner import StoreBanner
+from asyncwriter.ui.store_client import StoreClient
 from asyncwriter.ui.template_picker import TemplatePicker
 
 if TYPE_CHECKING:
     from asyncwriter.checks.model import Finding, Report
+    from asyncwriter.storage import Draft, ExportRecord, Opened, Saved, Store
     from asyncwriter.templates import Template
 
 
@@ -120,7 +130,7 @@ class MainWindow(QMainWindow):
 
     reportApplied = Signal(object)  # noqa: N815 - Qt signal naming
 
-    def __init__(self) -> None:
+    def __init__(self, store_path: Path | str | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("AsyncWriter")
@@ -134,6 +144,10 @@ class MainWindow(QMainWindow):
         self.open_findings: list[Finding] = []
 
         self.editor = MarkdownEditor(self)
+        self.store = StoreClient(store_path, self)
+        self.keeper = DraftKeeper(self.editor, self.store, self)
+        self.draft_title = ""
+        self.banner = StoreBanner(self)
         self.find_bar = FindBar(self.editor, self)
         self.findings = FindingsPanel(self)
         self.readiness = ReadinessBar(self)
@@ -143,16 +157,21 @@ class MainWindow(QMainWindow):
         box.setSpacing(0)
         box.addWidget(self.editor, 1)
         box.addWidget(self.find_bar)
+        self.sidebar = DraftsSidebar(self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(editor_box)
         self.splitter.addWidget(self.findings)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(2, 1)
+        self.splitter.setCollapsible(1, False)
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.banner)
         layout.addWidget(self.readiness)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -174,11 +193,24 @@ class MainWindow(QMainWindow):
         self.findings.fixRequested.connect(self.apply_fix)
         self.findings.ignoreRequested.connect(self.ignore_finding)
 
+        self.store.unavailable.connect(self._store_unavailable)
+        self.store.opened.connect(self._store_opened)
+        self.banner.retryRequested.connect(self.store.open)
+        self.banner.exportRequested.connect(lambda: self.export_markdown())
+        self.keeper.loaded.connect(self._draft_loaded)
+        self.keeper.saved.connect(self._draft_saved)
+        self.keeper.forked.connect(lambda message: self.banner.show_notice(message))
+        self.keeper.failed.connect(self._save_failed)
+        self.sidebar.listed.connect(self.update_title)
+
         self._build_actions()
         self.exporter = Exporter(self)
         self._restore_state()
         self._update_template_label()
+        self.update_title()
         self.editor.setFocus()
+        self.keeper.restore_session()
+        self.sidebar.reload()
 
     # -- actions ---------------------------------------------------------------------
 
@@ -186,8 +218,19 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         menus = self.menuBar()
         file_menu = menus.addMenu("&File")
-        self.new_action = self._action(file_menu, "&New from template…", key.New,
+        self.new_action = self._action(file_menu, "&New from Template…", key.New,
                                        self.open_template_picker)  # fmt: skip
+        self._action(file_menu, "New &Blank Draft", QKeySequence("Ctrl+Shift+N"),
+                     lambda: self.start_draft(None))  # fmt: skip
+        file_menu.addSeparator()
+        self._action(file_menu, "&Import Markdown…", key.Open, self.import_markdown)
+        self._action(file_menu, "&Export as Markdown…", key.SaveAs, lambda: self.export_markdown())
+        file_menu.addSeparator()
+        self._action(file_menu, "&Rename Draft", QKeySequence("F2"), self.rename_draft)
+        self._action(file_menu, "&Duplicate Draft", None,
+                     lambda: self.sidebar.duplicate(self.keeper.draft_id))  # fmt: skip
+        self._action(file_menu, "Move Draft to &Trash", None,
+                     lambda: self.sidebar.trash(self.keeper.draft_id))  # fmt: skip
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", key.Quit, self.close)
         edit = menus.addMenu("&Edit")
@@ -209,6 +252,12 @@ class MainWindow(QMainWindow):
         self._action(edit, "Previous Placeholder\tShift+Tab", None,
                      lambda: self.editor.jump_to_placeholder(backwards=True))  # fmt: skip
         view = menus.addMenu("&View")
+        self.sidebar_action = self._action(view, "&Drafts Sidebar", QKeySequence("Ctrl+Shift+D"),
+                                           self._toggle_sidebar)  # fmt: skip
+        self.sidebar_action.setCheckable(True)
+        self.sidebar_action.setChecked(True)
+        self._action(view, "&Search All Drafts", QKeySequence("Ctrl+Shift+F"), self.search_drafts)
+        view.addSeparator()
         self._action(view, "Zoom &In", key.ZoomIn, lambda: self._zoom(1))
         self._action(view, "Zoom &Out", key.ZoomOut, lambda: self._zoom(-1))
         self._action(view, "&Reset Zoom", QKeySequence("Ctrl+0"), lambda: self._zoom(0))
@@ -244,23 +293,19 @@ class MainWindow(QMainWindow):
         return picker
 
     def start_draft(self, template: Template | None) -> bool:
-        """Replace the editor's text with a fresh draft from ``template`` (None: blank)."""
-        doc = self.editor.document()
-        if doc.isModified() and self.editor.toPlainText().strip():
-            answer = QMessageBox.question(
-                self, "Start a new draft?",
-                "The current draft will be replaced. Saved drafts arrive in a later version; "
-                "copy anything you want to keep first.",
-            )  # fmt: skip
-            if answer != QMessageBox.StandardButton.Yes:
-                return False
+        """Start a new draft from ``template`` (None: blank); the current one stays saved."""
+        self.keeper.new_draft(template.id if template else None,
+                              template.channel if template else None)  # fmt: skip
         self.template = template
         self.ignored.clear()
         self.editor.setPlainText(template.draft_text() if template else "")
-        doc.setModified(False)
+        self.editor.document().setModified(False)
         if template is not None:
             self.state.last_template = template.id
+        self.sidebar.model.set_current(self.keeper.draft_id)
+        self.list_selection_clear()
         self._update_template_label()
+        self.update_title()
         self.exporter.reset()
         self.linter.set_options(self._options())
         self.linter.lint_now()
@@ -331,32 +376,235 @@ class MainWindow(QMainWindow):
         if self.state.geometry:
             self.restoreGeometry(QByteArray(base64.b64decode(self.state.geometry)))
         sizes = self.state.splitter
-        if len(sizes) == 2 and sum(sizes) > 0:
+        if len(sizes) == 3 and sum(sizes) > 0:
             self.splitter.setSizes(sizes)
         else:
-            self.splitter.setSizes([860, 340])
+            self.splitter.setSizes([250, 660, 290])
+        if self.state.sidebar_hidden:
+            self.sidebar.hide()
+            self.sidebar_action.setChecked(False)
         if self.state.zoom:
             self.editor.change_zoom(self.state.zoom)
 
     def save_state(self) -> None:
         """Write window geometry, splitter sizes, zoom and the last template."""
         self.state.geometry = base64.b64encode(bytes(self.saveGeometry())).decode("ascii")
-        self.state.splitter = list(self.splitter.sizes())
+        if self.sidebar.isVisible():
+            self.state.splitter = list(self.splitter.sizes())
+        self.state.sidebar_hidden = self.sidebar.isHidden()
         self.state.zoom = self.editor.zoom
         self.state.started_before = True
         window_state.save(self.state)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
-        """Recolour highlighting, underlines and chips when the palette changes (dark mode)."""
+        """Save when the window loses focus; recolour when the palette changes (dark mode)."""
         super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
+            self.keeper.flush()
         if event.type() == QEvent.Type.PaletteChange:
             self.editor.highlighter.refresh_colors()
             if self.report is not None:
                 self._apply_report(self.report)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Save the window state and let a running lint finish."""
+        """Save the draft and the window state, and let running work finish.
+
+        If the store cannot save (a full disk, say), quitting would lose the text: the
+        writer is asked first, with Export as Markdown… on offer.
+        """
+        self.keeper.flush()
+        self.store.wait()
+        # Deliver the save's answer (a queued signal) before deciding whether text is lost.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.MetaCall)
+        if self.keeper.dirty and self.store.error is not None and not self._confirm_quit():
+            event.ignore()
+            return
         self.save_state()
         self.linter.shutdown()
         self.exporter.shutdown()
+        self.store.shutdown()
         super().closeEvent(event)
+
+    def _confirm_quit(self) -> bool:
+        reason = self.store.error.reason if self.store.error else "unknown"
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Your draft is not saved",
+            f"Drafts cannot be saved ({reason}). If you quit now, the text in this window is lost.",
+            parent=self,
+        )
+        export = box.addButton("Export as Markdown…", QMessageBox.ButtonRole.AcceptRole)
+        quit_button = box.addButton("Quit Without Saving", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(export)
+        box.exec()
+        if box.clickedButton() is export:
+            self.export_markdown()
+            return False
+        return box.clickedButton() is quit_button
+
+    # -- drafts ----------------------------------------------------------------------
+
+    def open_draft(self, draft_id: str) -> None:
+        """Open a stored draft in the editor (the current one is saved first)."""
+        self.keeper.open_draft(draft_id)
+
+    def _draft_loaded(self, draft: Draft, exports: list[ExportRecord]) -> None:
+        template = self.catalog.templates.get(draft.template_id or "")
+        if draft.template_id and template is None:
+            self.statusBar().showMessage(
+                f"This draft's template ({draft.template_id}) is not "
+                "installed; it is checked without it.",
+                10_000,
+            )
+        self.template = template
+        self.ignored.clear()
+        self.report = None
+        self.draft_title = draft.title
+        self._update_template_label()
+        self.exporter.reset([CopyRecord(e.at.astimezone(), e.format, e.action) for e in exports])
+        self.linter.set_options(self._options())
+        self.linter.lint_now()
+        self.update_title()
+        row = self.sidebar.model.row_of(draft.id)
+        if row >= 0:
+            self.sidebar.list.setCurrentIndex(self.sidebar.model.index(row))
+        self.editor.setFocus()
+
+    def _draft_saved(self, saved: Saved, _text: str) -> None:
+        if saved.id == self.keeper.draft_id:
+            self.draft_title = saved.title
+            self.update_title()
+            self.banner.clear_fault()
+
+    def update_title(self) -> None:
+        """Name the window after the draft: its title, or "Untitled …" like the list."""
+        row = self.sidebar.model.row_of(self.keeper.draft_id)
+        if row >= 0:
+            self.draft_title = self.sidebar.model.rows[row].title
+        if self.draft_title:
+            name = self.draft_title
+        elif self.template is not None:
+            name = f"Untitled {self.template.name.lower()}"
+        else:
+            name = "New draft"
+        self.setWindowTitle(f"{name} — AsyncWriter")
+
+    def list_selection_clear(self) -> None:
+        """Highlight no row: the editor holds a draft not in the list yet."""
+        self.sidebar.list.clearSelection()
+        self.sidebar.list.setCurrentIndex(self.sidebar.model.index(-1))
+
+    def _store_unavailable(self, reason: str) -> None:
+        self.banner.show_fault(reason, self.store.retry_timer.interval() // 1000)
+
+    def _store_opened(self, opened: Opened | None) -> None:
+        self.banner.clear_fault()
+        if opened is not None and opened.moved_aside is not None:
+            self.banner.show_notice(
+                f"The drafts store was damaged ({opened.damage}), so it was moved to "
+                f"{opened.moved_aside} and a new one started. Nothing was written to the "
+                "damaged file."
+            )
+        self.sidebar.reload()
+
+    def _save_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(f"Not saved: {reason}. Your text stays here.", 10_000)
+
+    def rename_draft(self) -> None:
+        """Rename the open draft in the list (it is saved first, so it has a row)."""
+        self.sidebar.show()
+        self.sidebar_action.setChecked(True)
+        row = self.sidebar.model.row_of(self.keeper.draft_id)
+        if row < 0:
+            self.statusBar().showMessage("Type something first: an empty draft has no name.", 5_000)
+            return
+        index = self.sidebar.model.index(row)
+        self.sidebar.list.setCurrentIndex(index)
+        self.sidebar.list.edit(index)
+
+    def search_drafts(self) -> None:
+        """Show the sidebar and put the cursor in its search box."""
+        self.sidebar.show()
+        self.sidebar_action.setChecked(True)
+        self.sidebar.search.setFocus()
+        self.sidebar.search.selectAll()
+
+    def _toggle_sidebar(self, on: bool) -> None:
+        self.sidebar.setVisible(on)
+        if not on:
+            self.editor.setFocus()
+
+    def import_markdown(self) -> None:
+        """Ask for a Markdown file and open it as a new draft."""
+        dialog = QFileDialog(
+            self,
+            "Import Markdown",
+            str(Path.home()),
+            "Markdown and text (*.md *.markdown *.txt);;All files (*)",
+        )
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.fileSelected.connect(self.import_file)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def import_file(self, path: str | Path) -> None:
+        """Add the file's text as a new draft and open it."""
+        try:
+            imported = draft_files.import_markdown(Path(path))
+        except draft_files.InputError as exc:
+            QMessageBox.warning(self, "Cannot import", str(exc))
+            return
+        template = self.catalog.templates.get(imported.template_id or "")
+
+        def create(store: Store) -> Draft:
+            return store.create(
+                imported.body,
+                template_id=imported.template_id,
+                channel=template.channel if template else None,
+            )
+
+        def done(draft: Draft) -> None:
+            self.statusBar().showMessage(f"Imported {Path(path).name} as a new draft.", 10_000)
+            self.sidebar.reload()
+            self.open_draft(draft.id)
+
+        self.store.call(
+            create,
+            done,
+            lambda error: QMessageBox.warning(
+                self, "Cannot import", f"The draft cannot be stored: {error.reason}."
+            ),
+        )
+
+    def export_markdown(self, draft_id: str | None = None) -> None:
+        """Ask where to save a draft (the open one by default) as a Markdown file."""
+        if draft_id is None or draft_id == self.keeper.draft_id:
+            self._ask_export_path(self.editor.toPlainText(), self.draft_title)
+            return
+        self.store.call(
+            lambda store: store.get(draft_id),
+            lambda draft: self._ask_export_path(draft.body, draft.title),
+        )
+
+    def _ask_export_path(self, body: str, title: str) -> None:
+        start = Path.home() / draft_files.file_name(title)
+        dialog = QFileDialog(
+            self, "Export as Markdown", str(start), "Markdown (*.md);;All files (*)"
+        )
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setDefaultSuffix("md")
+        dialog.fileSelected.connect(lambda path: self.export_file(path, body))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def export_file(self, path: str | Path, body: str | None = None) -> bool:
+        """Write ``body`` (the open draft by default) to ``path``; say how it went."""
+        text = self.editor.toPlainText() if body is None else body
+        try:
+            draft_files.export_markdown(Path(path), text)
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot export", f"{path}: {exc.strerror or exc}")
+            return False
+        self.statusBar().showMessage(f"Exported to {path}.", 10_000)
+        return True

@@ -31,6 +31,7 @@ class WindowState:
     last_template: str | None = None
     #: The export format last copied; a blank draft copies in it by default.
     last_format: str | None = None
+    sidebar_hidden: bool = False
     started_before: bool = False
 
 
@@ -63,6 +64,7 @@ def load(path: Path | None = None) -> WindowState:
         state.last_template = raw["last_template"]
     if isinstance(raw.get("last_format"), str):
         state.last_format = raw["last_format"]
+    state.sidebar_hidden = raw.get("sidebar_hidden") is True
     state.started_before = raw.get("started_before") is True
     return state
 

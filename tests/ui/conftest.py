@@ -18,6 +18,7 @@ def window(qtbot, qapp):
     yield win
     win.linter.shutdown()
     win.exporter.shutdown()
+    win.store.shutdown()
     # Under offscreen, a process that leaves QMimeData on the clipboard crashes at exit.
     qapp.clipboard().clear()
 

@@ -223,19 +223,33 @@ def test_a_long_mail_goes_through_the_clipboard(qtbot, window, mail_app):
     assert "too long for a mail link" in window.statusBar().currentMessage()
 
 
-def test_history_menu_lists_copies_newest_first_and_resets(qtbot, window):
+def entries(menu: QMenu) -> list[str]:
+    menu.aboutToShow.emit()
+    return [a.text() for a in menu.actions() if not a.isSeparator()]
+
+
+def test_copy_history_is_kept_per_draft_and_offers_the_other_drafts(qtbot, window):
     set_text(qtbot, window, CLEAN)
     copy(qtbot, window, window.exporter.format_actions["slack"].trigger)
     copy(qtbot, window, window.exporter.format_actions["markdown"].trigger)
+    qtbot.waitUntil(lambda: len(window.keeper.recent) == 2)  # stored, in the background
+    first = window.keeper.draft_id
     menu: QMenu = window.exporter.history_menu
-    menu.aboutToShow.emit()
-    texts = [a.text() for a in menu.actions()]
+    texts = entries(menu)
     assert texts[0].endswith("Markdown")
     assert texts[1].endswith("Slack")
-    window.editor.document().setModified(False)
+    assert len(texts) == 2  # the other drafts' copies are not this draft's
+
     window.start_draft(None)
-    menu.aboutToShow.emit()
-    assert [a.text() for a in menu.actions()] == ["No copies of this draft yet"]
+    texts = entries(menu)
+    assert texts[0] == "No copies of this draft yet"
+    assert "Markdown — " in texts[1] and "Slack — " in texts[2]
+    opener = next(a for a in menu.actions() if "Markdown — " in a.text())
+    with qtbot.waitSignal(window.keeper.loaded, timeout=5_000):
+        opener.trigger()
+    assert window.keeper.draft_id == first
+    assert window.editor.toPlainText() == CLEAN
+    assert [r.format for r in window.exporter.history] == ["slack", "markdown"]
 
 
 def test_a_blank_draft_copies_in_the_last_format_used(qtbot, window, tmp_path):

@@ -1,0 +1,533 @@
+"""The drafts sidebar: every draft newest first, full-text search, rename, duplicate, trash.
+
+The list is a model of :class:`~asyncwriter.storage.DraftSummary` rows (title, when, a line
+of text), filled from the store on its thread; a search runs there too, a moment after the
+writer stops typing in the search box, and its answer is dropped if the query changed
+meanwhile. Autosaves move the draft being written to the top without reloading the list.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QStyle,
+    QStyledItemDelegate,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asyncwriter.export import LABELS
+from asyncwriter.storage import TRASH_DAYS, DraftSummary, Saved, preview
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QContextMenuEvent, QPainter
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from asyncwriter.storage import Store, StoreError
+    from asyncwriter.ui.main_window import MainWindow
+
+#: The newest drafts the list shows; older ones are a search away.
+LIST_LIMIT = 1_000
+#: Pause after typing in the search box before searching.
+SEARCH_DELAY_MS = 150
+ID_ROLE = Qt.ItemDataRole.UserRole
+SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
+CURRENT_ROLE = Qt.ItemDataRole.UserRole + 2
+Index = QModelIndex | QPersistentModelIndex
+
+
+def when(moment: datetime, now: datetime | None = None) -> str:
+    """Return a short, local "when" for a list row: a time today, a day this week, a date."""
+    now = (now or datetime.now(UTC)).astimezone()
+    local = moment.astimezone(now.tzinfo)
+    days = (now.date() - local.date()).days
+    if days == 0:
+        return local.strftime("%H:%M")
+    if days == 1:
+        return "Yesterday"
+    if 1 < days < 7:
+        return local.strftime("%A")
+    if local.year == now.year:
+        return local.strftime("%d %b").lstrip("0")
+    return local.strftime("%d %b %Y").lstrip("0")
+
+
+class DraftListModel(QAbstractListModel):
+    """The rows of the sidebar; edits of a title come out as :attr:`renameRequested`."""
+
+    renameRequested = Signal(str, str)  # noqa: N815 - Qt signal naming
+
+    def __init__(self, sidebar: DraftsSidebar) -> None:
+        super().__init__(sidebar)
+        self.sidebar = sidebar
+        self.rows: list[DraftSummary] = []
+        self.current_id: str | None = None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+        """Return the number of drafts shown."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        """Return a row's title, subtitle, id or tooltip."""
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.sidebar.display_title(row)
+        if role == Qt.ItemDataRole.EditRole:
+            return row.title
+        if role == SUBTITLE_ROLE:
+            return self.sidebar.subtitle(row)
+        if role == ID_ROLE:
+            return row.id
+        if role == CURRENT_ROLE:
+            return row.id == self.current_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{self.sidebar.display_title(row)}\n{self.sidebar.subtitle(row)}"
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Rows are selectable; titles are editable (F2) outside the trash."""
+        flags = super().flags(index)
+        if index.isValid() and not self.sidebar.showing_trash:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        """Ask for a rename; the row changes when the store has done it."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        row = self.rows[index.row()]
+        title = " ".join(str(value).split())
+        if title != row.title:
+            self.renameRequested.emit(row.id, title)
+        return True
+
+    def set_rows(self, rows: list[DraftSummary]) -> None:
+        """Replace every row."""
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, draft_id: str) -> int:
+        """Return the row of a draft, or -1."""
+        return next((n for n, row in enumerate(self.rows) if row.id == draft_id), -1)
+
+    def put_first(self, summary: DraftSummary) -> None:
+        """Show ``summary`` as the newest draft (after a save), replacing its old row."""
+        old = self.row_of(summary.id)
+        if old == 0:
+            self.rows[0] = summary
+            self.dataChanged.emit(self.index(0), self.index(0))
+            return
+        if old > 0:
+            self.beginRemoveRows(QModelIndex(), old, old)
+            del self.rows[old]
+            self.endRemoveRows()
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.rows.insert(0, summary)
+        self.endInsertRows()
+
+    def set_current(self, draft_id: str | None) -> None:
+        """Mark the draft the editor holds (drawn with a bar)."""
+        self.current_id = draft_id
+        if self.rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1), [CURRENT_ROLE])
+
+
+class DraftDelegate(QStyledItemDelegate):
+    """Draws a row as a bold title over a dimmer line: when, channel and the first words."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        """Two lines of text plus padding."""
+        height = option.fontMetrics.height()
+        return QSize(200, height * 2 + 14)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """Paint the selection, the current-draft bar, the title and the subtitle."""
+        self.initStyleOption(option, index)
+        style = option.widget.style() if option.widget else None
+        option_text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        option.text = option_text
+        rect = option.rect.adjusted(10, 5, -8, -5)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        painter.save()
+        if index.data(CURRENT_ROLE):
+            painter.fillRect(
+                QRect(option.rect.left(), option.rect.top() + 4, 3, option.rect.height() - 8),
+                palette.color(QPalette.ColorRole.Highlight),
+            )
+        title_font = QFont(option.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(text_role))
+        line = rect.height() // 2
+        metrics = painter.fontMetrics()
+        title = metrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight, rect.width())
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), line), Qt.AlignmentFlag.AlignVCenter, title
+        )
+        painter.setFont(option.font)
+        dim = palette.color(text_role)
+        if not selected:
+            dim = palette.color(QPalette.ColorRole.PlaceholderText)
+        painter.setPen(dim)
+        subtitle = painter.fontMetrics().elidedText(
+            str(index.data(SUBTITLE_ROLE)), Qt.TextElideMode.ElideRight, rect.width()
+        )
+        painter.drawText(
+            QRect(rect.left(), rect.top() + line, rect.width(), line),
+            Qt.AlignmentFlag.AlignVCenter,
+            subtitle,
+        )
+        painter.restore()
+
+
+class DraftList(QListView):
+    """The list itself: Enter opens, F2 renames, Delete moves to the trash, right-click menu."""
+
+    def __init__(self, sidebar: DraftsSidebar) -> None:
+        super().__init__(sidebar)
+        self.sidebar = sidebar
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+        """Offer what can be done to the draft under the mouse."""
+        index = self.indexAt(event.pos())
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.sidebar.context_menu(str(index.data(ID_ROLE))).exec(event.globalPos())
+
+
+class DraftsSidebar(QWidget):
+    """The drafts list with its search box and trash, beside the editor.
+
+    Signals:
+        listed(): the list was (re)filled from the store (tests wait on it).
+    """
+
+    listed = Signal()
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("draftsSidebar")
+        self.window_ = window
+        self.showing_trash = False
+        self._query_token = 0
+        self.search = QLineEdit(self)
+        self.search.setObjectName("draftSearch")
+        self.search.setPlaceholderText("Search all drafts")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Search all drafts")
+        self.model = DraftListModel(self)
+        self.model.renameRequested.connect(self.rename)
+        self.list = DraftList(self)
+        self.list.setObjectName("draftList")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(DraftDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.list.setAccessibleName("Drafts")
+        self.list.activated.connect(self._activated)
+        self.list.clicked.connect(self._activated)
+        self.status = QLabel(self)
+        self.status.setObjectName("draftStatus")
+        self.status.setWordWrap(True)
+        self.trash_button = QToolButton(self)
+        self.trash_button.setObjectName("trashButton")
+        self.trash_button.setText("Trash")
+        self.trash_button.setCheckable(True)
+        self.trash_button.setToolTip(f"Drafts moved to the trash; each is kept {TRASH_DAYS} days")
+        self.trash_button.toggled.connect(self.show_trash)
+        self.empty_button = QToolButton(self)
+        self.empty_button.setText("Empty Trash…")
+        self.empty_button.clicked.connect(self.empty_trash)
+        self.empty_button.hide()
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self._open_first)
+
+        bottom = QHBoxLayout()
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.addWidget(self.trash_button)
+        bottom.addStretch(1)
+        bottom.addWidget(self.empty_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 0, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.status)
+        layout.addLayout(bottom)
+
+        self._shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self._trash_selected)
+        keeper = window.keeper
+        keeper.saved.connect(self._saved)
+        keeper.loaded.connect(lambda draft, _exports: self.model.set_current(draft.id))
+
+    def _shortcut(self, keys: QKeySequence, slot: object) -> None:
+        action = QAction(self.list)
+        action.setShortcut(keys)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(slot)
+        self.list.addAction(action)
+
+    # -- what a row says ------------------------------------------------------------------
+
+    def display_title(self, row: DraftSummary) -> str:
+        """Return a row's title; an untitled draft is named after its template."""
+        if row.title:
+            return row.title
+        template = self.window_.catalog.templates.get(row.template_id or "")
+        return f"Untitled {template.name.lower()}" if template else "Untitled draft"
+
+    def subtitle(self, row: DraftSummary) -> str:
+        """Return a row's second line: when, last copy (or trash time) and the first words."""
+        if row.deleted is not None:
+            left = TRASH_DAYS - (datetime.now(UTC) - row.deleted).days
+            parts = [f"Deleted {when(row.deleted)}, gone in {max(left, 0)} days"]
+        else:
+            parts = [when(row.updated)]
+            if row.last_export is not None:
+                parts.append(f"copied for {LABELS.get(row.last_export.format, '?')}")
+        if row.snippet:
+            parts.append(row.snippet)
+        return " · ".join(parts)
+
+    # -- filling the list ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Fill the list from the store: the search results, the trash or the newest drafts."""
+        self._timer.stop()
+        self._query_token += 1
+        token, query, trashed = self._query_token, self.search.text(), self.showing_trash
+
+        def fetch(store: Store) -> tuple[list[DraftSummary], int]:
+            rows = (
+                store.search(query, trashed=trashed)
+                if query.strip()
+                else store.drafts(trashed=trashed, limit=LIST_LIMIT)
+            )
+            return rows, store.count(trashed=trashed)
+
+        self.window_.store.call(
+            fetch, lambda result: self._fill(token, *result), lambda error: self._fill_failed(error)
+        )
+
+    def _fill(self, token: int, rows: list[DraftSummary], total: int) -> None:
+        if token != self._query_token:
+            return  # the query changed while this one ran
+        self.model.set_rows(rows)
+        self.model.set_current(self.window_.keeper.draft_id)
+        row = self.model.row_of(self.window_.keeper.draft_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        self.status.setText(self._describe(len(rows), total))
+        self.empty_button.setVisible(self.showing_trash and total > 0)
+        self.listed.emit()
+
+    def _fill_failed(self, error: StoreError) -> None:
+        self.status.setText(f"The drafts cannot be listed: {error.reason}.")
+        self.listed.emit()
+
+    def _describe(self, shown: int, total: int) -> str:
+        if self.search.text().strip():
+            where = " in the trash" if self.showing_trash else ""
+            return f"{shown} found{where}" if shown else f"Nothing found{where}"
+        if self.showing_trash:
+            return (
+                f"{total} in the trash; each is deleted for good {TRASH_DAYS} days after "
+                "it was moved there"
+                if total
+                else "The trash is empty"
+            )
+        if total > shown:
+            return f"The newest {shown:,} of {total:,} drafts; search to find the rest"
+        return f"{total} draft{'s' if total != 1 else ''}"
+
+    def _saved(self, saved: Saved, text: str) -> None:
+        """Move the draft just saved to the top (the list is newest first)."""
+        if self.showing_trash or self.search.text().strip():
+            return
+        keeper = self.window_.keeper
+        old = self.model.row_of(saved.id)
+        last = self.model.rows[old].last_export if old >= 0 else None
+        summary = DraftSummary(
+            saved.id,
+            saved.title,
+            keeper.template_id,
+            keeper.channel,
+            saved.updated,
+            None,
+            preview(text[:2000], saved.title),
+            last,
+        )
+        self.model.put_first(summary)
+        if saved.id == keeper.draft_id:
+            self.model.set_current(saved.id)
+        if saved.created:
+            self.reload()  # the count changed
+
+    # -- acting on drafts -----------------------------------------------------------------
+
+    def _activated(self, index: QModelIndex) -> None:
+        draft_id = str(index.data(ID_ROLE))
+        if self.showing_trash:
+            self.restore(draft_id, open_it=True)
+        else:
+            self.window_.open_draft(draft_id)
+
+    def _open_first(self) -> None:
+        if self.model.rows:
+            self.list.setCurrentIndex(self.model.index(0))
+            self._activated(self.model.index(0))
+
+    def selected_id(self) -> str | None:
+        """Return the id of the highlighted draft, or None."""
+        index = self.list.currentIndex()
+        return str(index.data(ID_ROLE)) if index.isValid() else None
+
+    def context_menu(self, draft_id: str) -> QMenu:
+        """Return the menu of a row: open, rename, duplicate, export, trash (or restore)."""
+        menu = QMenu(self)
+        if self.showing_trash:
+            menu.addAction("Restore", lambda: self.restore(draft_id, open_it=False))
+            menu.addAction("Delete Forever…", lambda: self.delete_forever(draft_id))
+            return menu
+        menu.addAction("Open", lambda: self.window_.open_draft(draft_id))
+        menu.addAction("Rename", self.start_rename)
+        menu.addAction("Duplicate", lambda: self.duplicate(draft_id))
+        menu.addAction("Export as Markdown…", lambda: self.window_.export_markdown(draft_id))
+        menu.addSeparator()
+        menu.addAction("Move to Trash", lambda: self.trash(draft_id))
+        return menu
+
+    def start_rename(self) -> None:
+        """Edit the highlighted draft's title in place."""
+        index = self.list.currentIndex()
+        if index.isValid():
+            self.list.edit(index)
+
+    def rename(self, draft_id: str, title: str) -> None:
+        """Rename a draft (an empty title goes back to one taken from its text)."""
+        self.window_.store.call(
+            lambda store: store.rename(draft_id, title),
+            lambda _draft: self._changed_draft(draft_id),
+            self._report,
+        )
+
+    def duplicate(self, draft_id: str) -> None:
+        """Copy a draft and open the copy."""
+        self.window_.keeper.flush()  # the copy must have the latest text
+        self.window_.store.call(
+            lambda store: store.duplicate(draft_id),
+            lambda draft: self._after_change(draft.id),
+            self._report,
+        )
+
+    def _trash_selected(self) -> None:
+        draft_id = self.selected_id()
+        if draft_id is None:
+            return
+        if self.showing_trash:
+            self.delete_forever(draft_id)
+        else:
+            self.trash(draft_id)
+
+    def trash(self, draft_id: str) -> None:
+        """Move a draft to the trash; if it is the open one, the editor starts a blank draft."""
+        if draft_id == self.window_.keeper.draft_id:
+            self.window_.keeper.flush()
+            self.window_.start_draft(None)
+        self.window_.store.call(
+            lambda store: store.trash(draft_id), lambda _none: self._trashed(), self._report
+        )
+
+    def _trashed(self) -> None:
+        self.window_.statusBar().showMessage(
+            f"Moved to the trash; it can be restored there for {TRASH_DAYS} days.", 10_000
+        )
+        self.reload()
+
+    def restore(self, draft_id: str, *, open_it: bool) -> None:
+        """Take a draft out of the trash (and open it, when asked)."""
+
+        def done(_draft: object) -> None:
+            if open_it:
+                self.trash_button.setChecked(False)
+                self.window_.open_draft(draft_id)
+            self.reload()
+
+        self.window_.store.call(lambda store: store.restore(draft_id), done, self._report)
+
+    def delete_forever(self, draft_id: str) -> None:
+        """Delete a draft from the trash for good, after asking."""
+        answer = QMessageBox.question(
+            self,
+            "Delete for good?",
+            "This draft and its copy history will be deleted for good. This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window_.store.call(
+                lambda store: store.delete_forever(draft_id),
+                lambda _none: self.reload(),
+                self._report,
+            )
+
+    def empty_trash(self) -> None:
+        """Delete every draft in the trash for good, after asking."""
+        answer = QMessageBox.question(
+            self,
+            "Empty the trash?",
+            "Every draft in the trash will be deleted for good. This cannot be undone.",
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.window_.store.call(
+                lambda store: store.empty_trash(), lambda _count: self.reload(), self._report
+            )
+
+    def show_trash(self, on: bool) -> None:
+        """Switch the list between the drafts and the trash."""
+        self.showing_trash = on
+        self.trash_button.setText("Back to Drafts" if on else "Trash")
+        self.search.setPlaceholderText("Search the trash" if on else "Search all drafts")
+        self.reload()
+
+    def _changed_draft(self, draft_id: str) -> None:
+        if draft_id == self.window_.keeper.draft_id:
+            self.window_.update_title()
+        self.reload()
+
+    def _after_change(self, draft_id: str) -> None:
+        self.reload()
+        self.window_.open_draft(draft_id)
+
+    def _report(self, error: StoreError) -> None:
+        self.window_.statusBar().showMessage(f"That did not work: {error.reason}.", 10_000)
+        self.reload()

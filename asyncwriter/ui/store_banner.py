@@ -1,0 +1,81 @@
+"""The bar above the editor that says when drafts cannot be saved, and why.
+
+A status-bar message fades; a writer who keeps typing into a store that cannot save must
+see it until it is fixed. The bar stays until the store works again (or, for a notice such
+as "the damaged store was moved aside", until it is dismissed), and offers what helps:
+try again now, or export the draft as a file.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class StoreBanner(QFrame):
+    """A warning bar with a message, Try Again, Export as Markdown… and Dismiss.
+
+    Signals:
+        retryRequested(), exportRequested(): the writer pressed those buttons.
+    """
+
+    retryRequested = Signal()  # noqa: N815 - Qt signal naming
+    exportRequested = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("storeBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("storeMessage")
+        self.retry_button = QPushButton("Try Again", self)
+        self.retry_button.clicked.connect(self.retryRequested)
+        self.export_button = QPushButton("Export as Markdown…", self)
+        self.export_button.clicked.connect(self.exportRequested)
+        self.dismiss_button = QPushButton("Dismiss", self)
+        self.dismiss_button.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.retry_button)
+        layout.addWidget(self.export_button)
+        layout.addWidget(self.dismiss_button)
+        self.fault = False
+        self.hide()
+
+    def show_fault(self, reason: str, retry_s: int | None) -> None:
+        """Say that drafts cannot be saved, why, and that the text is safe in this window."""
+        later = f" AsyncWriter tries again in {retry_s} s" if retry_s else ""
+        self.message.setText(
+            f"<b>Drafts cannot be saved:</b> {_escape(reason)}. Your text stays in this "
+            f"window;{later} and saves as soon as it can. Export it as Markdown to keep a copy "
+            "elsewhere."
+        )
+        self.fault = True
+        self.retry_button.show()
+        self.export_button.show()
+        self.dismiss_button.hide()
+        self.setStyleSheet("#storeBanner { background: #fdecea; color: #5f2120; }")
+        self.show()
+
+    def show_notice(self, text: str) -> None:
+        """Show something the writer should know once (a damaged store moved aside)."""
+        self.message.setText(text)
+        self.fault = False
+        self.retry_button.hide()
+        self.export_button.hide()
+        self.dismiss_button.show()
+        self.setStyleSheet("#storeBanner { background: #fff4e5; color: #663c00; }")
+        self.show()
+
+    def clear_fault(self) -> None:
+        """Hide the bar if it was showing a fault (the store works again)."""
+        if self.fault:
+            self.fault = False
+            self.hide()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
