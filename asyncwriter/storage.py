@@ -105,6 +105,8 @@ _REASONS = {
 _PLACEHOLDER = re.compile(r"\{\{[^{}\n]*\}\}")
 _MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)
+_BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1:?")  # "**Done**" on its own: a heading
+_SUMMARY = re.compile(r"^(?:tl;?dr|summary)\s*:\s*", re.IGNORECASE)
 _LEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)")
 _WORD = re.compile(r"\w+")
@@ -217,14 +219,23 @@ def derive_title(body: str) -> str:
     """Return a title from a draft's text: its subject line, else its first line with words.
 
     The template marker comment and lines still holding ``{{placeholders}}`` are skipped,
-    so a fresh template draft has no title ("") until the writer fills one in.
+    and so are headings below the first line (a template's "## Impact" or "**Done**" names
+    a section, not the message), so a fresh template draft has no title ("") until it is
+    filled in.
     """
+    first = True
     for raw in body.splitlines():
         line = raw.strip()
-        if not line or _MARKER_LINE.match(line) or _PLACEHOLDER.search(line):
+        if not line or _MARKER_LINE.match(line):
             continue
-        line = _SUBJECT.sub("", line)
+        heading = line.startswith("#") or _BOLD_LINE.fullmatch(line) is not None
+        if _PLACEHOLDER.search(line) or (heading and not first):
+            first = False
+            continue
+        first = False
+        line = _SUMMARY.sub("", _SUBJECT.sub("", line))
         line = _EMPHASIS.sub("", _LEADING_MARKUP.sub("", line)).strip()
+        line = _SUMMARY.sub("", line).strip()
         if not _WORD.search(line):
             continue
         if len(line) > TITLE_LENGTH:

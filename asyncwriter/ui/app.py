@@ -2,7 +2,8 @@
 
 The window appears before spaCy is imported (about 0.6 s): the first lint, started as
 soon as the event loop runs, loads it in the background thread, and the status bar says
-so until findings arrive.
+so until findings arrive. The draft that was open last time is read from the store on its
+own thread meanwhile.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from asyncwriter.ui import theme
 from asyncwriter.ui.main_window import MainWindow
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Open the main window and run until it closes; return the exit status."""
+def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
+    """Create the application and show its window (the event loop is not started yet)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("AsyncWriter")
     app.setApplicationVersion(__version__)
@@ -28,10 +29,18 @@ def run(argv: list[str] | None = None) -> int:
     first_start = not window.state.started_before
     window.show()
 
-    def after_show() -> None:
-        window.linter.lint_now()  # loads the language pipeline off the UI thread
-        if first_start:
+    def restored() -> None:
+        # A first start offers the templates, unless a draft came back (after a crash).
+        if first_start and not window.editor.toPlainText():
             window.open_template_picker()
 
-    QTimer.singleShot(0, after_show)
+    window.keeper.restored.connect(restored)
+    # The first lint, as soon as the loop runs, loads the language pipeline off the UI thread.
+    QTimer.singleShot(0, window.linter.lint_now)
+    return app, window  # type: ignore[return-value]
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Open the main window and run until it closes; return the exit status."""
+    app, _window = build(argv)
     return app.exec()

@@ -228,6 +228,8 @@ class DraftKeeper(QObject):
             self.restoring = False
             if result is not None and not self.dirty:  # typing already started: keep it
                 self._loaded(result)
+            else:
+                self._remember_session()  # the new draft, restored once it has text
             self.refresh_recent()
             self.restored.emit()
 
