@@ -309,6 +309,8 @@ class DraftsSidebar(QWidget):
 
     def subtitle(self, row: DraftSummary) -> str:
         """Return a row's second line: when, last copy (or trash time) and the first words."""
+        if self.search.text().strip() and row.snippet:  # the match first: it is why it is here
+            return f"{row.snippet} · {when(row.deleted or row.updated)}"
         if row.deleted is not None:
             left = TRASH_DAYS - (datetime.now(UTC) - row.deleted).days
             parts = [f"Deleted {when(row.deleted)}, gone in {max(left, 0)} days"]

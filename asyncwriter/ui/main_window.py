@@ -496,7 +496,7 @@ class MainWindow(QMainWindow):
         self.sidebar.list.setCurrentIndex(self.sidebar.model.index(-1))
 
     def _store_unavailable(self, reason: str) -> None:
-        self.banner.show_fault(reason, self.store.retry_timer.interval() // 1000)
+        self.banner.show_fault(reason)
 
     def _store_opened(self, opened: Opened | None) -> None:
         self.banner.clear_fault()

@@ -45,13 +45,12 @@ class StoreBanner(QFrame):
         self.fault = False
         self.hide()
 
-    def show_fault(self, reason: str, retry_s: int | None) -> None:
+    def show_fault(self, reason: str) -> None:
         """Say that drafts cannot be saved, why, and that the text is safe in this window."""
-        later = f" AsyncWriter tries again in {retry_s} s" if retry_s else ""
         self.message.setText(
             f"<b>Drafts cannot be saved:</b> {_escape(reason)}. Your text stays in this "
-            f"window;{later} and saves as soon as it can. Export it as Markdown to keep a copy "
-            "elsewhere."
+            "window, and AsyncWriter keeps trying and saves it as soon as it can. Export it "
+            "as Markdown to keep a copy elsewhere."
         )
         self.fault = True
         self.retry_button.show()

@@ -21,8 +21,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = int(os.environ.get("ASYNCWRITER_CRASH_RUNS", "3"))
 #: At most this much typing (seconds before the kill) may be lost.
@@ -106,7 +104,32 @@ def test_a_killed_app_restores_all_but_the_last_second_of_typing(tmp_path):
     assert worst <= TARGET_S, results
 
 
-@pytest.fixture(autouse=True)
-def _no_isolation_needed():
-    """The children get their own XDG folders from :func:`start`."""
-    return
+def test_two_instances_typing_into_one_store_keep_both_texts(tmp_path):
+    """Two apps on one store, typing different messages, both killed: both texts are there."""
+    texts = {"a": MESSAGE, "b": MESSAGE.upper()}
+    children, typed_at = {}, {name: {} for name in texts}
+    for name, text in texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        children[name] = start("type", tmp_path, str(path))
+    for child in children.values():
+        assert child.stdout is not None
+        assert child.stdout.readline().strip() == "ready"
+    began = time.monotonic()
+    while time.monotonic() - began < 3.0:  # the two type in turns, line by line
+        for name, child in children.items():
+            _, length, moment = child.stdout.readline().split()
+            typed_at[name][int(length)] = float(moment)
+    for child in children.values():
+        os.kill(child.pid, signal.SIGKILL)
+    killed_at = time.monotonic()
+    for child in children.values():
+        child.wait(10)
+    store = tmp_path / "data" / "asyncwriter" / "drafts.sqlite3"
+    with sqlite3.connect(store) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        bodies = [row[0] for row in db.execute("SELECT body FROM drafts")]
+    for name, text in texts.items():
+        needed = max(n for n, t in typed_at[name].items() if t <= killed_at - TARGET_S)
+        kept = max((len(b) for b in bodies if b and text.startswith(b)), default=0)
+        assert kept >= needed, (name, kept, needed, bodies)

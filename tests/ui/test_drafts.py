@@ -149,7 +149,9 @@ def test_search_finds_drafts_by_any_words_in_them(qtbot):
     with qtbot.waitSignal(win.sidebar.listed, timeout=5_000):
         QTest.keyClicks(win.sidebar.search, "gatew 502")
     assert titles(win) == ["Gateway outage"]
-    assert "returned 502s" in win.sidebar.subtitle(win.sidebar.model.rows[0])
+    assert win.sidebar.subtitle(win.sidebar.model.rows[0]).startswith(
+        "Subject: Gateway outage The API gateway returned 502s. · "
+    )
     assert win.sidebar.status.text() == "1 found"
     with qtbot.waitSignal(win.sidebar.listed, timeout=5_000):
         win.sidebar.search.clear()
