@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -25,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asyncwriter import paths
+from asyncwriter.draft_text import derive_title, fts_query, preview
+from asyncwriter.storage_schema import MIGRATIONS, statements
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -33,61 +34,10 @@ logger = logging.getLogger(__name__)
 
 #: How long a draft stays in the trash before it is deleted for good.
 TRASH_DAYS = 30
-#: The longest derived title; a longer first line is cut with an ellipsis.
-TITLE_LENGTH = 80
 #: How many matches a search returns (newest first); the sidebar shows them all.
 SEARCH_LIMIT = 200
 #: How long a write waits for another instance's transaction before it gives up (ms).
 BUSY_TIMEOUT_MS = 5_000
-
-#: Schema migrations: ``MIGRATIONS[n]`` upgrades a store at version ``n`` to ``n + 1``.
-#: Append only; never edit a migration that has shipped.
-MIGRATIONS: tuple[str, ...] = (
-    # 1: drafts, their copy history, the search index and a key-value table for the session.
-    """
-    CREATE TABLE drafts (
-        seq INTEGER PRIMARY KEY,               -- the search index's row id
-        id TEXT NOT NULL UNIQUE,               -- a UUID: stable across duplicates and files
-        title TEXT NOT NULL DEFAULT '',        -- the writer's title, or one derived from the body
-        named INTEGER NOT NULL DEFAULT 0,      -- 1 when the writer renamed it (kept as typed)
-        template_id TEXT,
-        channel TEXT,
-        cursor INTEGER NOT NULL DEFAULT 0,
-        revision INTEGER NOT NULL DEFAULT 1,   -- +1 per save: two windows never overwrite
-        created TEXT NOT NULL,                 -- ISO 8601 UTC, sortable as text
-        updated TEXT NOT NULL,
-        deleted TEXT,                          -- when it went to the trash; NULL when not
-        body TEXT NOT NULL DEFAULT ''          -- last: reading the other columns skips it
-    );
-    CREATE INDEX drafts_updated ON drafts (deleted, updated);
-    CREATE TABLE exports (
-        id INTEGER PRIMARY KEY,
-        draft_id TEXT NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
-        at TEXT NOT NULL,
-        format TEXT NOT NULL,
-        action TEXT NOT NULL DEFAULT 'copy'
-    );
-    CREATE INDEX exports_draft ON exports (draft_id, at);
-    CREATE INDEX exports_at ON exports (at);
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-    CREATE VIRTUAL TABLE drafts_fts USING fts5 (
-        title, body, content = 'drafts', content_rowid = 'seq',
-        tokenize = 'unicode61 remove_diacritics 2'
-    );
-    CREATE TRIGGER drafts_fts_insert AFTER INSERT ON drafts BEGIN
-        INSERT INTO drafts_fts (rowid, title, body) VALUES (new.seq, new.title, new.body);
-    END;
-    CREATE TRIGGER drafts_fts_delete AFTER DELETE ON drafts BEGIN
-        INSERT INTO drafts_fts (drafts_fts, rowid, title, body)
-        VALUES ('delete', old.seq, old.title, old.body);
-    END;
-    CREATE TRIGGER drafts_fts_update AFTER UPDATE OF title, body ON drafts BEGIN
-        INSERT INTO drafts_fts (drafts_fts, rowid, title, body)
-        VALUES ('delete', old.seq, old.title, old.body);
-        INSERT INTO drafts_fts (rowid, title, body) VALUES (new.seq, new.title, new.body);
-    END;
-    """,
-)
 
 # SQLite's primary result codes (``exc.sqlite_errorcode & 0xFF``) that mean the file itself
 # is damaged, as opposed to the disk, the folder or another process being in the way.
@@ -102,14 +52,6 @@ _REASONS = {
     14: "the file cannot be opened",
     23: "permission denied",
 }
-_PLACEHOLDER = re.compile(r"\{\{[^{}\n]*\}\}")
-_MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-_SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)
-_BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1:?")  # "**Done**" on its own: a heading
-_SUMMARY = re.compile(r"^(?:tl;?dr|summary)\s*:\s*", re.IGNORECASE)
-_LEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
-_EMPHASIS = re.compile(r"(\*\*|__|~~|`)")
-_WORD = re.compile(r"\w+")
 
 
 class StoreError(Exception):
@@ -213,68 +155,6 @@ def new_id() -> str:
 def utc_now() -> datetime:
     """Return the current time, aware, in UTC."""
     return datetime.now(UTC)
-
-
-def derive_title(body: str) -> str:
-    """Return a title from a draft's text: its subject line, else its first line with words.
-
-    The template marker comment and lines still holding ``{{placeholders}}`` are skipped,
-    and so are headings below the first line (a template's "## Impact" or "**Done**" names
-    a section, not the message), so a fresh template draft has no title ("") until it is
-    filled in.
-    """
-    first = True
-    for raw in body.splitlines():
-        line = raw.strip()
-        if not line or _MARKER_LINE.match(line):
-            continue
-        heading = line.startswith("#") or _BOLD_LINE.fullmatch(line) is not None
-        if _PLACEHOLDER.search(line) or (heading and not first):
-            first = False
-            continue
-        first = False
-        line = _SUMMARY.sub("", _SUBJECT.sub("", line))
-        line = _EMPHASIS.sub("", _LEADING_MARKUP.sub("", line)).strip()
-        line = _SUMMARY.sub("", line).strip()
-        if not _WORD.search(line):
-            continue
-        if len(line) > TITLE_LENGTH:
-            line = line[: TITLE_LENGTH - 1].rstrip() + "…"
-        return line
-    return ""
-
-
-def preview(body: str, title: str, length: int = 120) -> str:
-    """Return the first words of a draft after its title: the list's second line."""
-    words: list[str] = []
-    size = 0
-    skipped_title = False
-    for raw in body.splitlines():
-        line = raw.strip()
-        if not line or _MARKER_LINE.match(line):
-            continue
-        line = _EMPHASIS.sub("", _LEADING_MARKUP.sub("", _SUBJECT.sub("", line))).strip()
-        if not skipped_title and title and line.startswith(title.rstrip("…")):
-            skipped_title = True
-            continue
-        words.append(line)
-        size += len(line) + 1
-        if size >= length:
-            break
-    text = " ".join(words)
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
-
-
-def fts_query(text: str) -> str | None:
-    """Turn what a writer typed into a safe FTS5 query: every word, as a prefix, all required.
-
-    FTS5's own syntax (quotes, ``OR``, ``NEAR``, ``-``) is not exposed: a search box that
-    fails on an apostrophe or a hyphen is worse than one without operators.
-    """
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words)
 
 
 def _iso(moment: datetime) -> str:
@@ -387,7 +267,7 @@ class Store:
             try:
                 current = self._db.execute("PRAGMA user_version").fetchone()[0]
                 if current == number:  # another instance may have migrated meanwhile
-                    for statement in _statements(migrations[number]):
+                    for statement in statements(migrations[number]):
                         self._db.execute(statement)
                     self._db.execute(f"PRAGMA user_version = {number + 1}")
                 self._db.execute("COMMIT")
@@ -799,21 +679,6 @@ class _Transaction:
                 self._db.execute("ROLLBACK")
             except sqlite3.Error:
                 logger.exception("rollback failed")
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration script into statements (``sqlite3.complete_statement`` decides)."""
-    statements: list[str] = []
-    buffer = ""
-    for line in script.splitlines(keepends=True):
-        buffer += line.split("--", 1)[0] + ("\n" if line.endswith("\n") else "")
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        statements.append(buffer.strip())
-    return statements
 
 
 def _move_aside(path: Path) -> Path:

@@ -96,7 +96,6 @@ class DraftKeeper(QObject):
         self.template_id: str | None = None
         self.channel: str | None = None
         self.recent: list[tuple[ExportRecord, str]] = []
-        self.restoring = False
         self._revisions = _Revisions()
         self._edits = 0  # bumped by every change of the text
         self._saved_edits = 0  # the edits the last landed save included
@@ -216,7 +215,6 @@ class DraftKeeper(QObject):
 
     def restore_session(self) -> None:
         """Reopen the draft that was open when the app last stopped (or was killed)."""
-        self.restoring = True
         revisions = self._revisions
 
         def restore(store: Store) -> tuple[Draft, list[ExportRecord]] | None:
@@ -225,7 +223,6 @@ class DraftKeeper(QObject):
             return revisions.load(store, ids[0]) if ids else None
 
         def done(result: tuple[Draft, list[ExportRecord]] | None) -> None:
-            self.restoring = False
             if result is not None and not self.dirty:  # typing already started: keep it
                 self._loaded(result)
             else:
@@ -234,7 +231,6 @@ class DraftKeeper(QObject):
             self.restored.emit()
 
         def failed(error: StoreError) -> None:
-            self.restoring = False
             self.failed.emit(error.reason)
             self.restored.emit()
 

@@ -37,8 +37,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from asyncwriter.draft_text import preview
 from asyncwriter.export import LABELS
-from asyncwriter.storage import TRASH_DAYS, DraftSummary, Saved, preview
+from asyncwriter.storage import TRASH_DAYS, DraftSummary, Saved
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QContextMenuEvent, QPainter

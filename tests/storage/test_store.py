@@ -6,16 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from asyncwriter.storage import (
-    TRASH_DAYS,
-    Conflict,
-    Store,
-    derive_title,
-    fts_query,
-    new_id,
-    preview,
-    store_file,
-)
+from asyncwriter.draft_text import derive_title, fts_query, preview
+from asyncwriter.storage import TRASH_DAYS, Conflict, Store, new_id, store_file
 
 T0 = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
