@@ -27,6 +27,7 @@ from asyncwriter.ui.preflight import PreflightSheet
 if TYPE_CHECKING:
     from asyncwriter.checks.model import Report
     from asyncwriter.export import Rendered
+    from asyncwriter.storage import ExportRecord
     from asyncwriter.templates import Template
     from asyncwriter.ui.main_window import MainWindow
 
@@ -163,9 +164,9 @@ class Exporter(QObject):
         self.default_action.setIconText(f"Copy for {label}")  # the toolbar button
         self.default_action.setToolTip(f"Copy the draft formatted for {label} (Ctrl+Shift+C)")
 
-    def reset(self, history: list[CopyRecord] | None = None) -> None:
-        """Switch to another draft's copy history (empty for a new draft)."""
-        self.history = list(history or [])
+    def reset(self, history: list[ExportRecord] | None = None) -> None:
+        """Switch to another draft's copy history, as stored (empty for a new draft)."""
+        self.history = [_as_copy(record) for record in history or []]
         self._pending = None
         self._jobs.clear()  # a render still running was for the old draft
         self.refresh()
@@ -189,8 +190,7 @@ class Exporter(QObject):
         if others:
             menu.addSection("Other drafts (click to open)")
         for record, title in others:
-            copy = CopyRecord(record.at.astimezone(), record.format, record.action)
-            label = f"{_describe(copy)} — {title or 'Untitled draft'}"
+            label = f"{_describe(_as_copy(record))} — {title or 'Untitled draft'}"
             menu.addAction(label, lambda d=record.draft_id: self.window.open_draft(d))
 
     # -- the copy flow ------------------------------------------------------------------
@@ -325,6 +325,11 @@ class Exporter(QObject):
 
 def _clock() -> str:
     return datetime.now().astimezone().strftime("%H:%M")
+
+
+def _as_copy(record: ExportRecord) -> CopyRecord:
+    """Return a stored copy record in local time, as the menu shows it."""
+    return CopyRecord(record.at.astimezone(), record.format, record.action)
 
 
 def _describe(record: CopyRecord) -> str:

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 from asyncwriter import __version__, draft_files, settings, templates
 from asyncwriter.checks import zones
 from asyncwriter.checks.model import LineIndex
-from asyncwriter.export import CopyRecord
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.draft_keeper import DraftKeeper
 from asyncwriter.ui.drafts_sidebar import DraftsSidebar
@@ -462,7 +461,7 @@ class MainWindow(QMainWindow):
         self.report = None
         self.draft_title = draft.title
         self._update_template_label()
-        self.exporter.reset([CopyRecord(e.at.astimezone(), e.format, e.action) for e in exports])
+        self.exporter.reset(exports)
         self.linter.set_options(self._options())
         self.linter.lint_now()
         self.update_title()

@@ -32,6 +32,8 @@ logger = logging.getLogger(__name__)
 
 #: Delays (seconds) between attempts to open a store that could not be opened.
 RETRY_DELAYS_S = (2, 5, 10, 30, 60)
+#: What to call with a call's result, and with its error.
+_Handlers = tuple["Callable[[Any], None] | None", "Callable[[StoreError], None] | None"]
 
 
 class _Relay(QObject):
@@ -147,14 +149,12 @@ class StoreClient(QObject):
         assert self.store is not None
         try:
             return func(self.store)
-        except StoreError as exc:
-            if exc.damaged:
-                self._drop_store()  # the next call reopens it, moving the file aside
-            raise
-        except sqlite3.Error as exc:
+        except (StoreError, sqlite3.Error) as exc:
             error = as_store_error(exc)
             if error.damaged:
-                self._drop_store()
+                self._drop_store()  # the next call reopens it, moving the file aside
+            if error is exc:
+                raise
             raise error from exc
 
     def _drop_store(self) -> None:
@@ -200,6 +200,3 @@ class StoreClient(QObject):
             self.retry_timer.start(delay * 1000)
         if changed:
             self.unavailable.emit(error.reason)
-
-
-_Handlers = tuple["Callable[[Any], None] | None", "Callable[[StoreError], None] | None"]

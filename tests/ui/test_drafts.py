@@ -46,9 +46,7 @@ def open_window(qtbot) -> MainWindow:
 
 
 def close_window(win: MainWindow) -> None:
-    win.close()
-    win.linter.shutdown()
-    win.exporter.shutdown()
+    assert win.close()  # closing saves and shuts the checks, export and store down
 
 
 def titles(win: MainWindow) -> list[str]:
@@ -298,7 +296,6 @@ def test_quitting_with_unsaved_text_asks_first(qtbot, tmp_path):
     assert asked and win.isVisible()
     win._confirm_quit = lambda: True
     assert win.close()
-    win.linter.shutdown()
 
 
 def test_a_damaged_store_is_moved_aside_and_said_so(qtbot, tmp_path):
