@@ -1,12 +1,26 @@
-"""The settings file (``settings.toml`` in the config dir): reading it without losing anything.
+"""The settings file (``settings.toml`` in the config dir): read without losing anything.
 
 An invalid file is reported (file, line, reason) and the defaults are used for whatever is
-broken; nothing here ever writes the file, so a typo can be fixed by hand without the app
-overwriting it first. Keys::
+broken. Only :func:`save` writes the file, and only the settings dialog and the explicit
+"turn this rule off" / "add to dictionary" actions call it: a typo can be fixed by hand
+without the app overwriting it first. Saving keeps the file's comments and any keys this
+version does not know (tomlkit edits the document in place). Keys::
 
     [rules]                      # per-rule severity or "off", by id or id prefix
     "ask.vague" = "error"
     deadline = "off"
+    "grammar.EN_QUOTES" = "off"  # one LanguageTool rule
+
+    [time]
+    zone = "Europe/Berlin"       # the writer's zone (default: the system's)
+    team_zones = ["America/New_York", "Asia/Kolkata"]
+
+    [languagetool]
+    mode = "local"               # "local" | "server" | "public" | "off"
+    url = "https://lt.example.com"   # for mode = "server"
+    language = "en-US"
+    level = "default"            # or "picky"
+    words = ["Kubernetes"]       # never reported as misspelled
 
     [templates]
     folders = ["~/team/templates"]   # extra team template folders (relative: to this file)
@@ -14,8 +28,12 @@ overwriting it first. Keys::
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
+import os
 import re
 import tomllib
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,6 +45,13 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
+
+#: Where grammar checks run: LanguageTool on this machine, a server the user names, the
+#: public service (text leaves the machine; asked first) or nowhere.
+LANGUAGETOOL_MODES = ("local", "server", "public", "off")
+#: LanguageTool's checking levels; "picky" adds style rules.
+LANGUAGETOOL_LEVELS = ("default", "picky")
+DEFAULT_LANGUAGE = "en-US"
 
 
 def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
@@ -51,13 +76,53 @@ class SettingsProblem:
 
 
 @dataclass(slots=True)
+class LanguageToolSettings:
+    """Where and how grammar is checked (``[languagetool]``)."""
+
+    mode: str = "local"
+    url: str = ""
+    language: str = DEFAULT_LANGUAGE
+    level: str = "default"
+    #: Words never reported as misspelled ("add to dictionary"), applied on our side.
+    words: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Settings:
     """The settings in effect, with the problems met while reading them."""
 
     rules: dict[str, RuleSetting] = field(default_factory=dict)
     template_folders: list[Path] = field(default_factory=list)
+    #: The folders as written in the file (``~`` and relative paths kept), for saving.
+    template_folder_entries: list[str] = field(default_factory=list)
+    #: The writer's IANA zone, or None for the system's.
+    zone: str | None = None
+    team_zones: list[str] = field(default_factory=list)
+    languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     path: Path | None = None
     problems: list[SettingsProblem] = field(default_factory=list)
+
+
+def check_server_url(url: str) -> str | None:
+    """Return why ``url`` cannot be a LanguageTool server, or None when it can.
+
+    The draft travels to that server, so it must be https unless it is this machine.
+    """
+    parsed = urllib.parse.urlsplit(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        return "give a full URL such as https://languagetool.example.com"
+    if parsed.scheme == "http" and not is_loopback(parsed.hostname):
+        return "use https (plain http is only for a server on this machine)"
+    return None
+
+
+def is_loopback(host: str) -> bool:
+    """Return True for localhost and loopback addresses (traffic that stays on this machine)."""
+    if host.lower() in ("localhost", "localhost."):
+        return True
+    with contextlib.suppress(ValueError):
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    return False
 
 
 def load(path: Path | None = None) -> Settings:
@@ -72,53 +137,311 @@ def load(path: Path | None = None) -> Settings:
         settings.problems.append(SettingsProblem(path, f"cannot read it: {exc.strerror or exc}"))
         return settings
     try:
-        raw = tomllib.loads(data.decode("utf-8-sig"))
+        source = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         settings.problems.append(SettingsProblem(path, "not valid UTF-8; using the defaults"))
         return settings
+    try:
+        raw = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         reason, line = toml_error(exc)
         settings.problems.append(
             SettingsProblem(path, f"not valid TOML: {reason}; using the defaults", line)
         )
         return settings
-    _read_rules(raw, settings)
-    _read_templates(raw, settings)
+    reader = _Reader(settings, source)
+    reader.rules(raw)
+    reader.templates(raw)
+    reader.time(raw)
+    reader.languagetool(raw)
     return settings
 
 
-def _table(raw: Mapping[str, Any], key: str, settings: Settings) -> Mapping[str, Any]:
-    value = raw.get(key, {})
-    if isinstance(value, dict):
-        return value
-    assert settings.path is not None
-    settings.problems.append(SettingsProblem(settings.path, f"[{key}] must be a table; ignored"))
-    return {}
+class _Reader:
+    """Reads each table, reporting what is wrong with the line it is on."""
 
+    def __init__(self, settings: Settings, source: str) -> None:
+        assert settings.path is not None
+        self.settings = settings
+        self.path: Path = settings.path
+        self.lines = source.splitlines()
 
-def _read_rules(raw: Mapping[str, Any], settings: Settings) -> None:
-    assert settings.path is not None
-    for key, value in _table(raw, "rules", settings).items():
-        try:
-            settings.rules.update(parse_rule_settings({key: str(value)}))
-        except ValueError as exc:
-            settings.problems.append(SettingsProblem(settings.path, f"[rules] {key}: {exc}"))
-
-
-def _read_templates(raw: Mapping[str, Any], settings: Settings) -> None:
-    assert settings.path is not None
-    folders = _table(raw, "templates", settings).get("folders", [])
-    if isinstance(folders, str):
-        folders = [folders]
-    if not isinstance(folders, list) or not all(isinstance(f, str) for f in folders):
-        settings.problems.append(
-            SettingsProblem(
-                settings.path,
-                "[templates] folders must be a list of paths, e.g. "
-                'folders = ["~/team/templates"]; ignored',
-            )  # fmt: skip
+    def problem(self, table: str, key: str | None, reason: str) -> None:
+        self.settings.problems.append(
+            SettingsProblem(self.path, reason, line_of(self.lines, table, key))
         )
-        return
-    base = settings.path.parent
-    for folder in folders:
-        settings.template_folders.append(base / Path(folder).expanduser())
+
+    def table(self, raw: Mapping[str, Any], key: str) -> Mapping[str, Any]:
+        value = raw.get(key, {})
+        if isinstance(value, dict):
+            return value
+        self.problem(key, None, f"[{key}] must be a table; ignored")
+        return {}
+
+    def strings(self, table: Mapping[str, Any], name: str, key: str, example: str) -> list[str]:
+        value = table.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            self.problem(
+                name,
+                key,
+                f"[{name}] {key} must be a list of strings, e.g. {key} = {example}; ignored",
+            )
+            return []
+        return value
+
+    def rules(self, raw: Mapping[str, Any]) -> None:
+        for key, value in self.table(raw, "rules").items():
+            try:
+                self.settings.rules.update(parse_rule_settings({key: str(value)}))
+            except ValueError as exc:
+                self.problem("rules", key, f"[rules] {key}: {exc}")
+
+    def templates(self, raw: Mapping[str, Any]) -> None:
+        folders = self.strings(
+            self.table(raw, "templates"), "templates", "folders", '["~/team/templates"]'
+        )
+        base = self.path.parent
+        for folder in folders:
+            self.settings.template_folder_entries.append(folder)
+            self.settings.template_folders.append(base / Path(folder).expanduser())
+
+    def time(self, raw: Mapping[str, Any]) -> None:
+        from asyncwriter.checks import zones
+
+        table = self.table(raw, "time")
+        zone = table.get("zone")
+        if zone is not None:
+            if not isinstance(zone, str) or not _known_zone(zones, zone):
+                self.problem(
+                    "time",
+                    "zone",
+                    f"[time] zone: {zone!r} is not a time zone name "
+                    "such as Europe/Berlin; using the system zone",
+                )
+            else:
+                self.settings.zone = zone.strip()
+        for name in self.strings(table, "time", "team_zones", '["America/New_York"]'):
+            if _known_zone(zones, name):
+                if name.strip() not in self.settings.team_zones:
+                    self.settings.team_zones.append(name.strip())
+            else:
+                self.problem(
+                    "time",
+                    "team_zones",
+                    f"[time] team_zones: {name!r} is not a time zone name; skipped",
+                )
+
+    def languagetool(self, raw: Mapping[str, Any]) -> None:
+        table = self.table(raw, "languagetool")
+        lt = self.settings.languagetool
+        mode = table.get("mode", lt.mode)
+        if mode not in LANGUAGETOOL_MODES:
+            self.problem(
+                "languagetool",
+                "mode",
+                f"[languagetool] mode: {mode!r} is not one of "
+                f"{', '.join(LANGUAGETOOL_MODES)}; using "
+                f"{lt.mode!r}",
+            )
+        else:
+            lt.mode = mode
+        url = table.get("url", "")
+        if not isinstance(url, str):
+            self.problem("languagetool", "url", "[languagetool] url must be a string; ignored")
+            url = ""
+        lt.url = url.strip()
+        if lt.mode == "server":
+            why = check_server_url(lt.url) if lt.url else "no url is set"
+            if why:
+                self.problem(
+                    "languagetool",
+                    "url" if lt.url else "mode",
+                    f"[languagetool] url: {why}; no grammar checks until it is fixed",
+                )
+        language = table.get("language", lt.language)
+        if isinstance(language, str) and re.fullmatch(
+            r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*|auto", language.strip()
+        ):
+            lt.language = language.strip()
+        else:
+            self.problem(
+                "languagetool",
+                "language",
+                f"[languagetool] language: {language!r} "
+                "is not a language code such as en-US; "
+                f"using {lt.language}",
+            )
+        level = table.get("level", lt.level)
+        if level in LANGUAGETOOL_LEVELS:
+            lt.level = level
+        else:
+            self.problem(
+                "languagetool",
+                "level",
+                f"[languagetool] level: {level!r} is not default or picky; using default",
+            )
+        words = self.strings(table, "languagetool", "words", '["Kubernetes"]')
+        lt.words = list(dict.fromkeys(w.strip() for w in words if w.strip()))
+
+
+def _known_zone(zones: Any, name: object) -> bool:
+    if not isinstance(name, str) or not name.strip():
+        return False
+    try:
+        zones.get_zone(name.strip())
+    except ValueError:
+        return False
+    return True
+
+
+_HEADER = re.compile(r"\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+def line_of(lines: list[str], table: str, key: str | None) -> int | None:
+    """Return the 1-based line of ``key`` in ``[table]`` (or of the header), if found.
+
+    tomllib reports positions only for syntax errors; for a value that parses but makes no
+    sense, this finds the line so the message can point at it.
+    """
+    current = ""
+    header_line = None
+    key_pattern = (
+        re.compile(rf"\s*(?:{re.escape(key)}|\"{re.escape(key)}\"|'{re.escape(key)}')\s*=")
+        if key
+        else None
+    )
+    for number, line in enumerate(lines, 1):
+        m = _HEADER.match(line)
+        if m:
+            current = m.group(1).strip().strip("\"'")
+            if current == table and header_line is None:
+                header_line = number
+            continue
+        if current == table and key_pattern is not None and key_pattern.match(line):
+            return number
+    return header_line
+
+
+# -- writing ------------------------------------------------------------------------------
+
+
+class SettingsWriteError(Exception):
+    """The settings file could not be written (the reason is the message)."""
+
+
+def save(settings: Settings, path: Path | None = None) -> Path | None:
+    """Write ``settings`` to the file, keeping its comments and the keys we do not manage.
+
+    A file that is not valid TOML cannot be edited in place; it is kept next to the new one
+    as ``settings.toml.broken`` so nothing the user typed is lost. Returns the path of that
+    copy, if one was made.
+
+    Raises:
+        SettingsWriteError: the file or its folder cannot be written.
+    """
+    import tomlkit
+    from tomlkit.exceptions import TOMLKitError
+
+    path = path or settings.path or paths.settings_file()
+    kept: Path | None = None
+    try:
+        source = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        source = ""
+    except (OSError, UnicodeDecodeError):
+        source = None
+    try:
+        doc = tomlkit.parse(source) if source is not None else None
+    except TOMLKitError:
+        doc = None
+    if doc is None:
+        kept = path.with_name(path.name + ".broken")
+        try:
+            os.replace(path, kept)
+        except OSError as exc:
+            raise SettingsWriteError(f"cannot keep the old file as {kept}: {exc}") from exc
+        doc = tomlkit.document()
+    _update(doc, settings)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise SettingsWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+    return kept
+
+
+def _update(doc: Any, settings: Settings) -> None:
+    """Set the managed keys in a tomlkit document, leaving everything else as it was."""
+    import tomlkit
+
+    created: list[str] = []
+    rules = _ensure_table(doc, "rules", created)
+    wanted = {key: "off" if value is None else str(value) for key, value in settings.rules.items()}
+    for key in [k for k in rules if k not in wanted]:
+        del rules[key]
+    for key, value in wanted.items():
+        if rules.get(key) != value:
+            rules[key] = value
+
+    time = _ensure_table(doc, "time", created)
+    _set_or_remove(time, "zone", settings.zone)
+    _set_or_remove(time, "team_zones", _array(tomlkit, settings.team_zones))
+
+    lt = _ensure_table(doc, "languagetool", created)
+    defaults = LanguageToolSettings()
+    lt["mode"] = settings.languagetool.mode
+    _set_or_remove(lt, "url", settings.languagetool.url or None)
+    _set_or_remove(
+        lt,
+        "language",
+        settings.languagetool.language
+        if settings.languagetool.language != defaults.language or "language" in lt
+        else None,
+    )
+    _set_or_remove(
+        lt,
+        "level",
+        settings.languagetool.level
+        if settings.languagetool.level != defaults.level or "level" in lt
+        else None,
+    )
+    _set_or_remove(lt, "words", _array(tomlkit, settings.languagetool.words))
+
+    templates = _ensure_table(doc, "templates", created)
+    _set_or_remove(templates, "folders", _array(tomlkit, settings.template_folder_entries))
+    for name in created:  # a table we added and left empty is noise
+        if not doc[name]:
+            del doc[name]
+
+
+def _ensure_table(doc: Any, name: str, created: list[str]) -> Any:
+    import tomlkit
+
+    if name not in doc or not isinstance(doc[name], dict):
+        if name in doc:
+            del doc[name]  # a non-table here was reported on load; the dialog's values win
+        doc[name] = tomlkit.table()
+        created.append(name)
+    return doc[name]
+
+
+def _array(tomlkit: Any, items: list[str]) -> Any:
+    if not items:
+        return None
+    array = tomlkit.array()
+    array.extend(items)
+    if sum(len(i) + 4 for i in items) > 80:
+        array.multiline(True)
+    return array
+
+
+def _set_or_remove(table: Any, key: str, value: object) -> None:
+    if value is None:
+        if key in table:
+            del table[key]
+    elif table.get(key) != value:
+        table[key] = value

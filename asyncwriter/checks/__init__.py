@@ -50,6 +50,7 @@ def lint(
     now: datetime | None = None,
     tz: tzinfo | str | None = None,
     settings: Mapping[str, RuleSetting] | None = None,
+    channel: str | None = None,
 ) -> Report:
     """Check ``text`` and return its findings and facts.
 
@@ -63,6 +64,9 @@ def lint(
         tz: the writer's zone (a ``tzinfo`` or an IANA name); defaults to the system zone.
         settings: per-rule severities or None for "off", keyed by rule id or id prefix
             (a template's own settings apply over these, but never turn a rule back on).
+        channel: where the message goes (``slack``, ``teams``, ``email``, ``markdown``,
+            ``plain``); defaults to the template's. Style rules such as message length
+            depend on it.
 
     Returns:
         The report; findings are sorted by position. While the draft has unfilled
@@ -84,6 +88,7 @@ def lint(
         ctx.settings = layered_settings(RULES, ctx.settings, chosen.rules)
         ctx.sections = chosen.sections
         ctx.require_links = chosen.require_link
+    ctx.channel = channel or (chosen.channel if chosen is not None else None)
     ctx.declared_zone = timeexpr.find_declared_zone(analysis.prose)
     ctx.asks = asks.find_asks(analysis)
     ctx.times = timeexpr.scan(analysis.prose)

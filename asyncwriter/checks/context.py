@@ -51,6 +51,13 @@ def layered_settings(
         merged[rule.id] = (
             None if own is None else effective_setting(Rule(rule.id, own, rule.rationale), template)
         )
+    # Keys that name no known rule ("grammar", "grammar.EN_QUOTES": LanguageTool's rules are
+    # only known once it answers) pass through, the template's unless the user said "off".
+    for key, value in user.items():
+        merged.setdefault(key, value)
+    for key, value in template.items():
+        if key not in rules and user.get(key, True) is not None:
+            merged[key] = value
     return merged
 
 
@@ -90,6 +97,9 @@ class LintContext:
     require_links: bool = False
     #: The sections the draft's template requires.
     sections: tuple[Section, ...] = ()
+    #: Where the message will be posted (``slack``, ``teams``, ``email``, ``markdown``,
+    #: ``plain``), when known: the template's channel or the one the draft was copied for.
+    channel: str | None = None
 
     def enabled(self, rule_id: str) -> bool:
         """Return True when the rule is on."""
