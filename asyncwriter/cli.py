@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import tzinfo
 
+    from asyncwriter.checks.grammar import GrammarChecker
     from asyncwriter.checks.model import Report
     from asyncwriter.settings import Settings
     from asyncwriter.templates import Catalog, Template
@@ -60,7 +61,20 @@ def build_parser() -> argparse.ArgumentParser:
     lint.add_argument(
         "--tz",
         metavar="ZONE",
-        help="the writer's time zone, e.g. Europe/Berlin (default: system zone)",
+        help="the writer's time zone, e.g. Europe/Berlin (default: [time] zone in "
+        "settings.toml, else the system zone)",
+    )
+    lint.add_argument(
+        "--channel",
+        choices=FORMATS,
+        help="where the message goes, for style rules such as message length (default: "
+        "the template's channel)",
+    )
+    lint.add_argument(
+        "--grammar",
+        action="store_true",
+        help="also check grammar and spelling with LanguageTool, where settings.toml "
+        "[languagetool] says (off by default: it starts Java or talks to a server)",
     )
 
     export = sub.add_parser(
@@ -129,11 +143,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _lint(
     parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
-    from asyncwriter import templates
-    from asyncwriter.checks import lint, zones
+    from asyncwriter.checks import zones
 
+    config = _settings(err)
     try:
-        tz: tzinfo = zones.get_zone(args.tz) if args.tz else zones.local_zone()
+        zone = args.tz or config.zone
+        tz: tzinfo = zones.get_zone(zone) if zone else zones.local_zone()
     except ValueError as exc:
         parser.error(str(exc))
     now = None
@@ -145,7 +160,6 @@ def _lint(
                          "(e.g. 2026-11-23T09:00:00+00:00)")  # fmt: skip
     if args.paths.count("-") > 1:
         parser.error("stdin (-) can be given only once")
-    config = _settings(err)
     catalog = None
     chosen: Template | None = None
     if args.template:
@@ -155,8 +169,68 @@ def _lint(
         except LookupError as exc:
             parser.error(str(exc.args[0]))
 
+    checker = _grammar(config, err) if args.grammar else None
+    try:
+        status, results = _lint_each(args, config, catalog, chosen, now, tz, checker, err)
+    finally:
+        if checker is not None:
+            checker.close()
+    if args.format == "json":
+        json.dump([report.to_json(path) for path, report in results], out, ensure_ascii=False,
+                  indent=2)  # fmt: skip
+        out.write("\n")
+    else:
+        for path, report in results:
+            for item in report.to_json(path)["findings"]:
+                out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
+                          f"{item['rule']} {item['message']}\n")  # fmt: skip
+    return status
+
+
+def _grammar(config: Settings, err: TextIO) -> GrammarChecker | None:
+    """Return a LanguageTool checker as the settings say, or None (with a warning)."""
+    from asyncwriter.checks.grammar import GrammarChecker, GrammarError, make_server
+
+    lt = config.languagetool
+    if lt.mode == "off":
+        print(
+            "asyncwriter: warning: --grammar: LanguageTool is off in settings.toml "
+            '([languagetool] mode = "off"); grammar not checked',
+            file=err,
+        )
+        return None
+    try:
+        # Running the command with --grammar is the consent the window asks for.
+        server = make_server(lt, consent=True)
+    except GrammarError as exc:
+        advice = (
+            " (open AsyncWriter and accept the download, or set a LanguageTool server in "
+            "settings.toml)"
+            if exc.action == "download"
+            else ""
+        )
+        print(f"asyncwriter: warning: --grammar: {exc}{advice}; grammar not checked", file=err)
+        return None
+    assert server is not None
+    return GrammarChecker(lt, server)
+
+
+def _lint_each(
+    args: argparse.Namespace,
+    config: Settings,
+    catalog: Catalog | None,
+    chosen: Template | None,
+    now: datetime | None,
+    tz: tzinfo,
+    checker: GrammarChecker | None,
+    err: TextIO,
+) -> tuple[int, list[tuple[str, Report]]]:
+    from asyncwriter import templates
+    from asyncwriter.checks import lint
+
     status = EXIT_OK
     results: list[tuple[str, Report]] = []
+    grammar_failed = False
     for path in args.paths:
         try:
             text = read_input(path)
@@ -172,20 +246,26 @@ def _lint(
             if template is None:
                 print(f"asyncwriter: warning: {_name(path)}: its template {remembered!r} is not "
                       "installed; checked without it", file=err)  # fmt: skip
-        report = lint(text, template=template, now=now, tz=tz, settings=config.rules)
+        report = lint(
+            text,
+            template=template,
+            now=now,
+            tz=tz,
+            settings=config.rules,
+            channel=args.channel,
+            grammar=None if grammar_failed else checker,
+        )
+        if report.grammar is not None and report.grammar.error is not None:
+            print(
+                f"asyncwriter: warning: --grammar: {report.grammar.error}; grammar not "
+                f"checked for {_name(path)}",
+                file=err,
+            )
+            grammar_failed = not report.grammar.error.retry
         results.append((_name(path), report))
         if report.has_errors() and status == EXIT_OK:
             status = EXIT_FINDINGS
-    if args.format == "json":
-        json.dump([report.to_json(path) for path, report in results], out, ensure_ascii=False,
-                  indent=2)  # fmt: skip
-        out.write("\n")
-    else:
-        for path, report in results:
-            for item in report.to_json(path)["findings"]:
-                out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
-                          f"{item['rule']} {item['message']}\n")  # fmt: skip
-    return status
+    return status, results
 
 
 def _export(

@@ -347,11 +347,13 @@ def save(settings: Settings, path: Path | None = None) -> Path | None:
     path = path or settings.path or paths.settings_file()
     kept: Path | None = None
     try:
-        source = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
+        source: str | None = path.read_text(encoding="utf-8-sig")
+    except (FileNotFoundError, NotADirectoryError):
         source = ""
-    except (OSError, UnicodeDecodeError):
+    except UnicodeDecodeError:
         source = None
+    except OSError as exc:
+        raise SettingsWriteError(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:
         doc = tomlkit.parse(source) if source is not None else None
     except TOMLKitError:

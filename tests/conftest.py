@@ -9,6 +9,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The embedded pipeline keeps results identical on machines with and without a trained model.
 os.environ.setdefault("ASYNCWRITER_SPACY_MODEL", "blank")
+#: Where a real LanguageTool may be installed, before tests point LTP_PATH elsewhere.
+REAL_LTP_PATH = os.environ.get("LTP_PATH")
 
 
 @pytest.fixture(autouse=True)
@@ -22,3 +24,15 @@ def _isolated_dirs(tmp_path, monkeypatch):
         path = tmp_path / name
         path.mkdir()
         monkeypatch.setenv(var, str(path))
+    # LanguageTool downloads go to the (temporary) cache dir too, as in the app.
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "cache" / "asyncwriter" / "languagetool"))
+
+
+@pytest.fixture
+def lt_server():
+    """A stand-in LanguageTool server on loopback (see tests/lt_fake.py)."""
+    from tests.lt_fake import FakeServer
+
+    server = FakeServer()
+    yield server
+    server.close()

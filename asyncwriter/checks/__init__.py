@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 from asyncwriter.checks import asks, deadline, links, structure, summary, timeexpr, zones
 from asyncwriter.checks.analysis import Analysis
 from asyncwriter.checks.context import LintContext, RuleSetting, layered_settings
+from asyncwriter.checks.grammar import GrammarError
 from asyncwriter.checks.model import Facts, Finding, Report, Rule, Severity
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from asyncwriter.checks.grammar import GrammarChecker
     from asyncwriter.templates import Template
 
 __all__ = ["MODULES", "RULES", "Finding", "Report", "Severity", "lint", "rule"]
@@ -51,6 +53,8 @@ def lint(
     tz: tzinfo | str | None = None,
     settings: Mapping[str, RuleSetting] | None = None,
     channel: str | None = None,
+    grammar: GrammarChecker | None = None,
+    fetch_grammar: bool = True,
 ) -> Report:
     """Check ``text`` and return its findings and facts.
 
@@ -67,6 +71,11 @@ def lint(
         channel: where the message goes (``slack``, ``teams``, ``email``, ``markdown``,
             ``plain``); defaults to the template's. Style rules such as message length
             depend on it.
+        grammar: a LanguageTool checker (see :mod:`asyncwriter.checks.grammar`); None
+            leaves grammar out. Its findings are ``grammar.*`` rules.
+        fetch_grammar: ask LanguageTool about paragraphs it has not seen (blocking). The
+            editor passes False: the lint then uses cached results only and lists what is
+            left in ``report.grammar.pending`` for a background job to ask.
 
     Returns:
         The report; findings are sorted by position. While the draft has unfilled
@@ -99,6 +108,16 @@ def lint(
     findings: list[Finding] = []
     for module in MODULES:
         findings.extend(f for f in module.check(analysis, ctx) if ctx.enabled(f.rule))
+    outcome = None
+    if grammar is not None:
+        outcome = grammar.review(analysis)
+        if fetch_grammar and outcome.pending:
+            try:
+                grammar.fetch(outcome.pending)
+                outcome.pending = []
+            except GrammarError as exc:
+                outcome.error = exc
+        findings.extend(grammar.findings(outcome, ctx.settings))
     held_back: tuple[str, ...] = ()
     if analysis.placeholders:
         held_back = tuple(sorted({f.rule for f in findings} & ABSENCE_RULES))
@@ -112,7 +131,7 @@ def lint(
     )
     return Report(text=text, findings=findings, facts=facts, held_back=held_back,
                   template=chosen.id if chosen else None,
-                  word_count=analysis.word_count)  # fmt: skip
+                  word_count=analysis.word_count, grammar=outcome)  # fmt: skip
 
 
 def _template(text: str, template: str | Template | None) -> Template | None:

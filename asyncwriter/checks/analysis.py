@@ -138,6 +138,9 @@ class Analysis:
         blocks: prose blocks in document order.
         links: links in document order.
         placeholders: spans of unfilled ``{{placeholders}}`` in prose, in order.
+        masked: spans blanked in the prose view, sorted, as ``(start, end, fill)``: fill
+            ``"x"`` stands for content that is not prose (code, a URL), ``" "`` for markup
+            (and placeholders); spans may overlap.
         sentences: sentences of the prose, in order.
         doc: the spaCy ``Doc`` over ``prose``.
     """
@@ -394,7 +397,11 @@ class Analysis:
             prose = "".join(chars)
         # No word is this long; such runs are pasted data, and spaCy's tokenizer splits
         # punctuation off them one character at a time (quadratic), so blank them.
-        return _LONG_RUN.sub(lambda m: " " * len(m.group()), prose)
+        long_runs = [(m.start(), m.end(), "x") for m in _LONG_RUN.finditer(prose)]
+        self.masked = sorted(self._masks.spans + long_runs)
+        if long_runs:
+            prose = _LONG_RUN.sub(lambda m: " " * len(m.group()), prose)
+        return prose
 
     def _sentence_starts(self) -> list[int]:
         """Return offsets that must begin a sentence: block starts and chat-style line breaks."""

@@ -9,7 +9,10 @@ from __future__ import annotations
 import bisect
 import enum
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from asyncwriter.checks.grammar import GrammarOutcome
 
 
 class Severity(enum.IntEnum):
@@ -54,6 +57,9 @@ class Finding:
     end: int
     message: str
     suggestions: tuple[str, ...] = ()
+    #: What kind of problem, where the checker says (LanguageTool's issue type, such as
+    #: ``misspelling``): the window offers "Add to dictionary" for misspellings.
+    category: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +153,8 @@ class Report:
     template: str | None = None
     #: Words of prose (code and URLs not counted), for the editor's word count.
     word_count: int = 0
+    #: What grammar checking made of this text (None when it was not asked for).
+    grammar: GrammarOutcome | None = None
 
     def has_errors(self) -> bool:
         """Return True when any finding is an error (``asyncwriter lint`` exits 1)."""
