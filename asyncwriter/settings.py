@@ -69,6 +69,9 @@ class SettingsProblem:
     path: Path
     reason: str
     line: int | None = None
+    #: The whole file could not be used (not TOML, not UTF-8, unreadable): saving starts a
+    #: new file and keeps this one as ``settings.toml.broken``.
+    whole_file: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else str(self.path)
@@ -116,6 +119,16 @@ def check_server_url(url: str) -> str | None:
     return None
 
 
+_LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*|auto")
+
+
+def check_language(code: object) -> str | None:
+    """Return why ``code`` is not a LanguageTool language code, or None when it is one."""
+    if isinstance(code, str) and _LANGUAGE_CODE.fullmatch(code.strip()):
+        return None
+    return f"{code!r} is not a language code such as en-US"
+
+
 def is_loopback(host: str) -> bool:
     """Return True for localhost and loopback addresses (traffic that stays on this machine)."""
     if host.lower() in ("localhost", "localhost."):
@@ -134,19 +147,25 @@ def load(path: Path | None = None) -> Settings:
     except FileNotFoundError:
         return settings
     except OSError as exc:
-        settings.problems.append(SettingsProblem(path, f"cannot read it: {exc.strerror or exc}"))
+        settings.problems.append(
+            SettingsProblem(path, f"cannot read it: {exc.strerror or exc}", whole_file=True)
+        )
         return settings
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        settings.problems.append(SettingsProblem(path, "not valid UTF-8; using the defaults"))
+        settings.problems.append(
+            SettingsProblem(path, "not valid UTF-8; using the defaults", whole_file=True)
+        )
         return settings
     try:
         raw = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
         reason, line = toml_error(exc)
         settings.problems.append(
-            SettingsProblem(path, f"not valid TOML: {reason}; using the defaults", line)
+            SettingsProblem(
+                path, f"not valid TOML: {reason}; using the defaults", line, whole_file=True
+            )
         )
         return settings
     reader = _Reader(settings, source)
@@ -261,17 +280,12 @@ class _Reader:
                     f"[languagetool] url: {why}; no grammar checks until it is fixed",
                 )
         language = table.get("language", lt.language)
-        if isinstance(language, str) and re.fullmatch(
-            r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*|auto", language.strip()
-        ):
+        why = check_language(language)
+        if why is None:
             lt.language = language.strip()
         else:
             self.problem(
-                "languagetool",
-                "language",
-                f"[languagetool] language: {language!r} "
-                "is not a language code such as en-US; "
-                f"using {lt.language}",
+                "languagetool", "language", f"[languagetool] language: {why}; using {lt.language}"
             )
         level = table.get("level", lt.level)
         if level in LANGUAGETOOL_LEVELS:

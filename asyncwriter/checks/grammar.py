@@ -528,12 +528,18 @@ class GrammarChecker:
     def __init__(self, config: LanguageToolSettings, server: Server) -> None:
         self.config = config
         self.server = server
-        self.words = frozenset(config.words)
-        self._lower_words = frozenset(w.lower() for w in config.words if w == w.lower())
+        self.set_words(config.words)
         self._cache: OrderedDict[tuple, tuple[Match, ...]] = OrderedDict()
         self._lock = threading.Lock()
         #: Seconds the last request took (for the status line and the benchmark).
         self.last_seconds = 0.0
+
+    def set_words(self, words: Iterable[str]) -> None:
+        """Use a new dictionary; cached results stay valid (it is applied on our side)."""
+        words = list(words)
+        self.config.words = words
+        self.words = frozenset(words)
+        self._lower_words = frozenset(w.lower() for w in words if w == w.lower())
 
     def _key(self, paragraph: Paragraph) -> tuple:
         return (self.config.language, self.config.level, paragraph.pieces)

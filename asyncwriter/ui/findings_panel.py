@@ -95,11 +95,15 @@ class FindingsPanel(QWidget):
         activated(finding): the writer clicked a finding (select it in the editor).
         fixRequested(finding, suggestion): apply a quick fix.
         ignoreRequested(finding): hide this finding for this draft.
+        ruleOffRequested(finding): turn the finding's rule off in the settings.
+        addWordRequested(finding): add the misspelled word to the dictionary.
     """
 
     activated = Signal(object)
     fixRequested = Signal(object, str)  # noqa: N815 - Qt signal naming
     ignoreRequested = Signal(object)  # noqa: N815 - Qt signal naming
+    ruleOffRequested = Signal(object)  # noqa: N815 - Qt signal naming
+    addWordRequested = Signal(object)  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,6 +126,13 @@ class FindingsPanel(QWidget):
         self.fix_buttons: list[QPushButton] = []
         self.ignore_button = QPushButton("Ignore for this draft", self)
         self.ignore_button.clicked.connect(self._ignore)
+        self.add_word_button = QPushButton("Add to Dictionary", self)
+        self.add_word_button.setObjectName("addWord")
+        self.add_word_button.clicked.connect(lambda: self._emit(self.addWordRequested))
+        self.rule_off_button = QPushButton("Turn Off Rule", self)
+        self.rule_off_button.setObjectName("ruleOff")
+        self.rule_off_button.setToolTip("Never report this rule again (saved in Settings)")
+        self.rule_off_button.clicked.connect(lambda: self._emit(self.ruleOffRequested))
         buttons = QVBoxLayout()
         for _ in range(MAX_FIXES):
             button = QPushButton(self)
@@ -130,6 +141,8 @@ class FindingsPanel(QWidget):
             buttons.addWidget(button)
         row = QHBoxLayout()
         row.addWidget(self.ignore_button)
+        row.addWidget(self.add_word_button)
+        row.addWidget(self.rule_off_button)
         row.addStretch(1)
         buttons.addLayout(row)
         layout = QVBoxLayout(self)
@@ -184,6 +197,8 @@ class FindingsPanel(QWidget):
         self.message.setVisible(finding is not None)
         self.rule.setVisible(finding is not None)
         self.ignore_button.setVisible(finding is not None)
+        self.rule_off_button.setVisible(finding is not None)
+        self.add_word_button.setVisible(finding is not None and finding.category == "misspelling")
         suggestions = list(finding.suggestions[:MAX_FIXES]) if finding else []
         for button, suggestion in zip(self.fix_buttons, suggestions + [None] * MAX_FIXES,
                                       strict=False):  # fmt: skip
@@ -203,3 +218,7 @@ class FindingsPanel(QWidget):
     def _ignore(self) -> None:
         if self._selected is not None:
             self.ignoreRequested.emit(self._selected)
+
+    def _emit(self, signal: Signal) -> None:
+        if self._selected is not None:
+            signal.emit(self._selected)  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from asyncwriter.checks.context import RuleSetting
+    from asyncwriter.checks.grammar import GrammarChecker
     from asyncwriter.checks.model import Report
     from asyncwriter.templates import Template
 
@@ -38,11 +39,17 @@ SWITCH_INTERVAL = 0.0005
 
 @dataclass(frozen=True, slots=True)
 class LintOptions:
-    """What a lint needs besides the text: the template, rule settings and zone."""
+    """What a lint needs besides the text: template, rule settings, zone, channel, grammar.
+
+    The grammar checker is only read from its cache here; what it lacks is asked for by
+    the window's :class:`~asyncwriter.ui.grammar_runner.GrammarRunner`.
+    """
 
     template: Template | None = None
     settings: dict[str, RuleSetting] = field(default_factory=dict)
     tz: tzinfo | None = None
+    channel: str | None = None
+    grammar: GrammarChecker | None = None
 
 
 class _Relay(QObject):
@@ -67,6 +74,9 @@ class _LintJob(QRunnable):
                 template=self.options.template,
                 tz=self.options.tz,
                 settings=self.options.settings,
+                channel=self.options.channel,
+                grammar=self.options.grammar,
+                fetch_grammar=False,
             )
         except Exception as exc:  # a bug in a check must not take the editor down
             logger.exception("lint failed")

@@ -9,6 +9,7 @@ its own thread).
 from __future__ import annotations
 
 import base64
+import copy
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -37,20 +38,28 @@ from PySide6.QtWidgets import (
 from asyncwriter import __version__, draft_files, settings, templates
 from asyncwriter.checks import zones
 from asyncwriter.checks.model import LineIndex
+from asyncwriter.settings import SettingsWriteError
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.draft_keeper import DraftKeeper
 from asyncwriter.ui.drafts_sidebar import DraftsSidebar
 from asyncwriter.ui.editor import MarkdownEditor
 from asyncwriter.ui.export_actions import Exporter
 from asyncwriter.ui.findings_panel import FindingsPanel
+from asyncwriter.ui.grammar_bar import GrammarBar
+from asyncwriter.ui.grammar_runner import GrammarRunner
 from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.readiness import ReadinessBar
+from asyncwriter.ui.settings_dialog import SettingsDialog
 from asyncwriter.ui.store_banner import StoreBanner
 from asyncwriter.ui.store_client import StoreClient
 from asyncwriter.ui.template_picker import TemplatePicker
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import tzinfo
+
     from asyncwriter.checks.model import Finding, Report
+    from asyncwriter.settings import Settings
     from asyncwriter.storage import Draft, ExportRecord, Opened, Saved, Store
     from asyncwriter.templates import Template
 
@@ -136,7 +145,7 @@ class MainWindow(QMainWindow):
         self.config = settings.load()
         self.catalog = templates.default_catalog(self.config)
         self.state = window_state.load()
-        self.tz = zones.local_zone()
+        self.tz = _zone(self.config)
         self.template: Template | None = None
         self.ignored: set[tuple[str, str]] = set()
         self.report: Report | None = None
@@ -147,6 +156,8 @@ class MainWindow(QMainWindow):
         self.keeper = DraftKeeper(self.editor, self.store, self)
         self.draft_title = ""
         self.banner = StoreBanner(self)
+        self.grammar_bar = GrammarBar(self)
+        self.grammar = GrammarRunner(self)
         self.find_bar = FindBar(self.editor, self)
         self.findings = FindingsPanel(self)
         self.readiness = ReadinessBar(self)
@@ -171,6 +182,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.grammar_bar)
         layout.addWidget(self.readiness)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
@@ -178,12 +190,25 @@ class MainWindow(QMainWindow):
         self.word_count = QLabel(self)
         self.template_label = QLabel(self)
         self.lint_status = QLabel("Loading the checks…", self)
+        self.grammar_status = QLabel(self)
+        self.grammar_status.setObjectName("grammarStatus")
         bar = self.statusBar()
         bar.addWidget(self.lint_status, 1)
+        bar.addPermanentWidget(self.grammar_status)
         bar.addPermanentWidget(self.template_label)
         bar.addPermanentWidget(self.word_count)
 
+        self.grammar.stateChanged.connect(self._grammar_state)
+        self.grammar.downloadProgress.connect(self.grammar_bar.show_progress)
+        self.grammar.checked.connect(self._grammar_checked)
+        self.grammar_bar.downloadRequested.connect(self.grammar.download)
+        self.grammar_bar.allowRequested.connect(self.allow_public_grammar)
+        self.grammar_bar.settingsRequested.connect(lambda: self.open_settings("grammar"))
+        self.grammar_bar.offRequested.connect(self.turn_off_grammar)
+        self.readiness.team_zones = list(self.config.team_zones)
+
         self.linter = LintScheduler(self.editor.toPlainText, self)
+        self.grammar.configure(self.config.languagetool, consent=self.state.public_consent)
         self.linter.set_options(self._options())
         self.linter.reportReady.connect(self._apply_report)
         self.linter.failed.connect(self._lint_failed)
@@ -191,6 +216,8 @@ class MainWindow(QMainWindow):
         self.findings.activated.connect(self.show_finding)
         self.findings.fixRequested.connect(self.apply_fix)
         self.findings.ignoreRequested.connect(self.ignore_finding)
+        self.findings.ruleOffRequested.connect(self.turn_off_rule)
+        self.findings.addWordRequested.connect(self.add_to_dictionary)
 
         self.store.unavailable.connect(self._store_unavailable)
         self.store.opened.connect(self._store_opened)
@@ -210,6 +237,7 @@ class MainWindow(QMainWindow):
         self.editor.setFocus()
         self.keeper.restore_session()
         self.sidebar.reload()
+        self._show_settings_problems()
 
     # -- actions ---------------------------------------------------------------------
 
@@ -245,6 +273,10 @@ class MainWindow(QMainWindow):
         self._action(edit, "Find &Next", key.FindNext, lambda: self.find_bar.find(backwards=False))
         self._action(edit, "Find Pre&vious", key.FindPrevious,
                      lambda: self.find_bar.find(backwards=True))  # fmt: skip
+        edit.addSeparator()
+        self.settings_action = self._action(edit, "&Settings…", QKeySequence("Ctrl+,"),
+                                            lambda: self.open_settings())  # fmt: skip
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         edit.addSeparator()
         self._action(edit, "Next Placeholder\tTab", None,
                      lambda: self.editor.jump_to_placeholder())  # fmt: skip
@@ -317,7 +349,14 @@ class MainWindow(QMainWindow):
         return True
 
     def _options(self) -> LintOptions:
-        return LintOptions(template=self.template, settings=dict(self.config.rules), tz=self.tz)
+        channel = self.template.channel if self.template else self.keeper.channel
+        return LintOptions(
+            template=self.template,
+            settings=dict(self.config.rules),
+            tz=self.tz,
+            channel=channel,
+            grammar=self.grammar.checker if self.grammar.active else None,
+        )
 
     def _update_template_label(self) -> None:
         self.template_label.setText(f"Template: {self.template.name}" if self.template else "")
@@ -336,6 +375,8 @@ class MainWindow(QMainWindow):
         words = report.word_count
         self.word_count.setText(f"{words} word{'s' if words != 1 else ''}")
         self.lint_status.setText("")
+        if report.grammar is not None and report.grammar.pending:
+            self.grammar.request(report.grammar.pending, self.linter.revision)
         self.reportApplied.emit(report)
 
     def _lint_failed(self, message: str) -> None:
@@ -367,6 +408,146 @@ class MainWindow(QMainWindow):
             return
         self.ignored.add((finding.rule, self.report.text[finding.start : finding.end]))
         self._apply_report(self.report)
+
+    # -- settings and grammar ----------------------------------------------------------
+
+    def open_settings(self, page: str | None = None) -> SettingsDialog:
+        """Open the settings dialog (not blocking); saving there applies at once."""
+        dialog = SettingsDialog(self.config, self)
+        if page is not None:
+            dialog.show_page(page)
+        dialog.saved.connect(lambda new: self._settings_saved(new, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _settings_saved(self, new: Settings, dialog: SettingsDialog) -> None:
+        if new.languagetool.mode == "public" and dialog.public_consent:
+            self.state.public_consent = True
+            window_state.save(self.state)
+        if dialog.kept_broken_file is not None:
+            self.banner.show_notice(
+                f"The old settings file was not valid TOML, so it was kept as "
+                f"{dialog.kept_broken_file} before saving the new one."
+            )
+        self.apply_settings(new)
+
+    def apply_settings(self, new: Settings) -> None:
+        """Use new settings everywhere: rules, zones, templates, grammar."""
+        old, self.config = self.config, new
+        if new.template_folders != old.template_folders:
+            self.catalog = templates.default_catalog(new)
+            if self.template is not None:
+                self.template = self.catalog.templates.get(self.template.id, self.template)
+        self.tz = _zone(new)
+        self.readiness.team_zones = list(new.team_zones)
+        if new.languagetool != old.languagetool or self.grammar.checker is None:
+            self.grammar.configure(new.languagetool, consent=self.state.public_consent)
+        self.linter.set_options(self._options())
+        self.linter.lint_now()
+        self._show_settings_problems()
+
+    def _show_settings_problems(self) -> None:
+        problems = self.config.problems
+        if not problems:
+            return
+        listed = "<br>".join(_escape(str(p)) for p in problems[:4])
+        more = f"<br>… and {len(problems) - 4} more" if len(problems) > 4 else ""
+        self.banner.show_notice(
+            f"<b>Some settings could not be used</b>, so their defaults apply:<br>{listed}"
+            f"{more}<br>The file is left as it is: fix it, or save from Edit › Settings…."
+        )
+
+    def change_settings(self, change: Callable[[Settings], None], done: str) -> bool:
+        """Apply ``change`` to the settings and save it (one click: turn off, add a word).
+
+        A settings file with problems is never rewritten behind the writer's back: the
+        change then holds for this session only, and the status bar says so.
+        """
+        if self.config.problems:
+            change(self.config)
+            self.apply_settings(self.config)
+            self.statusBar().showMessage(
+                f"{done} For this session only: the settings file has problems, so it is "
+                "not saved (fix them in Edit › Settings…).",
+                15_000,
+            )
+            return False
+        new = copy.deepcopy(self.config)
+        change(new)
+        try:
+            settings.save(new)
+        except SettingsWriteError as exc:
+            QMessageBox.warning(self, "Settings not saved", str(exc))
+            return False
+        self.apply_settings(settings.load(new.path))
+        self.statusBar().showMessage(done, 10_000)
+        return True
+
+    def turn_off_rule(self, finding: Finding) -> None:
+        """Never report this finding's rule again (saved in settings)."""
+        self.change_settings(
+            lambda s: s.rules.__setitem__(finding.rule, None),
+            f"Turned off {finding.rule}; turn it back on in Edit › Settings….",
+        )
+
+    def add_to_dictionary(self, finding: Finding) -> None:
+        """Add a misspelled word to the dictionary (saved in settings, applied here)."""
+        if not self.current() or self.report is None:
+            return
+        word = self.report.text[finding.start : finding.end].strip()
+        if not word:
+            return
+
+        def add(s: Settings) -> None:
+            if word not in s.languagetool.words:
+                s.languagetool.words.append(word)
+
+        self.change_settings(add, f"Added “{word}” to the dictionary.")
+
+    def turn_off_grammar(self) -> None:
+        """Stop grammar checks (saved in settings)."""
+
+        def off(s: Settings) -> None:
+            s.languagetool.mode = "off"
+
+        self.change_settings(off, "Grammar checks are off; turn them on in Edit › Settings….")
+
+    def allow_public_grammar(self) -> None:
+        """Record that the writer agreed to send drafts to the public LanguageTool service."""
+        self.state.public_consent = True
+        window_state.save(self.state)
+        self.grammar.configure(self.config.languagetool, consent=True)
+        self.linter.set_options(self._options())
+        self.linter.lint_now()
+
+    def _grammar_state(self, state: str, message: str) -> None:
+        self.grammar_bar.show_state(state, message)
+        short = {
+            "off": "Grammar off",
+            "ready": "Grammar on",
+            "checking": "Grammar: checking…",
+            "starting": "Grammar: starting LanguageTool…",
+            "needs-download": "Grammar: not set up",
+            "downloading": "Grammar: downloading…",
+            "download-failed": "Grammar: download failed",
+            "needs-java": "Grammar: needs Java",
+            "needs-consent": "Grammar: waiting for your OK",
+            "misconfigured": "Grammar: check Settings",
+            "failing": "Grammar: not reachable",
+        }.get(state, "Grammar")
+        self.grammar_status.setText(short)
+        self.grammar_status.setToolTip(message)
+        if self.linter.options.grammar is not self._options().grammar:
+            # Another checker (or none): its findings come (or go) with the next lint.
+            self.linter.set_options(self._options())
+
+    def _grammar_checked(self, revision: int) -> None:
+        """LanguageTool answered: lint again from the cache if the text is unchanged."""
+        if revision == -1:  # a retry is due: the next lint lists what is still unchecked
+            self.linter.set_options(self._options())
+        if revision in (-1, self.linter.revision):
+            self.linter.lint_now()
 
     # -- state -----------------------------------------------------------------------
 
@@ -420,6 +601,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.linter.shutdown()
+        self.grammar.shutdown()
         self.exporter.shutdown()
         self.store.shutdown()
         super().closeEvent(event)
@@ -607,3 +789,17 @@ class MainWindow(QMainWindow):
             return False
         self.statusBar().showMessage(f"Exported to {path}.", 10_000)
         return True
+
+
+def _zone(config: Settings) -> tzinfo:
+    """Return the writer's zone: the one in settings, else the system's."""
+    if config.zone:
+        try:
+            return zones.get_zone(config.zone)
+        except ValueError:
+            pass  # reported when the settings were read
+    return zones.local_zone()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

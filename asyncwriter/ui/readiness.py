@@ -68,14 +68,25 @@ def chip_states(report: Report | None, findings: Sequence[Finding]) -> dict[str,
     return states
 
 
-def describe_deadline(deadline: Deadline, tz: tzinfo) -> str:
-    """Return "text → your time … · UTC …" for a deadline the checks resolved."""
+def describe_deadline(deadline: Deadline, tz: tzinfo, team_zones: Sequence[str] = ()) -> str:
+    """Return "text → your time … · UTC … · New York …" for a deadline the checks resolved.
+
+    ``team_zones`` (IANA names from settings) show when it is for each colleague.
+    """
     if deadline.datetime is None:
         return f"“{deadline.text}”: not a moment a reader elsewhere can act on"
     when = datetime.fromisoformat(deadline.datetime)
     local = timeexpr.format_moment(when, tz)
     utc = timeexpr.format_moment(when.astimezone(UTC), UTC)
-    return f"“{deadline.text}” → your time: {local} · UTC: {utc}"
+    parts = [f"“{deadline.text}” → your time: {local}", f"UTC: {utc}"]
+    for name in team_zones:
+        try:
+            zone = zones.get_zone(name)
+        except ValueError:
+            continue
+        city = name.rsplit("/", 1)[-1].replace("_", " ")
+        parts.append(f"{city}: {timeexpr.format_moment(when.astimezone(zone), zone)}")
+    return " · ".join(parts)
 
 
 class ReadinessBar(QWidget):
@@ -98,6 +109,8 @@ class ReadinessBar(QWidget):
         self.verdict = QLabel(self)
         layout.addWidget(self.verdict)
         self.states: dict[str, ChipState] = {}
+        #: The team's zones from settings, shown for each deadline.
+        self.team_zones: list[str] = []
         self.update_report(None, [], zones.local_zone())
 
     def update_report(self, report: Report | None, findings: Sequence[Finding],
@@ -127,7 +140,7 @@ class ReadinessBar(QWidget):
                 f"color: {fg.name()}; padding: 0 6px; }}"
             )
             if area.key == "deadline" and report is not None and report.facts.deadlines:
-                lines = [describe_deadline(d, tz) for d in report.facts.deadlines]
+                lines = [describe_deadline(d, tz, self.team_zones) for d in report.facts.deadlines]
                 tip += "\n" + "\n".join(lines)
             chip.setToolTip(tip)
             chip.setAccessibleName(f"{area.label}: {state.state}{count}")

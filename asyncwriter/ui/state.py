@@ -33,6 +33,9 @@ class WindowState:
     last_format: str | None = None
     sidebar_hidden: bool = False
     started_before: bool = False
+    #: The writer agreed that drafts may be sent to the public LanguageTool service. Kept
+    #: here, per machine, not in settings.toml: a shared settings file cannot agree for you.
+    public_consent: bool = False
 
 
 def state_file() -> Path:
@@ -66,6 +69,7 @@ def load(path: Path | None = None) -> WindowState:
         state.last_format = raw["last_format"]
     state.sidebar_hidden = raw.get("sidebar_hidden") is True
     state.started_before = raw.get("started_before") is True
+    state.public_consent = raw.get("public_consent") is True
     return state
 
 

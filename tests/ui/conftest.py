@@ -17,6 +17,7 @@ def window(qtbot, qapp):
     qtbot.waitExposed(win)
     yield win
     win.linter.shutdown()
+    win.grammar.shutdown()
     win.exporter.shutdown()
     win.store.shutdown()
     # Under offscreen, a process that leaves QMimeData on the clipboard crashes at exit.

@@ -1,0 +1,137 @@
+"""The bar above the editor that asks before LanguageTool is downloaded or used.
+
+Grammar checking needs a decision only the writer can make: download LanguageTool (a few
+hundred megabytes, run on Java), send drafts to a server, or do without. The bar asks once,
+shows the download's progress, and when something is missing (Java) or failed (the
+download) says what to do. It never blocks: every other check keeps working meanwhile.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+#: Which buttons each state offers.
+_BUTTONS = {
+    "needs-download": ("download", "server", "off", "later"),
+    "download-failed": ("download", "server", "off", "later"),
+    "downloading": ("later",),
+    "needs-java": ("server", "off", "later"),
+    "needs-consent": ("allow", "off", "later"),
+    "misconfigured": ("settings", "off", "later"),
+}
+
+
+class GrammarBar(QFrame):
+    """Asks about LanguageTool and shows what it is doing.
+
+    Signals:
+        downloadRequested(), allowRequested() (the public service may see drafts),
+        settingsRequested() (open Settings › Grammar), offRequested() (turn grammar off).
+    """
+
+    downloadRequested = Signal()  # noqa: N815 - Qt signal naming
+    allowRequested = Signal()  # noqa: N815 - Qt signal naming
+    settingsRequested = Signal()  # noqa: N815 - Qt signal naming
+    offRequested = Signal()  # noqa: N815 - Qt signal naming
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("grammarBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName("grammarMessage")
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(220)
+        self.buttons = {
+            "download": QPushButton("Download LanguageTool", self),
+            "allow": QPushButton("Allow", self),
+            "server": QPushButton("Use a Server…", self),
+            "settings": QPushButton("Settings…", self),
+            "off": QPushButton("Turn Off Grammar", self),
+            "later": QPushButton("Not Now", self),
+        }
+        self.buttons["download"].clicked.connect(self.downloadRequested)
+        self.buttons["allow"].clicked.connect(self.allowRequested)
+        self.buttons["server"].clicked.connect(self.settingsRequested)
+        self.buttons["settings"].clicked.connect(self.settingsRequested)
+        self.buttons["off"].clicked.connect(self.offRequested)
+        self.buttons["later"].clicked.connect(self.dismiss)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.progress)
+        for button in self.buttons.values():
+            layout.addWidget(button)
+        self.state = ""
+        #: States the writer said "not now" to (asked again after a restart).
+        self.dismissed: set[str] = set()
+        self.setStyleSheet("#grammarBar { background: #e8f0fe; color: #174ea6; }")
+        self.hide()
+
+    def show_state(self, state: str, message: str) -> None:
+        """Show what a grammar state needs from the writer, or hide when it needs nothing."""
+        self.state = state
+        if state not in _BUTTONS or state in self.dismissed:
+            self.hide()
+            return
+        self.message.setText(_text(state, message))
+        for key, button in self.buttons.items():
+            button.setVisible(key in _BUTTONS[state])
+        self.progress.setVisible(state == "downloading")
+        if state == "downloading":
+            self.progress.setRange(0, 0)  # busy until the first progress report
+            self.buttons["later"].setText("Hide")
+        else:
+            self.buttons["later"].setText("Not Now")
+        self.show()
+
+    def show_progress(self, done: int, total: int | None) -> None:
+        """Show how much of LanguageTool has arrived."""
+        if self.state != "downloading":
+            return
+        if total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(min(1000, done * 1000 // total))
+            self.progress.setFormat(f"{done / 1e6:.0f} of {total / 1e6:.0f} MB")
+        else:
+            self.progress.setRange(0, 0)
+        self.message.setText(
+            f"Downloading LanguageTool ({done / 1e6:.0f} MB so far). Keep writing: the other "
+            "checks work meanwhile, and grammar starts when it is ready."
+        )
+
+    def dismiss(self) -> None:
+        """Hide for this state until the app starts again."""
+        if self.state:
+            self.dismissed.add(self.state)
+        self.hide()
+
+
+def _text(state: str, message: str) -> str:
+    if state == "needs-download":
+        return (
+            "<b>Check grammar and spelling on this computer?</b> AsyncWriter needs to "
+            "download LanguageTool from languagetool.org once (a few hundred MB; it runs on "
+            "Java 17). Your drafts stay on this computer. Or use your team's LanguageTool "
+            "server."
+        )
+    if state == "download-failed":
+        return f"<b>LanguageTool was not downloaded.</b> {_escape(message)}."
+    if state == "downloading":
+        return "Downloading LanguageTool… Keep writing: the other checks work meanwhile."
+    if state == "needs-java":
+        return f"<b>Grammar checks are waiting for Java.</b> {_escape(message)}."
+    if state == "needs-consent":
+        return (
+            "<b>Grammar is set to the public LanguageTool service.</b> It would receive the "
+            "text of your drafts (languagetool.org, over https). Allow it, or turn grammar "
+            "off (or pick another way in Settings)."
+        )
+    return f"<b>Grammar checks cannot run:</b> {_escape(message)}."
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

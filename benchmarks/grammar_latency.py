@@ -1,0 +1,132 @@
+"""Grammar latency: from the last key of an edit to LanguageTool's underlines on screen.
+
+Usage: ``python benchmarks/grammar_latency.py [--edits N] [--url URL] [--lt-ms MS]``
+(offscreen unless DISPLAY is set).
+
+The real window opens a 1,000-word draft whose grammar results are already cached (a warm
+LanguageTool), then edits one paragraph N times: types a misspelled word into it with
+key events, stops, and waits until the report for that text, with LanguageTool's answer
+for the edited paragraph in it, is on screen. Target: under 500 ms.
+
+``--url`` points at a real LanguageTool server (``java -cp languagetool-server.jar
+org.languagetool.server.HTTPServer --port 8081`` and ``--url http://localhost:8081``).
+Without it, the stand-in server from the test suite answers after ``--lt-ms``
+milliseconds per request (default 60 ms, about what a warm LanguageTool takes for one
+paragraph); the figure then measures AsyncWriter's own share: the pause before checking,
+the lint, the request, and the lint that puts the answer on screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
+
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sys.path.insert(0, str(ROOT))
+from lint_speed import draft  # noqa: E402
+
+
+def pump_until(app: QApplication, done: object, timeout: float = 30.0) -> bool:
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        app.processEvents()
+        if done():  # type: ignore[operator]
+            return True
+        time.sleep(0.001)
+    return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--edits", type=int, default=15)
+    parser.add_argument("--url", help="a running LanguageTool server (default: the stand-in)")
+    parser.add_argument("--lt-ms", type=float, default=60.0,
+                        help="the stand-in's answer time per request")  # fmt: skip
+    args = parser.parse_args()
+
+    home = tempfile.mkdtemp(prefix="aw-grammar-bench-")
+    for var, name in (("XDG_CONFIG_HOME", "c"), ("XDG_DATA_HOME", "d"), ("XDG_CACHE_HOME", "k")):
+        os.environ[var] = f"{home}/{name}"
+    fake = None
+    url = args.url
+    if url is None:
+        from tests.lt_fake import FakeServer
+
+        fake = FakeServer()
+        fake.fake.delay = args.lt_ms / 1000
+        url = fake.url
+    config = Path(home, "c", "asyncwriter")
+    config.mkdir(parents=True)
+    (config / "settings.toml").write_text(
+        f'[languagetool]\nmode = "server"\nurl = "{url}"\n', encoding="utf-8"
+    )
+
+    app = QApplication(sys.argv)
+    from asyncwriter.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    latest: list[object] = [None]
+    window.reportApplied.connect(lambda report: latest.__setitem__(0, report))
+
+    def settled() -> bool:
+        report = latest[0]
+        return (
+            report is not None
+            and report.text == window.editor.toPlainText()  # type: ignore[attr-defined]
+            and report.grammar is not None  # type: ignore[attr-defined]
+            and not report.grammar.pending  # type: ignore[attr-defined]
+        )
+
+    text = draft(1000)
+    window.editor.setPlainText(text)
+    if not pump_until(app, settled, 120):
+        sys.exit(f"LanguageTool did not answer: {window.grammar.message}")
+    paragraphs = len(latest[0].grammar.paragraphs)  # type: ignore[attr-defined]
+    words = latest[0].word_count  # type: ignore[attr-defined]
+    anchor = text.index("\n\n", len(text) // 2)  # the end of a paragraph mid-draft
+
+    delays = []
+    for n in range(args.edits):
+        cursor = window.editor.textCursor()
+        cursor.setPosition(anchor)
+        window.editor.setTextCursor(cursor)
+        for i, ch in enumerate(f" teh{n}"):
+            if i:
+                time.sleep(0.04)  # a fast typist
+            QTest.keyClick(window.editor, ch)
+            stopped = time.perf_counter()
+            app.processEvents()
+        if not pump_until(app, settled):
+            sys.exit(f"no grammar answer after edit {n}: {window.grammar.message}")
+        delays.append((time.perf_counter() - stopped) * 1000)
+        grammar = [f for f in latest[0].findings if f.rule.startswith("grammar.")]  # type: ignore[attr-defined]
+        assert any(window.editor.toPlainText()[f.start : f.end] == "teh" for f in grammar)
+        anchor = window.editor.textCursor().position()
+        window.editor.moveCursor(QTextCursor.MoveOperation.End)
+
+    window.close()
+    if fake is not None:
+        fake.close()
+    delays.sort()
+    server = f"stand-in answering in {args.lt_ms:.0f} ms" if args.url is None else url
+    print(f"draft: {words} words, {paragraphs} paragraphs; LanguageTool: {server}")
+    print(f"last key → grammar underlines on screen, {len(delays)} edits: "
+          f"median {statistics.median(delays):.0f} ms, max {delays[-1]:.0f} ms "
+          f"(target < 500 ms; includes the 250 ms pause before checking)")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
