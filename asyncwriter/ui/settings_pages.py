@@ -68,7 +68,7 @@ _CHOICES = ("info", "warning", "error", "off")
 _NOT_SET = object()
 _MODE_LABELS = {
     "off": "&Off (no grammar or spelling checks)",
-    "local": "On this &computer (LanguageTool, needs Java 17; about 300 MB download on first use)",
+    "local": "On this &computer (LanguageTool, needs Java 17; a few hundred MB download at first)",
     "server": "A LanguageTool ser&ver:",
     "public": "The &public LanguageTool service (languagetool.org)",
 }
