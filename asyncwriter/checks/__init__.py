@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from asyncwriter.checks import asks, deadline, links, structure, summary, timeexpr, zones
+from asyncwriter.checks import asks, deadline, links, structure, style, summary, timeexpr, zones
 from asyncwriter.checks.analysis import Analysis
 from asyncwriter.checks.context import LintContext, RuleSetting, layered_settings
 from asyncwriter.checks.grammar import GrammarError
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["MODULES", "RULES", "Finding", "Report", "Severity", "lint", "rule"]
 
 #: Check modules in the order their findings are produced (explicit, like proselint).
-MODULES = (summary, asks, deadline, links, structure)
+MODULES = (summary, asks, deadline, links, structure, style)
 
 #: Rules that report something absent. While placeholders are unfilled they are held back:
 #: the placeholder is where the summary, ask, deadline or link will go, and one finding

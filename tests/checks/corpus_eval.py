@@ -7,7 +7,7 @@ import tomllib
 from datetime import UTC, datetime
 from pathlib import Path
 
-from asyncwriter.checks import lint
+from asyncwriter.checks import RULES, lint
 
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
@@ -15,6 +15,9 @@ NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 CORE_PREFIXES = ("summary.", "ask.", "deadline.", "timezone.", "links.", "structure.")
 #: Rules that only fire with a template; tests/checks/test_structure.py covers them.
 TEMPLATE_RULES = frozenset({"structure.missing-section"})
+#: Style rules are not part of the labelled corpus and examples (which judge the core
+#: checks); tests/checks/test_style.py has their examples and disables each one alone.
+STYLE_RULES = frozenset(r for r in RULES if r.startswith("style."))
 
 
 def load_corpus() -> list[tuple[str, str, dict]]:
