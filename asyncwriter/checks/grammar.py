@@ -327,10 +327,20 @@ def _why(exc: Exception) -> str:
         "certificate verify failed",
         "timed out",
         "Network is unreachable",
+        "Temporary failure in name resolution",
     ):
         if marker in text:
             return marker.lower()
     return type(exc).__name__
+
+
+def _download_problem(exc: Exception) -> str:
+    """Say in a few words why a download failed (requests' own messages run to lines)."""
+    import requests
+
+    if isinstance(exc, requests.RequestException):
+        return _why(exc)
+    return str(exc) or type(exc).__name__
 
 
 class LocalServer(Server):
@@ -480,7 +490,7 @@ def download(progress: Callable[[int, int | None], None] | None = None) -> None:
         LocalLanguageTool.from_version_name(LTP_DOWNLOAD_VERSION).download()
     except Exception as exc:  # requests, OSError, PathError, TimeoutError, zip errors...
         raise GrammarError(
-            f"LanguageTool could not be downloaded ({_why(exc) if not str(exc) else exc}); "
+            f"LanguageTool could not be downloaded ({_download_problem(exc)}); "
             "check the connection and try again, or use a LanguageTool server in "
             "Settings › Grammar"
         ) from exc
