@@ -505,11 +505,13 @@ _HEDGE_ADVICE = {
     "thought": "undercuts the suggestion: cut it, the idea stands on its own",
 }
 #: Before "kind of"/"sort of", these words make it a hedge ("it's kind of slow", "we sort of
-#: agreed"); anything else makes it a noun ("what kind of test", "a new sort of alert").
+#: agreed", "we should sort of add"); anything else makes it a noun ("what kind of test",
+#: "a new sort of alert").
 _HEDGE_KIND_AFTER = _with_curly(
     "is was are were be been being am 'm 're it it's that's i i'm we we're you you're they "
     "they're he he's she she's just also still really all only seems seem seemed feels feel "
-    "felt looks look looked sounds sound sounded and but so"
+    "felt looks look looked sounds sound sounded and but so should would could can will "
+    "might may must shall 'll 'd do does did has have had"
 )
 _PREVIOUS_WORD = re.compile(r"([\w'\u2019]+)[^\w.!?\n]*$")
 
