@@ -8,6 +8,8 @@ download) says what to do. It never blocks: every other check keeps working mean
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
@@ -119,19 +121,15 @@ def _text(state: str, message: str) -> str:
             "server."
         )
     if state == "download-failed":
-        return f"<b>LanguageTool was not downloaded.</b> {_escape(message)}."
+        return f"<b>LanguageTool was not downloaded.</b> {html.escape(message)}."
     if state == "downloading":
         return "Downloading LanguageTool… Keep writing: the other checks work meanwhile."
     if state == "needs-java":
-        return f"<b>Grammar checks are waiting for Java.</b> {_escape(message)}."
+        return f"<b>Grammar checks are waiting for Java.</b> {html.escape(message)}."
     if state == "needs-consent":
         return (
             "<b>Grammar is set to the public LanguageTool service.</b> It would receive the "
             "text of your drafts (languagetool.org, over https). Allow it, or turn grammar "
             "off (or pick another way in Settings)."
         )
-    return f"<b>Grammar checks cannot run:</b> {_escape(message)}."
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<b>Grammar checks cannot run:</b> {html.escape(message)}."

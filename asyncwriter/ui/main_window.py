@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import copy
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
         problems = self.config.problems
         if not problems:
             return
-        listed = "<br>".join(_escape(str(p)) for p in problems[:4])
+        listed = "<br>".join(html.escape(str(p)) for p in problems[:4])
         more = f"<br>… and {len(problems) - 4} more" if len(problems) > 4 else ""
         self.banner.show_notice(
             f"<b>Some settings could not be used</b>, so their defaults apply:<br>{listed}"
@@ -538,9 +539,10 @@ class MainWindow(QMainWindow):
         }.get(state, "Grammar")
         self.grammar_status.setText(short)
         self.grammar_status.setToolTip(message)
-        if self.linter.options.grammar is not self._options().grammar:
+        options = self._options()
+        if self.linter.options.grammar is not options.grammar:
             # Another checker (or none): its findings come (or go) with the next lint.
-            self.linter.set_options(self._options())
+            self.linter.set_options(options)
 
     def _grammar_checked(self, revision: int) -> None:
         """LanguageTool answered: lint again from the cache if the text is unchanged."""
@@ -799,7 +801,3 @@ def _zone(config: Settings) -> tzinfo:
         except ValueError:
             pass  # reported when the settings were read
     return zones.local_zone()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

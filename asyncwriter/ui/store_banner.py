@@ -8,6 +8,8 @@ try again now, or export the draft as a file.
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -48,7 +50,7 @@ class StoreBanner(QFrame):
     def show_fault(self, reason: str) -> None:
         """Say that drafts cannot be saved, why, and that the text is safe in this window."""
         self.message.setText(
-            f"<b>Drafts cannot be saved:</b> {_escape(reason)}. Your text stays in this "
+            f"<b>Drafts cannot be saved:</b> {html.escape(reason)}. Your text stays in this "
             "window, and AsyncWriter keeps trying and saves it as soon as it can. Export it "
             "as Markdown to keep a copy elsewhere."
         )
@@ -74,7 +76,3 @@ class StoreBanner(QFrame):
         if self.fault:
             self.fault = False
             self.hide()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -6,6 +6,7 @@ start a draft. The first entry is always a blank draft.
 
 from __future__ import annotations
 
+import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
@@ -128,9 +129,10 @@ class TemplatePicker(QDialog):
             self.about.setText("An empty page.")
             self.preview.setPlainText("")
         else:
-            self.about.setText(f"<b>{_escape(template.name)}</b>: {_escape(template.description)}"
-                               f"<br><small>{template.kind} · copies for {template.channel} · "
-                               f"{template.origin}</small>")  # fmt: skip
+            name = html.escape(template.name)
+            about = html.escape(template.description)
+            self.about.setText(f"<b>{name}</b>: {about}<br><small>{template.kind} · copies for "
+                               f"{template.channel} · {template.origin}</small>")  # fmt: skip
             self.preview.setPlainText(template.draft_text())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -154,7 +156,3 @@ class TemplatePicker(QDialog):
             return
         self.chosen = item.data(_ROLE)
         super().accept()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
