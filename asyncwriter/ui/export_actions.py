@@ -3,18 +3,17 @@
 Every copy goes through the same steps: make sure the findings are for the text as it is
 now (a pending lint runs first), show the pre-flight sheet if anything is still open, then
 render, put it on the clipboard (or open the mail app) and record the copy in the draft's
-history. The rendering is the pure-Python :func:`asyncwriter.export.render`, run in a
-one-thread pool: a page renders in milliseconds, but a draft of several megabytes takes
-seconds, and the window must not freeze meanwhile.
+history. The rendering is the pure-Python :func:`asyncwriter.export.render`, run on a
+:class:`~asyncwriter.ui.background.Background` worker: a page renders in milliseconds, but
+a draft of several megabytes takes seconds, and the window must not freeze meanwhile.
 """
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
@@ -22,48 +21,22 @@ from asyncwriter.export import LABELS, CopyRecord, render
 from asyncwriter.export.mailto import fits, mailto_url
 from asyncwriter.formats import FORMATS
 from asyncwriter.ui import clipboard
+from asyncwriter.ui.background import Background
 from asyncwriter.ui.preflight import PreflightSheet
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QThreadPool
+
     from asyncwriter.checks.model import Report
     from asyncwriter.export import Rendered
     from asyncwriter.storage import ExportRecord
-    from asyncwriter.templates import Template
     from asyncwriter.ui.main_window import MainWindow
-
-logger = logging.getLogger(__name__)
 
 #: The second key of each format's shortcut chord (Ctrl+E, then this key).
 FORMAT_KEYS = {"slack": "S", "teams": "T", "email": "E", "markdown": "M", "plain": "P"}
 #: With no template and no earlier copy, a blank draft copies as Markdown.
 FALLBACK_FORMAT = "markdown"
 COPY, MAIL, SUBJECT = "copy", "mail", "subject"
-
-
-class _Relay(QObject):
-    """Lives in the UI thread; a render job emits through it (a queued connection)."""
-
-    done = Signal(int, object)
-    failed = Signal(int, str)
-
-
-class _RenderJob(QRunnable):
-    """Renders one snapshot of the draft; touches no Qt object but the relay's signals."""
-
-    def __init__(self, token: int, text: str, fmt: str, template: Template | None,
-                 report: Report | None, relay: _Relay) -> None:  # fmt: skip
-        super().__init__()
-        self.token, self.text, self.fmt = token, text, fmt
-        self.template, self.report, self.relay = template, report, relay
-
-    def run(self) -> None:
-        try:
-            rendered = render(self.text, self.fmt, template=self.template, report=self.report)
-        except Exception as exc:  # a bug in a renderer must not take the editor down
-            logger.exception("export failed")
-            self.relay.failed.emit(self.token, f"{type(exc).__name__}: {exc}")
-            return
-        self.relay.done.emit(self.token, rendered)
 
 
 class Exporter(QObject):
@@ -83,13 +56,7 @@ class Exporter(QObject):
         self.history: list[CopyRecord] = []
         self.sheet: PreflightSheet | None = None
         self._pending: tuple[str, str] | None = None
-        self._jobs: dict[int, tuple[str, str]] = {}
-        self._token = 0
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._rendered)
-        self._relay.failed.connect(self._failed)
+        self.worker = Background(self)
         self.format_actions: dict[str, QAction] = {}
         self._build()
         window.reportApplied.connect(self._resume)
@@ -168,13 +135,18 @@ class Exporter(QObject):
         """Switch to another draft's copy history, as stored (empty for a new draft)."""
         self.history = [_as_copy(record) for record in history or []]
         self._pending = None
-        self._jobs.clear()  # a render still running was for the old draft
+        self.worker.discard()  # a render still running was for the old draft
         self.refresh()
 
     def shutdown(self) -> None:
         """Wait for a running render (on close)."""
         self._pending = None
-        self.pool.waitForDone(10_000)
+        self.worker.wait(10_000)
+
+    @property
+    def pool(self) -> QThreadPool:
+        """The thread the renders run on (tests check a render is off the UI thread)."""
+        return self.worker.pool
 
     def _fill_history(self) -> None:
         """List this draft's copies, then recent copies of other drafts (which open them)."""
@@ -251,24 +223,18 @@ class Exporter(QObject):
     def _deliver(self, action: str, fmt: str) -> None:
         """Render in the background; :meth:`_rendered` finishes the job."""
         window = self.window
-        self._token += 1
-        self._jobs[self._token] = (action, fmt)
+        text, template = window.editor.toPlainText(), window.template
         report = window.report if window.current() else None
-        job = _RenderJob(
-            self._token, window.editor.toPlainText(), fmt, window.template, report, self._relay
-        )
         self._say(f"Preparing the copy for {LABELS[fmt]}…")
-        self.pool.start(job)
+        self.worker.submit(
+            lambda: render(text, fmt, template=template, report=report),
+            lambda rendered: self._rendered(action, fmt, rendered),
+            lambda exc: self._say(
+                f"The copy failed ({type(exc).__name__}: {exc}); the clipboard is unchanged."
+            ),
+        )
 
-    def _failed(self, token: int, message: str) -> None:
-        if self._jobs.pop(token, None) is not None:
-            self._say(f"The copy failed ({message}); the clipboard is unchanged.")
-
-    def _rendered(self, token: int, rendered: Rendered) -> None:
-        job = self._jobs.pop(token, None)
-        if job is None:
-            return  # a new draft was started meanwhile
-        action, fmt = job
+    def _rendered(self, action: str, fmt: str, rendered: Rendered) -> None:
         if action == SUBJECT:
             if rendered.subject is None:
                 self._say("There is no subject yet: write the summary or a Subject: line first.")

@@ -19,13 +19,14 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from asyncwriter.checks import grammar
 from asyncwriter.checks.grammar import GrammarChecker, GrammarError
+from asyncwriter.ui.background import Background
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     from asyncwriter.checks.grammar import Paragraph
     from asyncwriter.settings import LanguageToolSettings
@@ -40,39 +41,6 @@ _STATES_FOR_ACTION = {
     "consent": "needs-consent",
     "settings": "misconfigured",
 }
-
-
-class _Relay(QObject):
-    done = Signal(int, float)
-    failed = Signal(int, object)
-    progress = Signal(int, object)
-    downloaded = Signal(object)
-
-
-class _Job(QRunnable):
-    """Runs one blocking call on the grammar thread and reports through the relay."""
-
-    def __init__(
-        self,
-        work: Callable[[], None],
-        on_done: Callable[[float], None],
-        on_error: Callable[[GrammarError], None],
-    ) -> None:
-        super().__init__()
-        self.work, self.on_done, self.on_error = work, on_done, on_error
-
-    def run(self) -> None:
-        started = time.perf_counter()
-        try:
-            self.work()
-        except GrammarError as exc:
-            self.on_error(exc)
-            return
-        except Exception as exc:  # a bug must not take the editor down
-            logger.exception("grammar check failed")
-            self.on_error(GrammarError(f"grammar checking stopped with an error ({exc})"))
-            return
-        self.on_done(time.perf_counter() - started)
 
 
 class GrammarRunner(QObject):
@@ -93,13 +61,7 @@ class GrammarRunner(QObject):
         self.checker: GrammarChecker | None = None
         self.state = "off"
         self.message = ""
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._done)
-        self._relay.failed.connect(self._failed)
-        self._relay.progress.connect(self.downloadProgress)
-        self._relay.downloaded.connect(self._downloaded)
+        self.worker = Background(self)
         self._running = False
         self._queued: tuple[list[Paragraph], int] | None = None
         self._failures = 0
@@ -130,7 +92,7 @@ class GrammarRunner(QObject):
         self._config, self._consent = config, consent
         old, self.checker = self.checker, None
         if old is not None:
-            self.pool.start(_Job(old.close, lambda _s: None, lambda _e: None))
+            self.worker.submit(old.close, expected=(GrammarError,))
         self._retry.stop()
         self._failures = 0
         self._queued = None
@@ -177,13 +139,17 @@ class GrammarRunner(QObject):
             self._set_state("starting", "Starting LanguageTool on this computer…")
         else:
             self._set_state("checking", "Checking grammar…")
-        relay = self._relay
-        self.pool.start(
-            _Job(
-                lambda: checker.fetch(pending),
-                lambda seconds: relay.done.emit(revision, seconds),
-                lambda error: relay.failed.emit(revision, error),
-            )
+
+        def fetch() -> float:
+            started = time.perf_counter()
+            checker.fetch(pending)
+            return time.perf_counter() - started
+
+        self.worker.submit(
+            fetch,
+            lambda seconds: self._done(revision, seconds),
+            lambda exc: self._failed(revision, _as_grammar_error(exc)),
+            expected=(GrammarError,),
         )
 
     def _done(self, revision: int, seconds: float) -> None:
@@ -235,18 +201,20 @@ class GrammarRunner(QObject):
         if self.state == "downloading":
             return
         self._set_state("downloading", "Downloading LanguageTool…")
-        relay = self._relay
+        post = self.worker.post
 
         def work() -> None:
+            error: GrammarError | None = None
             try:
-                grammar.download(lambda done, total: relay.progress.emit(done, total))
+                grammar.download(
+                    lambda done, total: post(lambda: self.downloadProgress.emit(done, total))
+                )
             except GrammarError as exc:
-                relay.downloaded.emit(exc)
+                error = exc
             except Exception as exc:  # keep the window told, whatever happens
                 logger.exception("LanguageTool download failed")
-                relay.downloaded.emit(GrammarError(f"LanguageTool could not be downloaded ({exc})"))
-            else:
-                relay.downloaded.emit(None)
+                error = GrammarError(f"LanguageTool could not be downloaded ({exc})")
+            post(lambda: self._downloaded(error))
 
         threading.Thread(target=work, name="languagetool-download", daemon=True).start()
 
@@ -271,10 +239,17 @@ class GrammarRunner(QObject):
         self._queued = None
         if self.state == "starting" and self.checker is not None:
             self.checker.close()  # stop Java now rather than wait for it to finish starting
-        self.pool.waitForDone(int((grammar.READ_TIMEOUT + grammar.CONNECT_TIMEOUT) * 1000))
+        self.worker.wait(int((grammar.READ_TIMEOUT + grammar.CONNECT_TIMEOUT) * 1000))
         if self.checker is not None:
             self.checker.close()
             self.checker = None
+
+
+def _as_grammar_error(exc: Exception) -> GrammarError:
+    """Return a grammar request's error as the writer sees it (a bug becomes a message)."""
+    if isinstance(exc, GrammarError):
+        return exc
+    return GrammarError(f"grammar checking stopped with an error ({exc})")
 
 
 def _same_server(a: LanguageToolSettings, b: LanguageToolSettings) -> bool:

@@ -1,23 +1,24 @@
 """Live linting off the UI thread: debounced, one job at a time, stale results dropped.
 
 Each edit bumps a revision and restarts a short timer. When the writer pauses, a snapshot
-of the text (a plain ``str``) goes to a ``QRunnable`` in the thread pool, which calls the
-pure-Python check engine and hands the report back through a queued signal. A report is
-applied only if its revision is still current; if the text changed while a job ran, the
-next job starts as soon as the running one ends. Typing never waits on any of it.
+of the text (a plain ``str``) goes to a :class:`~asyncwriter.ui.background.Background`
+worker, which calls the pure-Python check engine and hands the report back on the UI
+thread. A report is applied only if its revision is still current; if the text changed
+while a job ran, the next job starts as soon as the running one ends. Typing never waits
+on any of it.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from asyncwriter.checks import lint
+from asyncwriter.ui.background import Background
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
     from asyncwriter.checks.grammar import GrammarChecker
     from asyncwriter.checks.model import Report
     from asyncwriter.templates import Template
-
-logger = logging.getLogger(__name__)
 
 #: Pause in typing before a lint starts.
 DEBOUNCE_MS = 250
@@ -52,37 +51,19 @@ class LintOptions:
     grammar: GrammarChecker | None = None
 
 
-class _Relay(QObject):
-    """Lives in the UI thread; the worker emits through it (a queued connection)."""
-
-    done = Signal(int, object, float)
-    failed = Signal(int, str)
-
-
-class _LintJob(QRunnable):
-    """One lint of one snapshot; touches no Qt object but the relay's signals."""
-
-    def __init__(self, revision: int, text: str, options: LintOptions, relay: _Relay) -> None:
-        super().__init__()
-        self.revision, self.text, self.options, self.relay = revision, text, options, relay
-
-    def run(self) -> None:
-        started = time.perf_counter()
-        try:
-            report = lint(
-                self.text,
-                template=self.options.template,
-                tz=self.options.tz,
-                settings=self.options.settings,
-                channel=self.options.channel,
-                grammar=self.options.grammar,
-                fetch_grammar=False,
-            )
-        except Exception as exc:  # a bug in a check must not take the editor down
-            logger.exception("lint failed")
-            self.relay.failed.emit(self.revision, f"{type(exc).__name__}: {exc}")
-            return
-        self.relay.done.emit(self.revision, report, time.perf_counter() - started)
+def _lint_timed(text: str, options: LintOptions) -> tuple[Report, float]:
+    """Lint one snapshot on the worker thread; return the report and the seconds it took."""
+    started = time.perf_counter()
+    report = lint(
+        text,
+        template=options.template,
+        tz=options.tz,
+        settings=options.settings,
+        channel=options.channel,
+        grammar=options.grammar,
+        fetch_grammar=False,
+    )
+    return report, time.perf_counter() - started
 
 
 class LintScheduler(QObject):
@@ -104,15 +85,11 @@ class LintScheduler(QObject):
         self._running = False
         self._pending = False
         self.last_duration = 0.0
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._finished)
-        self._relay.failed.connect(self._failed)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self._start)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.worker = Background(self)
         if sys.getswitchinterval() > SWITCH_INTERVAL:
             sys.setswitchinterval(SWITCH_INTERVAL)
 
@@ -145,12 +122,17 @@ class LintScheduler(QObject):
             self._pending = True
             return
         self._running = True
-        self.pool.start(_LintJob(self.revision, self._snapshot(), self.options, self._relay))
+        revision, text, options = self.revision, self._snapshot(), self.options
+        self.worker.submit(
+            lambda: _lint_timed(text, options),
+            lambda result: self._finished(revision, *result),
+            lambda exc: self._failed(revision, f"{type(exc).__name__}: {exc}"),
+        )
 
     def _finished(self, revision: int, report: Report, seconds: float) -> None:
         self._running = False
         self.last_duration = seconds
-        if revision == self.revision:
+        if revision == self.revision:  # the text did not change while the lint ran
             self.reportReady.emit(report)
         self._next()
 
@@ -169,4 +151,4 @@ class LintScheduler(QObject):
         """Stop the timer and wait for a running lint (on close)."""
         self._timer.stop()
         self._pending = False
-        self.pool.waitForDone(5_000)
+        self.worker.wait(5_000)

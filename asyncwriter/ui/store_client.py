@@ -4,9 +4,9 @@ SQLite answers most calls in a millisecond, but a save of a multi-megabyte paste
 it for search (a tenth of a second or more), a busy disk can stall an fsync, and another
 instance can hold the write lock for seconds: none of that may freeze typing. So the
 window never touches the store itself. It hands a function of the store to
-:meth:`StoreClient.call`; a one-thread pool runs the calls in the order given (so a save
-always lands before the copy record that follows it), and the result or the error comes
-back on the UI thread through a queued signal.
+:meth:`StoreClient.call`; a one-thread :class:`~asyncwriter.ui.background.Background`
+runs the calls in the order given (so a save always lands before the copy record that
+follows it), and the result or the error comes back on the UI thread.
 
 Opening the store is a call like any other. When it fails for a reason that can pass (a
 full disk, a read-only folder, a lock), the client says so through :attr:`StoreClient.
@@ -20,9 +20,10 @@ import logging
 import sqlite3
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from asyncwriter.storage import Conflict, Opened, Store, StoreError, as_store_error
+from asyncwriter.ui.background import Background
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -32,36 +33,6 @@ logger = logging.getLogger(__name__)
 
 #: Delays (seconds) between attempts to open a store that could not be opened.
 RETRY_DELAYS_S = (2, 5, 10, 30, 60)
-#: What to call with a call's result, and with its error.
-_Handlers = tuple["Callable[[Any], None] | None", "Callable[[StoreError], None] | None"]
-
-
-class _Relay(QObject):
-    """Lives in the UI thread; jobs emit through it (queued connections)."""
-
-    done = Signal(int, object, object)
-    failed = Signal(int, object)
-
-
-class _Job(QRunnable):
-    """Runs one call against the store on the pool's thread."""
-
-    def __init__(self, client: StoreClient, token: int, func: Callable[[Store], Any]) -> None:
-        super().__init__()
-        self.client, self.token, self.func = client, token, func
-
-    def run(self) -> None:
-        try:
-            opened = self.client._ensure_open()
-            result = self.client._run(self.func)
-        except StoreError as exc:
-            self.client._relay.failed.emit(self.token, exc)
-            return
-        except Exception as exc:  # a bug must not take the window down
-            logger.exception("drafts store call failed")
-            self.client._relay.failed.emit(self.token, exc)
-            return
-        self.client._relay.done.emit(self.token, result, opened)
 
 
 class StoreClient(QObject):
@@ -86,16 +57,9 @@ class StoreClient(QObject):
         #: Why the store cannot be used now (None when it is open or not tried yet).
         self.error: StoreError | None = None
         self.is_open = False
-        self._calls: dict[int, _Handlers] = {}
-        self._token = 0
         self._failures = 0
         self._closed = False
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-        self.pool.setExpiryTimeout(-1)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._done)
-        self._relay.failed.connect(self._failed)
+        self.worker = Background(self, keep_thread=True)  # the connection lives on it
         self.retry_timer = QTimer(self)
         self.retry_timer.setSingleShot(True)
         self.retry_timer.timeout.connect(self.open)
@@ -118,18 +82,21 @@ class StoreClient(QObject):
         """
         if self._closed:
             return
-        self._token += 1
-        self._calls[self._token] = (on_done, on_error)
-        self.pool.start(_Job(self, self._token, func))
+        self.worker.submit(
+            lambda: self._on_thread(func),
+            lambda answer: self._done(*answer, on_done),
+            lambda exc: self._failed(exc, on_error),
+            expected=(StoreError,),
+        )
 
     def wait(self, timeout_ms: int = 10_000) -> bool:
         """Block until the queued calls ran (quit, tests); return False on time-out."""
-        return self.pool.waitForDone(timeout_ms)
+        return self.worker.wait(timeout_ms)
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Finish the queued calls, close the store; return False if the wait timed out."""
         self.retry_timer.stop()
-        finished = self.pool.waitForDone(timeout_ms)
+        finished = self.worker.wait(timeout_ms)
         self._closed = True
         if finished and self.store is not None:
             self.store.close()
@@ -137,6 +104,11 @@ class StoreClient(QObject):
         return finished
 
     # -- on the pool's thread ----------------------------------------------------------
+
+    def _on_thread(self, func: Callable[[Store], Any]) -> tuple[Any, Opened | None]:
+        """Open the store if need be, then run ``func``; return its result and the opening."""
+        opened = self._ensure_open()
+        return self._run(func), opened
 
     def _ensure_open(self) -> Opened | None:
         if self.store is not None:
@@ -167,8 +139,9 @@ class StoreClient(QObject):
 
     # -- on the UI thread -------------------------------------------------------------
 
-    def _done(self, token: int, result: object, opened: Opened | None) -> None:
-        on_done, _ = self._calls.pop(token, (None, None))
+    def _done(
+        self, result: object, opened: Opened | None, on_done: Callable[[Any], None] | None
+    ) -> None:
         if not self.is_open:
             self.is_open = True
             self.error = None
@@ -178,8 +151,7 @@ class StoreClient(QObject):
         if on_done is not None:
             on_done(result)
 
-    def _failed(self, token: int, exc: Exception) -> None:
-        _, on_error = self._calls.pop(token, (None, None))
+    def _failed(self, exc: Exception, on_error: Callable[[StoreError], None] | None) -> None:
         if isinstance(exc, StoreError):
             error = exc
             if not isinstance(exc, Conflict):
