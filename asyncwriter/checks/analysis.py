@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference
 
+from asyncwriter import markdown
 from asyncwriter.checks import nlp
 from asyncwriter.checks.model import LineIndex
 
@@ -117,11 +117,6 @@ class _Masks:
 
 
 @functools.cache
-def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-
-
-@functools.cache
 def _linkify() -> object:
     from linkify_it import LinkifyIt
 
@@ -166,8 +161,9 @@ class Analysis:
     # -- parsing -------------------------------------------------------------------------
 
     def _parse_markdown(self) -> None:
-        env: dict = {}
-        tokens = _markdown().parse(self.text, env)
+        # The shared parse: an export of the same text reuses it (see asyncwriter.markdown).
+        parsed = markdown.parse(self.text)
+        tokens, env = parsed.tokens, parsed.env
         self._references: dict[str, str] = {
             key: ref["href"] for key, ref in env.get("references", {}).items()
         }

@@ -1,0 +1,124 @@
+"""The one Markdown parser configuration, and a small cache of parsed drafts.
+
+The checks (:mod:`asyncwriter.checks.analysis`) and export (:mod:`asyncwriter.export`) both
+read a draft's Markdown. They share this parser and its cache, so linting a draft and then
+exporting it (what the window's Copy does, and ``asyncwriter lint`` then ``export``) parses
+the text once. The cache is keyed by the text itself and holds only the last few drafts.
+
+The configuration is CommonMark with GFM tables and ~~strikethrough~~, bare links found by
+linkify, and raw HTML recognised (``html``): the checks need to know where HTML blocks and
+tags are so they can leave them out of the prose. Export must show typed HTML as text, so
+it uses a stream only when it holds no HTML tokens (see :attr:`Parsed.has_html`); with no
+HTML token in it, a stream is exactly what a parser with ``html`` off would have produced,
+and a draft that does hold HTML is parsed again with :func:`parse` ``(html=False)``.
+``breaks`` only changes how a renderer writes a soft break, never the tokens.
+
+This module is part of the base layer: it imports markdown-it-py, linkify-it-py and the
+standard library, nothing from asyncwriter.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from markdown_it.token import Token
+
+__all__ = ["CACHE_SIZE", "EXTRA_TLDS", "Parsed", "clear_cache", "holds_html", "parse", "parser"]
+
+#: Newer top-level domains that a bare ``name@team.dev`` or ``docs.acme.app`` may use.
+EXTRA_TLDS = ("dev", "app", "cloud", "tech", "team", "tools", "page", "site", "online",
+              "works", "systems", "services", "network", "company", "email")  # fmt: skip
+#: Drafts kept parsed: the one being typed, its export, a subject or two. Each keystroke in
+#: the editor is a new text, so a larger cache would only hold stale drafts.
+CACHE_SIZE = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One parse of a text. Shared between callers: read it, never change a token.
+
+    Attributes:
+        tokens: markdown-it's flat token stream (inline tokens carry their children).
+        env: what the parse collected besides tokens (``references``: label to href/title).
+        has_html: whether any ``html_block`` or ``html_inline`` token was made. Without
+            one, the stream is the same as a parse with ``html`` off would give.
+    """
+
+    tokens: tuple[Token, ...]
+    env: Mapping[str, object]
+    has_html: bool
+
+
+_local = threading.local()
+_lock = threading.Lock()
+_cache: OrderedDict[tuple[str, bool], Parsed] = OrderedDict()
+
+
+def parser(*, html: bool = True) -> MarkdownIt:
+    """Return this thread's parser (``html`` on by default, see the module docstring).
+
+    One parser per thread and setting: linkify keeps state between its test and match
+    calls, so two threads must never share one.
+    """
+    parsers: dict[bool, MarkdownIt] | None = getattr(_local, "parsers", None)
+    if parsers is None:
+        parsers = _local.parsers = {}
+    md = parsers.get(html)
+    if md is None:
+        md = parsers[html] = _new_parser(html)
+    return md
+
+
+def _new_parser(html: bool) -> MarkdownIt:
+    """Build the parser: the writer sees each line break, so ``breaks`` keeps them."""
+    options = {"html": html, "linkify": True, "breaks": True}
+    md = MarkdownIt("commonmark", options).enable(["table", "strikethrough", "linkify"])
+    linkify = md.linkify
+    linkify.set({"fuzzy_ip": False})  # type: ignore[union-attr]
+    # linkify-it knows the old generic TLDs and every two-letter one; teams live on these too.
+    linkify.tlds(list(EXTRA_TLDS), keep_old=True)  # type: ignore[union-attr]
+    return md
+
+
+def parse(text: str, *, html: bool = True) -> Parsed:
+    """Return the parse of ``text``, from the cache when the same text was parsed lately."""
+    key = (text, html)
+    with _lock:
+        found = _cache.get(key)
+        if found is not None:
+            _cache.move_to_end(key)
+            return found
+    env: dict[str, object] = {}
+    tokens = tuple(parser(html=html).parse(text, env))
+    parsed = Parsed(tokens, MappingProxyType(env), html and holds_html(tokens))
+    with _lock:
+        _cache[key] = parsed
+        _cache.move_to_end(key)
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return parsed
+
+
+def holds_html(tokens: Sequence[Token]) -> bool:
+    """Return True if ``tokens`` (or an inline token's children) hold raw HTML."""
+    for token in tokens:
+        if token.type == "html_block":
+            return True
+        if token.children and any(child.type == "html_inline" for child in token.children):
+            return True
+    return False
+
+
+def clear_cache() -> None:
+    """Forget every cached parse (tests use it to count parses from a cold start)."""
+    with _lock:
+        _cache.clear()
