@@ -21,14 +21,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from asyncwriter.checks import grammar
-from asyncwriter.checks.grammar import GrammarChecker, GrammarError
+from asyncwriter import languagetool
+from asyncwriter.checks.grammar.outcome import GrammarError
+from asyncwriter.languagetool import local
 from asyncwriter.ui.background import Background
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from asyncwriter.checks.grammar import Paragraph
+    from asyncwriter.checks.grammar.checker import GrammarChecker
+    from asyncwriter.checks.grammar.paragraphs import Paragraph
     from asyncwriter.settings import LanguageToolSettings
 
 logger = logging.getLogger(__name__)
@@ -83,7 +85,8 @@ class GrammarRunner(QObject):
         A new dictionary alone keeps the checker and its cache: words are applied here.
         """
         current = self.checker
-        unchanged = current is not None and _same_server(current.config, config)
+        previous = self._config
+        unchanged = current is not None and previous is not None and _same_server(previous, config)
         if not force and unchanged and self._consent == consent:
             assert current is not None
             current.set_words(config.words)
@@ -97,15 +100,15 @@ class GrammarRunner(QObject):
         self._failures = 0
         self._queued = None
         try:
-            server = grammar.make_server(config, consent=consent)
+            server = languagetool.make_server(config, consent=consent)
         except GrammarError as exc:
             self._set_state(_STATES_FOR_ACTION.get(exc.action or "", "failing"), str(exc))
             return
         if server is None:
             self._set_state("off", "Grammar checks are off")
             return
-        self.checker = GrammarChecker(config, server)
-        if isinstance(server, grammar.LocalServer) and not grammar.installed():
+        self.checker = languagetool.make_checker(config, server)
+        if isinstance(server, local.LocalServer) and not local.installed():
             self._set_state("needs-download", "LanguageTool is not on this computer yet")
             return
         self._set_state("ready", f"Grammar: {_where(config)}")
@@ -135,7 +138,7 @@ class GrammarRunner(QObject):
         assert checker is not None
         self._running = True
         server = checker.server
-        if isinstance(server, grammar.LocalServer) and server.tool is None:
+        if isinstance(server, local.LocalServer) and server.tool is None:
             self._set_state("starting", "Starting LanguageTool on this computer…")
         else:
             self._set_state("checking", "Checking grammar…")
@@ -206,7 +209,7 @@ class GrammarRunner(QObject):
         def work() -> None:
             error: GrammarError | None = None
             try:
-                grammar.download(
+                local.download(
                     lambda done, total: post(lambda: self.downloadProgress.emit(done, total))
                 )
             except GrammarError as exc:
@@ -239,7 +242,8 @@ class GrammarRunner(QObject):
         self._queued = None
         if self.state == "starting" and self.checker is not None:
             self.checker.close()  # stop Java now rather than wait for it to finish starting
-        self.worker.wait(int((grammar.READ_TIMEOUT + grammar.CONNECT_TIMEOUT) * 1000))
+        timeout = languagetool.server.READ_TIMEOUT + languagetool.server.CONNECT_TIMEOUT
+        self.worker.wait(int(timeout * 1000))
         if self.checker is not None:
             self.checker.close()
             self.checker = None

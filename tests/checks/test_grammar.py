@@ -12,20 +12,31 @@ import shutil
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from asyncwriter.checks import Severity, grammar, lint
+from asyncwriter import languagetool
+from asyncwriter.checks import Severity, lint
 from asyncwriter.checks.analysis import Analysis
-from asyncwriter.checks.grammar import GrammarChecker, GrammarError, Server, paragraphs
+from asyncwriter.checks.grammar import checker as grammar_checker
+from asyncwriter.checks.grammar import paragraphs as grammar_paragraphs
+from asyncwriter.checks.grammar.outcome import GrammarError
+from asyncwriter.checks.grammar.paragraphs import paragraphs
+from asyncwriter.languagetool.server import Server
 from asyncwriter.settings import LanguageToolSettings
 from tests.conftest import REAL_LTP_PATH
+
+if TYPE_CHECKING:
+    from asyncwriter.checks.grammar.checker import GrammarChecker
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
 def checker(url: str, **config: object) -> GrammarChecker:
-    return GrammarChecker(LanguageToolSettings(mode="server", url=url, **config), Server(url))
+    return languagetool.make_checker(
+        LanguageToolSettings(mode="server", url=url, **config), Server(url)
+    )
 
 
 def grammar_findings(text: str, check: GrammarChecker, **kwargs: object) -> list:
@@ -184,7 +195,7 @@ def test_a_template_keeps_the_users_grammar_settings(lt_server):
 
 
 def test_long_drafts_are_checked_up_to_a_limit(lt_server, monkeypatch):
-    monkeypatch.setattr(grammar, "MAX_CHECKED_CHARS", 100)
+    monkeypatch.setattr(grammar_paragraphs, "MAX_CHECKED_CHARS", 100)
     text = "\n\n".join(f"Paragraph {n} is here and teh words go on." for n in range(20))
     report = lint(text, now=NOW, tz="UTC", grammar=checker(lt_server.url))
     assert report.grammar.truncated
@@ -192,7 +203,7 @@ def test_long_drafts_are_checked_up_to_a_limit(lt_server, monkeypatch):
 
 
 def test_large_drafts_are_split_into_requests(lt_server, monkeypatch):
-    monkeypatch.setattr(grammar, "MAX_REQUEST_CHARS", 60)
+    monkeypatch.setattr(grammar_checker, "MAX_REQUEST_CHARS", 60)
     text = "\n\n".join(f"Paragraph {n}: teh words." for n in range(6))
     found = grammar_findings(text, checker(lt_server.url))
     assert len(found) == 6
@@ -204,7 +215,7 @@ def test_large_drafts_are_split_into_requests(lt_server, monkeypatch):
 
 
 def test_time_out_is_an_error_and_the_other_checks_still_run(lt_server, monkeypatch):
-    monkeypatch.setattr(grammar, "READ_TIMEOUT", 0.3)
+    monkeypatch.setattr(languagetool.server, "READ_TIMEOUT", 0.3)
     lt_server.fake.mode = "slow"
     report = lint("Please review teh doc by Friday.\n", now=NOW, tz="UTC",
                   grammar=checker(lt_server.url))  # fmt: skip
@@ -257,28 +268,30 @@ def test_malformed_matches_are_skipped(lt_server, monkeypatch):
 
 
 def test_make_server_follows_the_settings():
-    assert grammar.make_server(LanguageToolSettings(mode="off"), consent=False) is None
-    server = grammar.make_server(LanguageToolSettings(mode="server", url="https://lt.example.com/v2"),
-                                 consent=False)  # fmt: skip
+    assert languagetool.make_server(LanguageToolSettings(mode="off"), consent=False) is None
+    server = languagetool.make_server(
+        LanguageToolSettings(mode="server", url="https://lt.example.com/v2"), consent=False
+    )
     assert server.url == "https://lt.example.com/v2/check"
-    local = grammar.make_server(
+    local = languagetool.make_server(
         LanguageToolSettings(mode="server", url="http://localhost:8081"), consent=False
     )
     assert local.url == "http://localhost:8081/v2/check" and not local.session.trust_env
     with pytest.raises(GrammarError, match="use https") as caught:
-        grammar.make_server(LanguageToolSettings(mode="server", url="http://lt.example.com"),
-                            consent=False)  # fmt: skip
+        languagetool.make_server(
+            LanguageToolSettings(mode="server", url="http://lt.example.com"), consent=False
+        )
     assert caught.value.action == "settings"
     with pytest.raises(GrammarError) as caught:
-        grammar.make_server(LanguageToolSettings(mode="public"), consent=False)
+        languagetool.make_server(LanguageToolSettings(mode="public"), consent=False)
     assert caught.value.action == "consent"
-    public = grammar.make_server(LanguageToolSettings(mode="public"), consent=True)
+    public = languagetool.make_server(LanguageToolSettings(mode="public"), consent=True)
     assert public.url == "https://api.languagetool.org/v2/check"
 
 
 def test_local_mode_without_languagetool_asks_for_the_download():
-    server = grammar.make_server(LanguageToolSettings(mode="local"), consent=False)
-    assert isinstance(server, grammar.LocalServer)
+    server = languagetool.make_server(LanguageToolSettings(mode="local"), consent=False)
+    assert isinstance(server, languagetool.local.LocalServer)
     assert Path(os.environ["LTP_PATH"]).name == "languagetool"
     with pytest.raises(GrammarError) as caught:
         server.check(paragraphs(Analysis("Teh text.\n"))[0], "en-US", "default")
@@ -289,22 +302,23 @@ def test_local_mode_without_languagetool_asks_for_the_download():
 def test_download_folder_defaults_to_the_cache_dir(monkeypatch, tmp_path):
     monkeypatch.delenv("LTP_PATH")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert grammar.use_download_folder() == tmp_path / "cache" / "asyncwriter" / "languagetool"
+    ours = tmp_path / "cache" / "asyncwriter" / "languagetool"
+    assert languagetool.local.use_download_folder() == ours
     monkeypatch.delenv("LTP_PATH")  # an existing language-tool-python download is reused
     from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION
 
     existing = tmp_path / "home" / ".cache" / "language_tool_python"
     (existing / f"LanguageTool-{LTP_DOWNLOAD_VERSION}").mkdir(parents=True)
-    assert grammar.use_download_folder() == existing
-    assert grammar.installed()
+    assert languagetool.local.use_download_folder() == existing
+    assert languagetool.local.installed()
 
 
 def test_missing_java_is_explained(monkeypatch):
     monkeypatch.setattr(shutil, "which", lambda name: None)
-    problem = grammar.check_java()
+    problem = languagetool.local.check_java()
     assert "needs Java" in problem and "openjdk-17" in problem and "server" in problem
     with pytest.raises(GrammarError) as caught:
-        grammar.download()
+        languagetool.local.download()
     assert caught.value.action == "java"
 
 
@@ -312,23 +326,23 @@ def test_a_failed_download_is_explained(monkeypatch):
     import requests
     from language_tool_python.download_lt import ReleaseLocalLanguageTool
 
-    monkeypatch.setattr(grammar, "check_java", lambda: None)
+    monkeypatch.setattr(languagetool.local, "check_java", lambda: None)
 
     def offline(self):
         raise requests.exceptions.ConnectionError("Failed to establish a new connection")
 
     monkeypatch.setattr(ReleaseLocalLanguageTool, "download", offline)
     with pytest.raises(GrammarError, match="could not be downloaded") as caught:
-        grammar.download()
+        languagetool.local.download()
     assert "server" in str(caught.value)
 
 
 def test_download_reports_progress_from_the_partial_file(monkeypatch):
     from language_tool_python.download_lt import LTP_DOWNLOAD_VERSION, ReleaseLocalLanguageTool
 
-    monkeypatch.setattr(grammar, "check_java", lambda: None)
-    monkeypatch.setattr(grammar, "download_size", lambda: 3_000)
-    folder = grammar.use_download_folder()
+    monkeypatch.setattr(languagetool.local, "check_java", lambda: None)
+    monkeypatch.setattr(languagetool.local, "download_size", lambda: 3_000)
+    folder = languagetool.local.use_download_folder()
     seen: list[tuple[int, int | None]] = []
     grew = threading.Event()
 
@@ -348,8 +362,8 @@ def test_download_reports_progress_from_the_partial_file(monkeypatch):
         grew.set()
 
     monkeypatch.setattr(ReleaseLocalLanguageTool, "download", fake_download)
-    grammar.download(progress)
-    assert grammar.installed()
+    languagetool.local.download(progress)
+    assert languagetool.local.installed()
     sizes = [done for done, _ in seen]
     assert (
         sizes == sorted(sizes[: sizes.index(max(sizes)) + 1]) + sizes[sizes.index(max(sizes)) + 1 :]
@@ -374,7 +388,9 @@ def _real_install() -> Path | None:
                     reason="no LanguageTool download or no Java on this machine")  # fmt: skip
 def test_real_local_languagetool(monkeypatch):
     monkeypatch.setenv("LTP_PATH", str(_real_install()))
-    check = GrammarChecker(LanguageToolSettings(mode="local"), grammar.LocalServer("en-US"))
+    check = languagetool.make_checker(
+        LanguageToolSettings(mode="local"), languagetool.local.LocalServer("en-US")
+    )
     try:
         text = "Teh deploy is done.\n\nWe could of waited for a update 😀 of `svc` here.\n"
         found = grammar_findings(text, check)

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from asyncwriter import paths, settings
-from asyncwriter.checks import grammar
+from asyncwriter.checks.grammar.outcome import GrammarError
+from asyncwriter.languagetool import local, server
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.main_window import MainWindow
 from asyncwriter.ui.settings_dialog import SettingsDialog
@@ -154,9 +155,9 @@ def test_download_shows_progress_then_grammar_starts(qtbot, open_window, monkeyp
 
     def fake_download(progress):
         progress(50_000_000, 200_000_000)
-        (grammar.use_download_folder() / f"LanguageTool-{LTP_DOWNLOAD_VERSION}").mkdir(parents=True)
+        (local.use_download_folder() / f"LanguageTool-{LTP_DOWNLOAD_VERSION}").mkdir(parents=True)
 
-    monkeypatch.setattr(grammar, "download", fake_download)
+    monkeypatch.setattr(local, "download", fake_download)
     win = open_window()
     progress = []
     win.grammar.downloadProgress.connect(lambda done, total: progress.append((done, total)))
@@ -164,16 +165,16 @@ def test_download_shows_progress_then_grammar_starts(qtbot, open_window, monkeyp
                           check_params_cb=lambda state, _m: state != "downloading"):  # fmt: skip
         win.grammar_bar.buttons["download"].click()
     assert progress == [(50_000_000, 200_000_000)]
-    assert grammar.installed()
+    assert local.installed()
     assert win.grammar.state in ("ready", "starting", "checking", "failing", "needs-java")
 
 
 def test_a_failed_download_says_what_to_do(qtbot, open_window, monkeypatch):
     def offline(progress):
-        raise grammar.GrammarError("LanguageTool could not be downloaded (connection refused); "
-                                   "check the connection")  # fmt: skip
+        raise GrammarError("LanguageTool could not be downloaded (connection refused); "
+                           "check the connection")  # fmt: skip
 
-    monkeypatch.setattr(grammar, "download", offline)
+    monkeypatch.setattr(local, "download", offline)
     win = open_window()
     with qtbot.waitSignal(win.grammar.stateChanged, timeout=REPORT_TIMEOUT_MS,
                           check_params_cb=lambda state, _m: state == "download-failed"):  # fmt: skip
@@ -196,7 +197,7 @@ def test_missing_java_is_explained_in_the_window(qtbot, open_window, monkeypatch
 
 
 def test_public_service_waits_for_consent(qtbot, open_window, lt_server, monkeypatch):
-    monkeypatch.setattr(grammar, "PUBLIC_URL", lt_server.url)
+    monkeypatch.setattr(server, "PUBLIC_URL", lt_server.url)
     configure('[languagetool]\nmode = "public"\n')
     win = open_window()
     assert win.grammar.state == "needs-consent"
@@ -229,7 +230,7 @@ def test_an_unreachable_server_never_stops_typing(qtbot, open_window, lt_server)
 def test_a_slow_server_times_out_and_other_checks_are_not_held_up(
     qtbot, open_window, lt_server, monkeypatch
 ):
-    monkeypatch.setattr(grammar, "READ_TIMEOUT", 0.5)
+    monkeypatch.setattr(server, "READ_TIMEOUT", 0.5)
     lt_server.fake.mode = "slow"
     configure(f'[languagetool]\nmode = "server"\nurl = "{lt_server.url}"\n')
     win = open_window()
