@@ -23,6 +23,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from asyncwriter.storage import Conflict, Draft, ExportRecord, Saved, Store, StoreError, new_id
 
 if TYPE_CHECKING:
+    from asyncwriter.ui.draft_session import DraftSession
     from asyncwriter.ui.editor import MarkdownEditor
     from asyncwriter.ui.store_client import StoreClient
 
@@ -67,7 +68,7 @@ class _Revisions:
 
 
 class DraftKeeper(QObject):
-    """Holds the identity of the window's draft and keeps its text in the store.
+    """Sets which draft the session holds (id, template id, channel) and keeps it stored.
 
     Signals:
         saved(Saved, str): a save landed (the text saved is the second argument).
@@ -86,15 +87,17 @@ class DraftKeeper(QObject):
     exportsChanged = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(
-        self, editor: MarkdownEditor, client: StoreClient, parent: QObject | None = None
+        self,
+        session: DraftSession,
+        editor: MarkdownEditor,
+        client: StoreClient,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
+        self.session = session
         self.editor = editor
         self.client = client
-        self.draft_id = new_id()
         self.stored = False  # the draft has a row in the store
-        self.template_id: str | None = None
-        self.channel: str | None = None
         self.recent: list[tuple[ExportRecord, str]] = []
         self._revisions = _Revisions()
         self._edits = 0  # bumped by every change of the text
@@ -110,6 +113,11 @@ class DraftKeeper(QObject):
         editor.textChanged.connect(self._changed)
         editor.cursorPositionChanged.connect(self._moved)
         client.opened.connect(lambda _opened: self.save_now() if self.dirty else None)
+
+    @property
+    def draft_id(self) -> str:
+        """Return the id of the draft in the editor (the session's)."""
+        return self.session.draft_id
 
     @property
     def dirty(self) -> bool:
@@ -151,8 +159,8 @@ class DraftKeeper(QObject):
             return
         edits, draft_id, revisions = self._edits, self.draft_id, self._revisions
         fields = {
-            "template_id": self.template_id,
-            "channel": self.channel,
+            "template_id": self.session.template_id,
+            "channel": self.session.channel,
             "cursor": self.editor.textCursor().position(),
         }
         self._cursor_moved = False
@@ -174,7 +182,7 @@ class DraftKeeper(QObject):
             self.stored = True
             self._saved_edits = max(self._saved_edits, edits)
             if saved.id != draft_id:
-                self.draft_id = saved.id
+                self.session.draft_id = saved.id
                 self._remember_session()
                 self.forked.emit(
                     "This draft was changed in another window, so your text was "
@@ -195,9 +203,9 @@ class DraftKeeper(QObject):
     def new_draft(self, template_id: str | None, channel: str | None) -> None:
         """Leave the current draft (saved) and start a new one, not stored until it has text."""
         self._leave()
-        self.draft_id = new_id()
+        self.session.draft_id = new_id()
         self.stored = False
-        self.template_id, self.channel = template_id, channel
+        self.session.template_id, self.session.channel = template_id, channel
         self._saved_edits = self._edits  # the old draft's text is on its way to the store
         self._remember_session()
 
@@ -247,9 +255,9 @@ class DraftKeeper(QObject):
         draft, exports = result
         if self.dirty:
             self.save_now(force=True)  # typed into the old draft while this one loaded
-        self.draft_id = draft.id
+        self.session.draft_id = draft.id
         self.stored = True
-        self.template_id, self.channel = draft.template_id, draft.channel
+        self.session.template_id, self.session.channel = draft.template_id, draft.channel
         self._quiet = True
         try:
             self.editor.setPlainText(draft.body)
@@ -275,9 +283,9 @@ class DraftKeeper(QObject):
         """Add a copy to this draft's history (saving the draft first, so it exists)."""
         self.save_now(force=True)
         draft_id = self.draft_id
-        channel = fmt if self.template_id is None and action == "copy" else None
+        channel = fmt if self.session.template_id is None and action == "copy" else None
         if channel is not None:
-            self.channel = channel
+            self.session.channel = channel
 
         def record(store: Store) -> tuple[ExportRecord | None, list[tuple[ExportRecord, str]]]:
             entry = store.record_export(draft_id, fmt, action)

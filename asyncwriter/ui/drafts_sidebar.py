@@ -40,13 +40,19 @@ from PySide6.QtWidgets import (
 from asyncwriter.draft_text import preview
 from asyncwriter.export import LABELS
 from asyncwriter.storage import TRASH_DAYS, DraftSummary, Saved
+from asyncwriter.ui.background import Generation
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtGui import QContextMenuEvent, QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from asyncwriter.storage import Store, StoreError
-    from asyncwriter.ui.main_window import MainWindow
+    from asyncwriter.templates import Catalog
+    from asyncwriter.ui.draft_keeper import DraftKeeper
+    from asyncwriter.ui.draft_session import DraftSession
+    from asyncwriter.ui.store_client import StoreClient
 
 #: The newest drafts the list shows; older ones are a search away.
 LIST_LIMIT = 1_000
@@ -228,18 +234,38 @@ class DraftList(QListView):
 class DraftsSidebar(QWidget):
     """The drafts list with its search box and trash, beside the editor.
 
+    It works on the store through ``store`` and on the open draft through ``session`` and
+    ``keeper``; the window lends it four narrow things: the template ``catalog`` (rows are
+    named after templates), ``export_draft`` (Export as Markdown…), ``start_blank`` (trashing
+    the open draft) and ``say`` (a status-bar message).
+
     Signals:
         listed(): the list was (re)filled from the store (tests wait on it).
+        currentRenamed(): the open draft was renamed (the window title follows).
     """
 
     listed = Signal()
+    currentRenamed = Signal()  # noqa: N815 - Qt signal naming
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(
+        self,
+        session: DraftSession,
+        keeper: DraftKeeper,
+        store: StoreClient,
+        parent: QWidget,
+        *,
+        catalog: Callable[[], Catalog],
+        export_draft: Callable[[str], None],
+        start_blank: Callable[[], None],
+        say: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
         self.setObjectName("draftsSidebar")
-        self.window_ = window
+        self.session, self.keeper, self.store = session, keeper, store
+        self._catalog, self._export_draft = catalog, export_draft
+        self._start_blank, self._say = start_blank, say
         self.showing_trash = False
-        self._query_token = 0
+        self._query = Generation()  # a list answer for an older query is dropped
         self.search = QLineEdit(self)
         self.search.setObjectName("draftSearch")
         self.search.setPlaceholderText("Search all drafts")
@@ -288,7 +314,6 @@ class DraftsSidebar(QWidget):
         layout.addLayout(bottom)
 
         self._shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self._trash_selected)
-        keeper = window.keeper
         keeper.saved.connect(self._saved)
         keeper.loaded.connect(lambda draft, _exports: self.model.set_current(draft.id))
 
@@ -305,7 +330,7 @@ class DraftsSidebar(QWidget):
         """Return a row's title; an untitled draft is named after its template."""
         if row.title:
             return row.title
-        template = self.window_.catalog.templates.get(row.template_id or "")
+        template = self._catalog().templates.get(row.template_id or "")
         return f"Untitled {template.name.lower()}" if template else "Untitled draft"
 
     def subtitle(self, row: DraftSummary) -> str:
@@ -328,8 +353,8 @@ class DraftsSidebar(QWidget):
     def reload(self) -> None:
         """Fill the list from the store: the search results, the trash or the newest drafts."""
         self._timer.stop()
-        self._query_token += 1
-        token, query, trashed = self._query_token, self.search.text(), self.showing_trash
+        self._query.bump()
+        query, trashed = self.search.text(), self.showing_trash
 
         def fetch(store: Store) -> tuple[list[DraftSummary], int]:
             rows = (
@@ -339,16 +364,16 @@ class DraftsSidebar(QWidget):
             )
             return rows, store.count(trashed=trashed)
 
-        self.window_.store.call(
-            fetch, lambda result: self._fill(token, *result), lambda error: self._fill_failed(error)
+        self.store.call(
+            fetch,
+            self._query.guard(lambda result: self._fill(*result)),
+            lambda error: self._fill_failed(error),
         )
 
-    def _fill(self, token: int, rows: list[DraftSummary], total: int) -> None:
-        if token != self._query_token:
-            return  # the query changed while this one ran
+    def _fill(self, rows: list[DraftSummary], total: int) -> None:
         self.model.set_rows(rows)
-        self.model.set_current(self.window_.keeper.draft_id)
-        row = self.model.row_of(self.window_.keeper.draft_id)
+        self.model.set_current(self.session.draft_id)
+        row = self.model.row_of(self.session.draft_id)
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
         self.status.setText(self._describe(len(rows), total))
@@ -378,21 +403,21 @@ class DraftsSidebar(QWidget):
         """Move the draft just saved to the top (the list is newest first)."""
         if self.showing_trash or self.search.text().strip():
             return
-        keeper = self.window_.keeper
+        session = self.session
         old = self.model.row_of(saved.id)
         last = self.model.rows[old].last_export if old >= 0 else None
         summary = DraftSummary(
             saved.id,
             saved.title,
-            keeper.template_id,
-            keeper.channel,
+            session.template_id,
+            session.channel,
             saved.updated,
             None,
             preview(text[:2000], saved.title),
             last,
         )
         self.model.put_first(summary)
-        if saved.id == keeper.draft_id:
+        if saved.id == session.draft_id:
             self.model.set_current(saved.id)
         if saved.created:
             self.reload()  # the count changed
@@ -404,7 +429,7 @@ class DraftsSidebar(QWidget):
         if self.showing_trash:
             self.restore(draft_id, open_it=True)
         else:
-            self.window_.open_draft(draft_id)
+            self.keeper.open_draft(draft_id)
 
     def _open_first(self) -> None:
         if self.model.rows:
@@ -423,10 +448,10 @@ class DraftsSidebar(QWidget):
             menu.addAction("Restore", lambda: self.restore(draft_id, open_it=False))
             menu.addAction("Delete Forever…", lambda: self.delete_forever(draft_id))
             return menu
-        menu.addAction("Open", lambda: self.window_.open_draft(draft_id))
+        menu.addAction("Open", lambda: self.keeper.open_draft(draft_id))
         menu.addAction("Rename", self.start_rename)
         menu.addAction("Duplicate", lambda: self.duplicate(draft_id))
-        menu.addAction("Export as Markdown…", lambda: self.window_.export_markdown(draft_id))
+        menu.addAction("Export as Markdown…", lambda: self._export_draft(draft_id))
         menu.addSeparator()
         menu.addAction("Move to Trash", lambda: self.trash(draft_id))
         return menu
@@ -439,7 +464,7 @@ class DraftsSidebar(QWidget):
 
     def rename(self, draft_id: str, title: str) -> None:
         """Rename a draft (an empty title goes back to one taken from its text)."""
-        self.window_.store.call(
+        self.store.call(
             lambda store: store.rename(draft_id, title),
             lambda _draft: self._changed_draft(draft_id),
             self._report,
@@ -447,8 +472,8 @@ class DraftsSidebar(QWidget):
 
     def duplicate(self, draft_id: str) -> None:
         """Copy a draft and open the copy."""
-        self.window_.keeper.flush()  # the copy must have the latest text
-        self.window_.store.call(
+        self.keeper.flush()  # the copy must have the latest text
+        self.store.call(
             lambda store: store.duplicate(draft_id),
             lambda draft: self._after_change(draft.id),
             self._report,
@@ -465,17 +490,15 @@ class DraftsSidebar(QWidget):
 
     def trash(self, draft_id: str) -> None:
         """Move a draft to the trash; if it is the open one, the editor starts a blank draft."""
-        if draft_id == self.window_.keeper.draft_id:
-            self.window_.keeper.flush()
-            self.window_.start_draft(None)
-        self.window_.store.call(
+        if draft_id == self.session.draft_id:
+            self.keeper.flush()
+            self._start_blank()
+        self.store.call(
             lambda store: store.trash(draft_id), lambda _none: self._trashed(), self._report
         )
 
     def _trashed(self) -> None:
-        self.window_.statusBar().showMessage(
-            f"Moved to the trash; it can be restored there for {TRASH_DAYS} days.", 10_000
-        )
+        self._say(f"Moved to the trash; it can be restored there for {TRASH_DAYS} days.")
         self.reload()
 
     def restore(self, draft_id: str, *, open_it: bool) -> None:
@@ -484,10 +507,10 @@ class DraftsSidebar(QWidget):
         def done(_draft: object) -> None:
             if open_it:
                 self.trash_button.setChecked(False)
-                self.window_.open_draft(draft_id)
+                self.keeper.open_draft(draft_id)
             self.reload()
 
-        self.window_.store.call(lambda store: store.restore(draft_id), done, self._report)
+        self.store.call(lambda store: store.restore(draft_id), done, self._report)
 
     def delete_forever(self, draft_id: str) -> None:
         """Delete a draft from the trash for good, after asking."""
@@ -497,7 +520,7 @@ class DraftsSidebar(QWidget):
             "This draft and its copy history will be deleted for good. This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.window_.store.call(
+            self.store.call(
                 lambda store: store.delete_forever(draft_id),
                 lambda _none: self.reload(),
                 self._report,
@@ -511,7 +534,7 @@ class DraftsSidebar(QWidget):
             "Every draft in the trash will be deleted for good. This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.window_.store.call(
+            self.store.call(
                 lambda store: store.empty_trash(), lambda _count: self.reload(), self._report
             )
 
@@ -523,14 +546,14 @@ class DraftsSidebar(QWidget):
         self.reload()
 
     def _changed_draft(self, draft_id: str) -> None:
-        if draft_id == self.window_.keeper.draft_id:
-            self.window_.update_title()
+        if draft_id == self.session.draft_id:
+            self.currentRenamed.emit()
         self.reload()
 
     def _after_change(self, draft_id: str) -> None:
         self.reload()
-        self.window_.open_draft(draft_id)
+        self.keeper.open_draft(draft_id)
 
     def _report(self, error: StoreError) -> None:
-        self.window_.statusBar().showMessage(f"That did not work: {error.reason}.", 10_000)
+        self._say(f"That did not work: {error.reason}.")
         self.reload()

@@ -25,12 +25,17 @@ from asyncwriter.ui.background import Background
 from asyncwriter.ui.preflight import PreflightSheet
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QThreadPool
+    from collections.abc import Callable
 
-    from asyncwriter.checks.model import Report
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QWidget
+
+    from asyncwriter.checks.model import Finding, Report
     from asyncwriter.export import Rendered
     from asyncwriter.storage import ExportRecord
-    from asyncwriter.ui.main_window import MainWindow
+    from asyncwriter.ui.draft_keeper import DraftKeeper
+    from asyncwriter.ui.draft_session import DraftSession
+    from asyncwriter.ui.state import WindowState
 
 #: The second key of each format's shortcut chord (Ctrl+E, then this key).
 FORMAT_KEYS = {"slack": "S", "teams": "T", "email": "E", "markdown": "M", "plain": "P"}
@@ -40,7 +45,11 @@ COPY, MAIL, SUBJECT = "copy", "mail", "subject"
 
 
 class Exporter(QObject):
-    """Owns the Export menu and toolbar of a :class:`MainWindow` and the copy history.
+    """Owns the Export menu and toolbar (the window places them) and the copy history.
+
+    It reads the open draft from the session, records copies through the keeper and
+    remembers the last format in the window state; ``lint_now``, ``show_finding`` and
+    ``say`` (a status-bar message) are all it asks of the window.
 
     Signals:
         copied(record): a copy (or a hand-off to the mail app) was made.
@@ -50,23 +59,32 @@ class Exporter(QObject):
     copied = Signal(object)
     sheetShown = Signal(object)  # noqa: N815 - Qt signal naming
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(
+        self,
+        session: DraftSession,
+        keeper: DraftKeeper,
+        state: WindowState,
+        parent: QWidget,
+        *,
+        lint_now: Callable[[], None],
+        show_finding: Callable[[Finding], None],
+        say: Callable[[str], None],
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.keeper, self.state, self.parent_widget = session, keeper, state, parent
+        self._lint_now, self._show_finding, self._show_message = lint_now, show_finding, say
         self.history: list[CopyRecord] = []
         self.sheet: PreflightSheet | None = None
         self._pending: tuple[str, str] | None = None
         self.worker = Background(self)
         self.format_actions: dict[str, QAction] = {}
         self._build()
-        window.reportApplied.connect(self._resume)
+        session.reportApplied.connect(self._resume)
 
     # -- menu and toolbar ---------------------------------------------------------------
 
     def _build(self) -> None:
-        window = self.window
-        menu = QMenu("E&xport", window)
-        window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
+        menu = QMenu("E&xport", self.parent_widget)
         self.menu = menu
         self.default_action = QAction(self)
         self.default_action.setShortcut(QKeySequence("Ctrl+Shift+C"))
@@ -92,7 +110,7 @@ class Exporter(QObject):
         self.history_menu = menu.addMenu("Copy &History")
         self.history_menu.aboutToShow.connect(self._fill_history)
 
-        toolbar = QToolBar("Export", window)
+        toolbar = QToolBar("Export", self.parent_widget)
         toolbar.setObjectName("exportToolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -108,7 +126,6 @@ class Exporter(QObject):
         self.copy_button.setMenu(formats)
         toolbar.addWidget(self.copy_button)
         toolbar.addAction(self.mail_action)
-        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
         self.refresh()
 
@@ -117,11 +134,11 @@ class Exporter(QObject):
 
         A draft never copied and without a template takes the format last used anywhere.
         """
-        if self.window.template is not None:
-            return self.window.template.channel
-        if self.window.keeper.channel in FORMATS:
-            return str(self.window.keeper.channel)
-        last = self.window.state.last_format
+        if self.session.template is not None:
+            return self.session.template.channel
+        if self.session.channel in FORMATS:
+            return str(self.session.channel)
+        last = self.state.last_format
         return last if last in FORMATS else FALLBACK_FORMAT
 
     def refresh(self) -> None:
@@ -157,13 +174,13 @@ class Exporter(QObject):
             menu.addAction("No copies of this draft yet").setEnabled(False)
         for record in reversed(self.history):
             menu.addAction(_describe(record)).setEnabled(False)
-        keeper = self.window.keeper
+        keeper = self.keeper
         others = [(r, title) for r, title in keeper.recent if r.draft_id != keeper.draft_id]
         if others:
             menu.addSection("Other drafts (click to open)")
         for record, title in others:
             label = f"{_describe(_as_copy(record))} — {title or 'Untitled draft'}"
-            menu.addAction(label, lambda d=record.draft_id: self.window.open_draft(d))
+            menu.addAction(label, lambda d=record.draft_id: keeper.open_draft(d))
 
     # -- the copy flow ------------------------------------------------------------------
 
@@ -180,39 +197,39 @@ class Exporter(QObject):
         self._request(SUBJECT, "email")
 
     def _request(self, action: str, fmt: str) -> None:
-        if not self.window.current():
+        if not self.session.current():
             # Check the text as it is now before showing what is open in it.
             self._pending = (action, fmt)
             self._say("Checking the draft before copying…")
-            self.window.linter.lint_now()
+            self._lint_now()
             return
         self._preflight(action, fmt)
 
     def _resume(self, _report: Report) -> None:
-        if self._pending is not None and self.window.current():
+        if self._pending is not None and self.session.current():
             action, fmt = self._pending
             self._pending = None
             self._preflight(action, fmt)
 
     def _preflight(self, action: str, fmt: str) -> None:
-        window = self.window
-        findings = list(window.open_findings)
-        if not findings or window.report is None or action == SUBJECT:
+        session = self.session
+        findings = list(session.open_findings)
+        if not findings or session.report is None or action == SUBJECT:
             self._deliver(action, fmt)
             return
         verb = "Open in Mail App" if action == MAIL else f"Copy for {LABELS[fmt]}"
-        sheet = PreflightSheet(verb, window.report, findings, window.tz, window)
+        sheet = PreflightSheet(verb, session.report, findings, session.tz, self.parent_widget)
         sheet.accepted.connect(lambda: self._deliver(action, fmt))
         sheet.rejected.connect(lambda: self._fix_first(sheet))
-        sheet.findingChosen.connect(window.show_finding)
+        sheet.findingChosen.connect(self._show_finding)
         sheet.finished.connect(lambda _result: self._closed(sheet))
         self.sheet = sheet
         sheet.open()
         self.sheetShown.emit(sheet)
 
     def _fix_first(self, sheet: PreflightSheet) -> None:
-        if sheet.findings and self.window.current():
-            self.window.show_finding(sheet.findings[0])
+        if sheet.findings and self.session.current():
+            self._show_finding(sheet.findings[0])
         self._say("Copy cancelled: the findings are in the panel on the right.")
 
     def _closed(self, sheet: PreflightSheet) -> None:
@@ -222,9 +239,9 @@ class Exporter(QObject):
 
     def _deliver(self, action: str, fmt: str) -> None:
         """Render in the background; :meth:`_rendered` finishes the job."""
-        window = self.window
-        text, template = window.editor.toPlainText(), window.template
-        report = window.report if window.current() else None
+        session = self.session
+        text, template = session.text(), session.template
+        report = session.report if session.current() else None
         self._say(f"Preparing the copy for {LABELS[fmt]}…")
         self.worker.submit(
             lambda: render(text, fmt, template=template, report=report),
@@ -280,13 +297,13 @@ class Exporter(QObject):
     def _record(self, action: str, fmt: str) -> None:
         record = CopyRecord(datetime.now().astimezone(), fmt, action)
         self.history.append(record)
-        self.window.keeper.record_export(fmt, action)
-        self.window.state.last_format = fmt if action == COPY else self.window.state.last_format
+        self.keeper.record_export(fmt, action)
+        self.state.last_format = fmt if action == COPY else self.state.last_format
         self.refresh()
         self.copied.emit(record)
 
     def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 10_000)
+        self._show_message(message)
 
 
 def _clock() -> str:

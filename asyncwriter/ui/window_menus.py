@@ -1,0 +1,140 @@
+"""The window's File, Edit, View and Help menus and their shortcuts.
+
+Built from a :class:`MenuCommands` (what the menus trigger) rather than from the window
+itself, so this module does not import the window: the window passes itself, and any object
+with those methods (a test double) would do. The Export menu is the exporter's own; the
+window puts it before Help.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMessageBox
+
+from asyncwriter import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QMainWindow, QMenu
+
+    from asyncwriter.ui.editor import MarkdownEditor
+    from asyncwriter.ui.find_bar import FindBar
+
+
+class MenuCommands(Protocol):
+    """What the menus ask the window to do."""
+
+    def open_template_picker(self) -> object:
+        """File › New from Template…."""
+
+    def start_blank_draft(self) -> None:
+        """File › New Blank Draft."""
+
+    def import_markdown(self) -> None:
+        """File › Import Markdown…."""
+
+    def export_markdown(self, draft_id: str | None = None) -> None:
+        """File › Export as Markdown… (the open draft)."""
+
+    def rename_draft(self) -> None:
+        """File › Rename Draft."""
+
+    def duplicate_draft(self) -> None:
+        """File › Duplicate Draft."""
+
+    def trash_draft(self) -> None:
+        """File › Move Draft to Trash."""
+
+    def open_settings(self, page: str | None = None) -> object:
+        """Edit › Settings…."""
+
+    def toggle_sidebar(self, on: bool) -> None:
+        """View › Drafts Sidebar."""
+
+    def search_drafts(self) -> None:
+        """View › Search All Drafts."""
+
+
+@dataclass(frozen=True, slots=True)
+class Menus:
+    """The menu entries the window changes later (checked state, the Export menu's place)."""
+
+    new_action: QAction
+    settings_action: QAction
+    sidebar_action: QAction
+    help_menu: QMenu
+
+
+def build_menus(
+    window: QMainWindow, commands: MenuCommands, editor: MarkdownEditor, find_bar: FindBar
+) -> Menus:
+    """Fill the window's menu bar; return the entries the window keeps."""
+    key = QKeySequence.StandardKey
+    menus = window.menuBar()
+
+    def add(menu: QMenu, text: str, shortcut: QKeySequence | key | None,
+            slot: Callable[..., object]) -> QAction:  # fmt: skip
+        action = QAction(text, window)
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)
+        elif shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    file_menu = menus.addMenu("&File")
+    new_action = add(file_menu, "&New from Template…", key.New, commands.open_template_picker)
+    add(file_menu, "New &Blank Draft", QKeySequence("Ctrl+Shift+N"), commands.start_blank_draft)
+    file_menu.addSeparator()
+    add(file_menu, "&Import Markdown…", key.Open, commands.import_markdown)
+    add(file_menu, "&Export as Markdown…", key.SaveAs, lambda: commands.export_markdown())
+    file_menu.addSeparator()
+    add(file_menu, "&Rename Draft", QKeySequence("F2"), commands.rename_draft)
+    add(file_menu, "&Duplicate Draft", None, commands.duplicate_draft)
+    add(file_menu, "Move Draft to &Trash", None, commands.trash_draft)
+    file_menu.addSeparator()
+    add(file_menu, "&Quit", key.Quit, window.close)
+    edit = menus.addMenu("&Edit")
+    add(edit, "&Undo", key.Undo, editor.undo)
+    add(edit, "&Redo", key.Redo, editor.redo)
+    edit.addSeparator()
+    add(edit, "Cu&t", key.Cut, editor.cut)
+    add(edit, "&Copy", key.Copy, editor.copy)
+    add(edit, "&Paste", key.Paste, editor.paste)
+    add(edit, "Select &All", key.SelectAll, editor.selectAll)
+    edit.addSeparator()
+    add(edit, "&Find…", key.Find, find_bar.open_bar)
+    add(edit, "Find &Next", key.FindNext, lambda: find_bar.find(backwards=False))
+    add(edit, "Find Pre&vious", key.FindPrevious, lambda: find_bar.find(backwards=True))
+    edit.addSeparator()
+    settings_action = add(edit, "&Settings…", QKeySequence("Ctrl+,"),
+                          lambda: commands.open_settings())  # fmt: skip
+    settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    edit.addSeparator()
+    add(edit, "Next Placeholder\tTab", None, lambda: editor.jump_to_placeholder())
+    add(edit, "Previous Placeholder\tShift+Tab", None,
+        lambda: editor.jump_to_placeholder(backwards=True))  # fmt: skip
+    view = menus.addMenu("&View")
+    sidebar_action = add(view, "&Drafts Sidebar", QKeySequence("Ctrl+Shift+D"),
+                         commands.toggle_sidebar)  # fmt: skip
+    sidebar_action.setCheckable(True)
+    sidebar_action.setChecked(True)
+    add(view, "&Search All Drafts", QKeySequence("Ctrl+Shift+F"), commands.search_drafts)
+    view.addSeparator()
+    add(view, "Zoom &In", key.ZoomIn, lambda: editor.change_zoom(1))
+    add(view, "Zoom &Out", key.ZoomOut, lambda: editor.change_zoom(-1))
+    add(view, "&Reset Zoom", QKeySequence("Ctrl+0"), lambda: editor.change_zoom(0))
+    help_menu = menus.addMenu("&Help")
+    add(help_menu, "&About AsyncWriter", None, lambda: _about(window))
+    return Menus(new_action, settings_action, sidebar_action, help_menu)
+
+
+def _about(window: QMainWindow) -> None:
+    QMessageBox.about(window, "About AsyncWriter",
+                      f"AsyncWriter {__version__}\nWrite async messages a colleague in "
+                      "another time zone can act on. Nothing leaves this machine.")  # fmt: skip
