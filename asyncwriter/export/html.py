@@ -18,9 +18,9 @@ from asyncwriter.export.message import (
     cell_rows,
     is_bare,
     link_label,
-    parse_inline,
     plain_text,
     row_line,
+    title_inline,
     web_url,
 )
 
@@ -98,7 +98,7 @@ class HtmlRenderer:
         parts: list[str] = []
         if title and self.style.title == "bold":
             self._in_bold = True
-            inner = self.inline(parse_inline(title))
+            inner = self.inline(title_inline(message, title))
             self._in_bold = False
             parts.append(f"<p{self._attrs('p')}><strong>{inner}</strong></p>")
         parts.extend(self.block(node) for node in message.root.children)

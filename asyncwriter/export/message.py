@@ -3,41 +3,56 @@
 Every format renders from this one parse (markdown-it-py), never from regexes over the raw
 text, so a ``*`` inside a code span stays a ``*`` and a link is a link in every output.
 
-Raw HTML in the draft is parsed as text (``html`` is off), so ``<script>`` typed by the
-writer is text to every renderer. The marker comment that names the draft's template and
-the ``Subject:`` line that starts a templated draft are metadata: they are taken off
-before parsing and never reach the message body.
+Raw HTML in the draft is text to every renderer, so ``<script>`` typed by the writer stays
+text. The marker comment that names the draft's template and the ``Subject:`` line that
+starts a templated draft are metadata: they never reach the message body.
+
+The parse is the one the checks made of the same text (:mod:`asyncwriter.markdown`): the
+body's tokens are the tail of the whole draft's stream, and the title's text comes from
+the ``Subject:`` line's paragraph in it. Where that could read differently from parsing
+the body and the title on their own (raw HTML, which the shared parse recognises; a
+``Subject:`` line that runs on into the body; a title that would start a block), they are
+parsed on their own with ``html`` off, as before.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from asyncwriter import markdown
+from asyncwriter.markdown import EXTRA_TLDS
 from asyncwriter.templates import template_id_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
+
+    from markdown_it.token import Token
+
+__all__ = ["EXTRA_TLDS", "WEB_SCHEMES", "Message", "parse", "parse_inline", "title_inline", "walk",
+           "web_url"]  # fmt: skip
 
 #: Schemes that become clickable links. Everything else (``javascript:``, ``data:``,
 #: ``file:``, app schemes, relative paths) is shown as text so a reader can see it.
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
-
-#: Newer top-level domains that a bare ``name@team.dev`` or ``docs.acme.app`` may use.
-EXTRA_TLDS = ("dev", "app", "cloud", "tech", "team", "tools", "page", "site", "online",
-              "works", "systems", "services", "network", "company", "email")  # fmt: skip
 _MARKER_LINE = re.compile(r"\A\s*<!--[ \t]*asyncwriter template:[^\n]*-->[ \t]*\r?\n?")
 _SUBJECT_LINE = re.compile(r"\A\s*subject[ \t]*:[ \t]*(?P<subject>[^\n]*?)[ \t]*\r?(?:\n|\Z)",
                            re.IGNORECASE)  # fmt: skip
 #: Hebrew, Arabic, Syriac, Thaana, NKo and the RTL presentation forms.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+
+
+#: The ``Subject:`` label as it starts the title's paragraph in the whole draft's parse.
+_SUBJECT_LABEL = re.compile(r"subject[ \t]*:[ \t]+", re.IGNORECASE)
+#: A title starting with one of these might parse as a block of its own (a heading, a list,
+#: a quote, a reference definition...) rather than as the line of text it is in the draft.
+_BLOCKISH_TITLE = re.compile(r"[#>*+\-=_`~<\[|\\0-9]")
+_NEWLINES = re.compile(r"\r\n?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,38 +65,15 @@ class Message:
         template_id: the template named by the draft's marker comment, or None.
         rtl: whether the text holds right-to-left script (HTML then marks blocks
             ``dir="auto"`` so each paragraph takes its own direction).
+        title_inline: the title's inline node, read from the same parse as the body, or
+            None when the title has to be parsed on its own (:func:`title_inline`).
     """
 
     title: str | None
     root: SyntaxTreeNode
     template_id: str | None
     rtl: bool
-
-
-_local = threading.local()
-
-
-def markdown() -> MarkdownIt:
-    """Return this thread's parser: CommonMark, tables, ~~strike~~, bare links, no raw HTML.
-
-    ``breaks`` is on because the writer sees each line break in the editor and chat
-    readers expect it kept; the text renderers read a soft break as a line break too.
-    One parser per thread: linkify keeps state between its test and match calls.
-    """
-    md = getattr(_local, "md", None)
-    if md is None:
-        md = _local.md = _new_markdown()
-    return md
-
-
-def _new_markdown() -> MarkdownIt:
-    options = {"html": False, "linkify": True, "breaks": True}
-    md = MarkdownIt("commonmark", options).enable(["table", "strikethrough", "linkify"])
-    linkify = md.linkify
-    linkify.set({"fuzzy_ip": False})  # type: ignore[union-attr]
-    # linkify-it knows the old generic TLDs and every two-letter one; teams live on these too.
-    linkify.tlds(list(EXTRA_TLDS), keep_old=True)  # type: ignore[union-attr]
-    return md
+    title_inline: SyntaxTreeNode | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -94,13 +86,91 @@ def parse(text: str) -> Message:
     if m:
         title = " ".join(m.group("subject").split()) or None
         body = body[m.end() :]
-    root = SyntaxTreeNode(markdown().parse(body))
-    return Message(title, root, template_id, bool(_RTL.search(text)))
+    rtl = bool(_RTL.search(text))
+    root, title_node = _from_shared_parse(text, len(text) - len(body), title)
+    if root is None:
+        root = _tree(markdown.parse(body, html=False).tokens)
+    return Message(title, root, template_id, rtl, title_node)
+
+
+def _from_shared_parse(
+    text: str, cut: int, title: str | None
+) -> tuple[SyntaxTreeNode | None, SyntaxTreeNode | None]:
+    """Read the body (``text[cut:]``) and the title from the whole draft's parse.
+
+    Either is None where that parse may differ from parsing it on its own. For the body:
+    the metadata does not end a line, a block runs across the cut (``Subject: x`` with the
+    body's first line as its continuation), or the body holds raw HTML (which the shared
+    parse recognises and export shows as text).
+    """
+    head = _NEWLINES.sub("\n", text[:cut])
+    if head and not head.endswith("\n") and cut < len(text):
+        return None, None
+    lines = head.count("\n") + (0 if head.endswith("\n") or not head else 1)
+    parsed = markdown.parse(text)
+    tokens = parsed.tokens
+    start = len(tokens)
+    for i, token in enumerate(tokens):
+        if token.level != 0 or token.map is None:
+            continue
+        if token.map[0] >= lines:
+            start = i
+            break
+        if token.map[1] > lines:
+            return None, None
+    body = tokens[start:]
+    root = None if parsed.has_html and markdown.holds_html(body) else _tree(body)
+    return root, _title_inline(tokens[:start], lines, title, parsed)
+
+
+def _title_inline(
+    head: Sequence[Token], lines: int, title: str | None, parsed: markdown.Parsed
+) -> SyntaxTreeNode | None:
+    """Return the title's inline node, cut from its ``Subject:`` paragraph, if it reads the same.
+
+    The title parsed on its own is one paragraph of inline Markdown, as long as it cannot
+    start a block, is spaced as the writer typed it, and uses no link reference (the whole
+    draft may define one). Then the paragraph's inline tokens without the label's text are
+    what that parse would give. The shared tokens are copied, never changed.
+    """
+    if not title or _BLOCKISH_TITLE.match(title):
+        return None
+    if "[" in title and parsed.env.get("references"):
+        return None
+    for i, token in enumerate(head):
+        if token.type != "paragraph_open" or token.level != 0 or token.map != [lines - 1, lines]:
+            continue
+        inline = head[i + 1]
+        label = _SUBJECT_LABEL.match(inline.content)
+        children = inline.children or []
+        if label is None or inline.content[label.end() :] != title or not children:
+            return None
+        first = children[0]
+        if first.type != "text" or not first.content.startswith(label.group()):
+            return None
+        if markdown.holds_html([inline]):
+            return None
+        rest = first.content[label.end() :]
+        kept = [first.copy(content=rest)] if rest else []
+        cut = inline.copy(content=title, children=[*kept, *children[1:]])
+        return _tree([token, cut, head[i + 2]]).children[0].children[0]
+    return None
+
+
+def title_inline(message: Message, title: str) -> SyntaxTreeNode:
+    """Return ``title``'s inline node: the draft's own when it is the draft's title."""
+    if title == message.title and message.title_inline is not None:
+        return message.title_inline
+    return parse_inline(title)
+
+
+def _tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
+    return SyntaxTreeNode(list(tokens))
 
 
 def parse_inline(text: str) -> SyntaxTreeNode:
     """Parse one line of Markdown (a subject) and return its ``inline`` node."""
-    root = SyntaxTreeNode(markdown().parse(text))
+    root = _tree(markdown.parse(text, html=False).tokens)
     for node in walk(root):
         if node.type == "inline":
             return node

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from asyncwriter.export.message import parse_inline, plain_text, walk
+from asyncwriter.export.message import parse_inline, plain_text, title_inline, walk
 
 if TYPE_CHECKING:
     from asyncwriter.checks.model import Report
@@ -69,7 +69,7 @@ def email_subject(
     """
     base = subject or message.title
     if base:
-        text = _flat(plain_text(parse_inline(base)))
+        text = _flat(plain_text(title_inline(message, base)))
     else:
         text = _derived(message, report)
     if not text:

@@ -17,9 +17,9 @@ from asyncwriter.export.message import (
     cell_rows,
     is_bare,
     link_label,
-    parse_inline,
     plain_text,
     row_line,
+    title_inline,
     web_url,
 )
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 #: Narrower than this, wrapping inside deep lists does more harm than good.
 MIN_WRAP = 24
+#: A line that is a thematic break (horizontal rule) in Markdown: ``- - -``, ``* * *``.
+_THEMATIC_BREAK = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*")
 
 
 class TextRenderer:
@@ -51,6 +53,8 @@ class TextRenderer:
         self._depth = 0
         #: Inside a line that is bold as a whole (a title): inner bold marks are dropped.
         self._in_bold = False
+        #: Bullets chosen for particular lists (by ``id``) so a line does not read as a rule.
+        self._forced: dict[int, str] = {}
 
     # -- the message ------------------------------------------------------------------
 
@@ -58,12 +62,12 @@ class TextRenderer:
         """Return the whole message as text: an optional title line, then the body."""
         lines = self.blocks(message.root.children, self.width)
         if title:
-            lines = [*self.title(title), *([""] if lines else []), *lines]
+            lines = [*self.title(title_inline(message, title)), *([""] if lines else []), *lines]
         return "\n".join(lines).rstrip() + "\n" if lines else ""
 
-    def title(self, title: str) -> list[str]:
-        """Return the lines for the draft's subject line shown as a title."""
-        return self.wrap(self.bold_inline(parse_inline(title)), self.width)
+    def title(self, title: SyntaxTreeNode) -> list[str]:
+        """Return the lines for the draft's subject line (its inline node) shown as a title."""
+        return self.wrap(self.bold_inline(title), self.width)
 
     def bold_inline(self, node: SyntaxTreeNode) -> str:
         """Render inline content that will be shown bold as a whole (no inner bold)."""
@@ -129,9 +133,16 @@ class TextRenderer:
         self._depth += 1
         try:
             for number, item in enumerate(node.children, start):
-                marker = self.ordered_marker(number, node) if ordered else self.bullet(node)
+                marker = self.ordered_marker(number, node) if ordered else self.bullet_for(node)
                 indent = max(len(marker) + 1, self.list_indent)
                 lines = self.blocks(item.children, _narrower(width, indent), tight=tight)
+                inner = item.children[0] if item.children else None
+                if inner is not None and inner.type == "bullet_list" and lines and \
+                        _THEMATIC_BREAK.fullmatch(f"{marker} {lines[0]}"):  # fmt: skip
+                    # "- * *" (lists nested on one line, the last item empty) would come out
+                    # as "- - -", a horizontal rule: the nested list takes the other bullet.
+                    self._forced[id(inner)] = "*" if marker.endswith("-") else "-"
+                    lines = self.blocks(item.children, _narrower(width, indent), tight=tight)
                 if out and not tight:
                     out.append("")
                 if not lines:
@@ -146,6 +157,10 @@ class TextRenderer:
     def rule_line(self) -> str:
         """Return the horizontal rule."""
         return self.rule
+
+    def bullet_for(self, node: SyntaxTreeNode) -> str:
+        """Return the bullet of list ``node``: the forced one, else :meth:`bullet`'s."""
+        return self._forced.get(id(node)) or self.bullet(node)
 
     def bullet(self, node: SyntaxTreeNode) -> str:
         """Return the bullet for the current depth."""
@@ -278,9 +293,9 @@ class Mrkdwn(TextRenderer):
     list_indent = 4
     rule = "───────────"
 
-    def title(self, title: str) -> list[str]:
+    def title(self, title: SyntaxTreeNode) -> list[str]:
         """Show the subject as a bold first line."""
-        return [f"*{self.bold_inline(parse_inline(title))}*"]
+        return [f"*{self.bold_inline(title)}*"]
 
     def heading(self, level: int, text: str, width: int | None) -> list[str]:
         """Render a heading as a bold line (its inner bold marks were dropped)."""
@@ -348,9 +363,9 @@ class CommonMark(TextRenderer):
         """Return ``---``, or ``***`` in a list (where ``- ---`` would not be a rule)."""
         return "***" if self._depth else self.rule
 
-    def title(self, title: str) -> list[str]:
+    def title(self, title: SyntaxTreeNode) -> list[str]:
         """Show the subject as a bold first line (a heading would change the page outline)."""
-        return [f"**{self.bold_inline(parse_inline(title))}**"]
+        return [f"**{self.bold_inline(title)}**"]
 
     def heading(self, level: int, text: str, width: int | None) -> list[str]:
         """Return an ATX heading, or a setext one for a heading written over several lines."""
@@ -362,7 +377,7 @@ class CommonMark(TextRenderer):
         """Use ``-``, or ``*`` right after another bullet list so the two stay apart."""
         before = node.previous_sibling
         return "*" if before is not None and before.type == "bullet_list" and \
-            self.bullet(before) == "-" else "-"  # fmt: skip
+            self.bullet_for(before) == "-" else "-"  # fmt: skip
 
     def ordered_marker(self, number: int, node: SyntaxTreeNode) -> str:
         """Use ``1.``, or ``1)`` right after another ordered list so the two stay apart."""

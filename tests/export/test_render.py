@@ -226,6 +226,26 @@ def test_adjacent_lists_stay_apart_in_markdown() -> None:
     assert render("- a\n+ b", "markdown").plain == "- a\n\n* b\n"
 
 
+@pytest.mark.parametrize(
+    "src", ["- * *", "- a\n- * *\n- b", "- x\n\n  - * *", "- the plan\n  - * *", "* - -", "- - - a"]
+)
+@pytest.mark.parametrize("fmt", ["markdown", "plain", "teams"])
+def test_a_list_starting_with_an_empty_nested_item_is_not_a_rule(src: str, fmt: str) -> None:
+    """Regression: ``- * *`` (lists nested on one line) came out as ``- - -``, a rule."""
+    from asyncwriter.markdown import parser
+
+    out = render(src, fmt).plain
+    assert "<hr />" not in parser(html=False).render(out)
+    assert parser(html=False).render(out) == parser(html=False).render(src)
+
+
+def test_a_list_nested_on_one_line_takes_the_other_bullet_only_where_needed() -> None:
+    assert render("- * *", "markdown").plain == "- * -\n"
+    assert render("- a\n- * *", "plain").plain == "- a\n- * -\n"
+    assert render("- - a", "markdown").plain == "- - a\n"  # no rule, so unchanged
+    assert render("- * *", "slack").plain == "• ◦ ▪\n"  # Slack's bullets never make a rule
+
+
 def test_plain_text_headings_links_and_strike() -> None:
     out = render("# Plan\n\nSee [doc](https://a.dev). Not ~~now~~ later.", "plain").plain
     assert out == "Plan\n====\n\nSee doc (https://a.dev). Not ~~now~~ later.\n"
