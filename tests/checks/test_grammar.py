@@ -12,7 +12,6 @@ import shutil
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,14 +20,12 @@ from asyncwriter.checks import Severity, lint
 from asyncwriter.checks.analysis import Analysis
 from asyncwriter.checks.grammar import checker as grammar_checker
 from asyncwriter.checks.grammar import paragraphs as grammar_paragraphs
+from asyncwriter.checks.grammar.checker import GrammarChecker
 from asyncwriter.checks.grammar.outcome import GrammarError
 from asyncwriter.checks.grammar.paragraphs import paragraphs
 from asyncwriter.languagetool.server import Server
 from asyncwriter.settings import LanguageToolSettings
 from tests.conftest import REAL_LTP_PATH
-
-if TYPE_CHECKING:
-    from asyncwriter.checks.grammar.checker import GrammarChecker
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
@@ -262,6 +259,41 @@ def test_malformed_matches_are_skipped(lt_server, monkeypatch):
 
     monkeypatch.setattr(lt_server.fake, "check", broken)
     assert len(grammar_findings("Teh text.\n", checker(lt_server.url))) == 1
+
+
+# -- the engine without the service -------------------------------------------------------
+
+
+class CannedServer:
+    """Answers like LanguageTool without HTTP: the engine needs nothing more."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[int, str, str]] = []
+        self.closed = False
+
+    def check(self, chunk, language: str, level: str) -> list[dict]:
+        """Flag the first word of every paragraph as misspelled."""
+        self.asked.append((len(chunk), language, level))
+        rule = {"id": "MORFOLOGIK_RULE_EN_US", "issueType": "misspelling"}
+        matches, offset = [], 0
+        for paragraph in chunk:
+            matches.append({"offset": offset, "length": 3, "message": "Typo?", "rule": rule})
+            offset += paragraph.end - paragraph.start + 2  # the blank line between them
+        return matches
+
+    def close(self) -> None:
+        self.closed = True
+
+
+def test_the_checker_takes_any_server_and_plain_settings():
+    server = CannedServer()
+    check = GrammarChecker(server, language="en-GB", level="picky", words=["zzz"])
+    text = "Teh first.\n\nZzz second.\n"
+    found = grammar_findings(text, check)
+    assert server.asked == [(2, "en-GB", "picky")]
+    assert [text[f.start : f.end] for f in found] == ["Teh"]  # "Zzz": in the dictionary
+    check.close()
+    assert server.closed
 
 
 # -- choosing the server ------------------------------------------------------------------
