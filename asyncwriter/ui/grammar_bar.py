@@ -11,7 +11,9 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from asyncwriter.ui.banner import Banner
 
 #: Which buttons each state offers.
 _BUTTONS = {
@@ -39,7 +41,7 @@ STATUS_LABELS = {
 }
 
 
-class GrammarBar(QFrame):
+class GrammarBar(Banner):
     """Asks about LanguageTool and shows what it is doing.
 
     Signals:
@@ -53,10 +55,7 @@ class GrammarBar(QFrame):
     offRequested = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("grammarBar")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        super().__init__("grammarBar", "info", parent)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setObjectName("grammarMessage")
@@ -85,7 +84,6 @@ class GrammarBar(QFrame):
         self.state = ""
         #: States the writer said "not now" to (asked again after a restart).
         self.dismissed: set[str] = set()
-        self.setStyleSheet("#grammarBar { background: #e8f0fe; color: #174ea6; }")
         self.hide()
 
     def show_state(self, state: str, message: str) -> None:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from asyncwriter.ui.banner import Banner
 
 
-class StoreBanner(QFrame):
+class StoreBanner(Banner):
     """A warning bar with a message, Try Again, Export as Markdown… and Dismiss.
 
     Signals:
@@ -25,10 +27,7 @@ class StoreBanner(QFrame):
     exportRequested = Signal()  # noqa: N815 - Qt signal naming
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("storeBanner")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
+        super().__init__("storeBanner", "fault", parent)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setObjectName("storeMessage")
@@ -58,7 +57,7 @@ class StoreBanner(QFrame):
         self.retry_button.show()
         self.export_button.show()
         self.dismiss_button.hide()
-        self.setStyleSheet("#storeBanner { background: #fdecea; color: #5f2120; }")
+        self.set_kind("fault")
         self.show()
 
     def show_notice(self, text: str) -> None:
@@ -68,7 +67,7 @@ class StoreBanner(QFrame):
         self.retry_button.hide()
         self.export_button.hide()
         self.dismiss_button.show()
-        self.setStyleSheet("#storeBanner { background: #fff4e5; color: #663c00; }")
+        self.set_kind("notice")
         self.show()
 
     def clear_fault(self) -> None:

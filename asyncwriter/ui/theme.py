@@ -1,5 +1,8 @@
 """Colours that follow the system: light or dark palette, and severity colours for both.
 
+The bars above the editor (store fault, notices, grammar, settings problems) take their
+colours from here too (:func:`banner_style`), so a dark window gets dark bars.
+
 The platform style supplies the palette where it can (Windows, macOS, KDE, GNOME with a
 platform theme). Where the system asks for a dark scheme but the style only has a light
 palette (plain X11, Xvfb), a dark Fusion palette is applied instead.
@@ -44,6 +47,13 @@ _DARK = {
     "placeholder_bg": "#4a3b12",
 }
 
+#: The bars above the editor, by kind: (background, text), for light and dark windows.
+_BANNERS = {
+    "fault": {"light": ("#fdecea", "#5f2120"), "dark": ("#4a1c1a", "#ffd7d2")},
+    "notice": {"light": ("#fff4e5", "#663c00"), "dark": ("#45331a", "#ffe2b5")},
+    "info": {"light": ("#e8f0fe", "#174ea6"), "dark": ("#1b2b47", "#c5dafc")},
+}
+
 
 def is_dark(palette: QPalette | None = None) -> bool:
     """Return True when the window background is dark."""
@@ -54,6 +64,14 @@ def is_dark(palette: QPalette | None = None) -> bool:
 def color(key: Severity | str, palette: QPalette | None = None) -> QColor:
     """Return the colour for a severity or a highlighting role in the current palette."""
     return QColor((_DARK if is_dark(palette) else _LIGHT)[key])
+
+
+def banner_style(name: str, kind: str, palette: QPalette | None = None) -> str:
+    """Return the style sheet for the bar named ``name``: ``fault``, ``notice`` or ``info``."""
+    background, text = _BANNERS[kind]["dark" if is_dark(palette) else "light"]
+    return (
+        f"#{name} {{ background: {background}; color: {text}; }}#{name} QLabel {{ color: {text}; }}"
+    )
 
 
 def follow_system_scheme(app: QApplication) -> None:
