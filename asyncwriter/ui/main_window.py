@@ -35,7 +35,7 @@ from asyncwriter.ui.grammar_runner import GrammarRunner
 from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.markdown_files import MarkdownFiles
 from asyncwriter.ui.readiness import ReadinessBar
-from asyncwriter.ui.settings_dialog import SettingsDialog
+from asyncwriter.ui.settings.dialog import SettingsDialog
 from asyncwriter.ui.store_banner import StoreBanner
 from asyncwriter.ui.store_client import StoreClient
 from asyncwriter.ui.template_picker import TemplatePicker

@@ -14,7 +14,7 @@ from asyncwriter.checks.grammar.outcome import GrammarError
 from asyncwriter.languagetool import local, server
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.main_window import MainWindow
-from asyncwriter.ui.settings_dialog import SettingsDialog
+from asyncwriter.ui.settings.dialog import SettingsDialog
 from tests.ui.conftest import REPORT_TIMEOUT_MS, wait_report
 
 pytestmark = pytest.mark.gui

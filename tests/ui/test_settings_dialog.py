@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 
 from asyncwriter import paths, settings
 from asyncwriter.checks import Severity
-from asyncwriter.ui.settings_dialog import SettingsDialog
-from asyncwriter.ui.settings_pages import canonical_zone
+from asyncwriter.ui.settings.dialog import SettingsDialog
+from asyncwriter.ui.settings.zone_field import canonical_zone
 
 pytestmark = pytest.mark.gui
 

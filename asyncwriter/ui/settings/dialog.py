@@ -7,15 +7,14 @@ the dialog has no dedicated control for (rule prefixes such as ``deadline = "off
 rules turned off from a finding) are shown too, so a save never drops them silently.
 Choosing the public LanguageTool service asks first, because drafts then leave the machine.
 
-The four tabs live in :mod:`asyncwriter.ui.settings_pages`; this module holds the dialog that
-puts them together and saves, the banner about parts of the file that could not be used, and
-the consent question.
+Each tab is a module of its own in this package (``time_page``, ``grammar_page``,
+``rules_page``, ``templates_page``); this module puts them together, saves, and asks the
+consent question. The bar about a broken file is :mod:`.problems_banner`.
 """
 
 from __future__ import annotations
 
 import copy
-import html
 import logging
 from typing import TYPE_CHECKING
 
@@ -23,8 +22,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFrame,
-    QLabel,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -33,14 +30,12 @@ from PySide6.QtWidgets import (
 
 from asyncwriter import paths, settings
 from asyncwriter.checks import RULES
-from asyncwriter.ui.settings_pages import (
-    GrammarPage,
-    RulesPage,
-    TemplatesPage,
-    TimePage,
-    message_label,
-    say,
-)
+from asyncwriter.ui.settings.fields import message_label, say
+from asyncwriter.ui.settings.grammar_page import GrammarPage
+from asyncwriter.ui.settings.problems_banner import ProblemsBanner
+from asyncwriter.ui.settings.rules_page import RulesPage
+from asyncwriter.ui.settings.templates_page import TemplatesPage
+from asyncwriter.ui.settings.time_page import TimePage
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -48,7 +43,7 @@ if TYPE_CHECKING:
 
     from asyncwriter.checks.context import RuleSetting
     from asyncwriter.checks.model import Rule
-    from asyncwriter.settings import Settings, SettingsProblem
+    from asyncwriter.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -57,41 +52,6 @@ PUBLIC_CONSENT_TEXT = (
     "languagetool.org for checking, every time the grammar check runs.\n\n"
     "Use the public service?"
 )
-
-
-class ProblemsBanner(QFrame):
-    """Says which parts of the file could not be used, and what saving here does to them."""
-
-    def __init__(self, problems: list[SettingsProblem], path: Path, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("settingsProblems")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(
-            "#settingsProblems { background: #fff4e5; color: #663c00; }"
-            "#settingsProblems QLabel { color: #663c00; }"
-        )
-        items = "".join(
-            f"<li>{html.escape(p.path.name)}{f':{p.line}' if p.line else ''}: "
-            f"{html.escape(p.reason)}</li>"
-            for p in problems
-        )
-        text = (
-            f"<b>Parts of your settings file could not be used</b> ({html.escape(str(path))})."
-            f"<ul style='margin: 4px 0'>{items}</ul>The defaults apply to those parts for "
-            "now. Saving here replaces them with what this dialog shows."
-        )
-        if any(p.whole_file for p in problems):
-            text += (
-                f" The file as it is now will be kept as <b>{html.escape(path.name)}.broken</b> "
-                "next to the new one."
-            )
-        self.label = QLabel(text, self)
-        self.label.setObjectName("settingsProblemsText")
-        self.label.setWordWrap(True)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label)
 
 
 class SettingsDialog(QDialog):
