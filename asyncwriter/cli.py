@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import tzinfo
 
-    from asyncwriter.checks.grammar import GrammarChecker
+    from asyncwriter.checks.grammar.checker import GrammarChecker
     from asyncwriter.checks.model import Report
     from asyncwriter.settings import Settings
     from asyncwriter.templates import Catalog, Template
@@ -143,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _lint(
     parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
-    from asyncwriter.checks import zones
+    from asyncwriter.times import zones
 
     config = _settings(err)
     try:
@@ -189,7 +189,8 @@ def _lint(
 
 def _grammar(config: Settings, err: TextIO) -> GrammarChecker | None:
     """Return a LanguageTool checker as the settings say, or None (with a warning)."""
-    from asyncwriter.checks.grammar import GrammarChecker, GrammarError, make_server
+    from asyncwriter.checks.grammar.outcome import GrammarError
+    from asyncwriter.languagetool import make_checker, make_server
 
     lt = config.languagetool
     if lt.mode == "off":
@@ -212,7 +213,7 @@ def _grammar(config: Settings, err: TextIO) -> GrammarChecker | None:
         print(f"asyncwriter: warning: --grammar: {exc}{advice}; grammar not checked", file=err)
         return None
     assert server is not None
-    return GrammarChecker(lt, server)
+    return make_checker(lt, server)
 
 
 def _lint_each(
@@ -323,10 +324,15 @@ def _settings(err: TextIO) -> Settings:
 
 
 def _catalog(config: Settings, err: TextIO, *, quiet: bool = False) -> Catalog:
-    """Load every template; report broken files (only those that were skipped if quiet)."""
-    from asyncwriter import templates
+    """Load every template; report broken files (only those that were skipped if quiet).
 
-    catalog = templates.default_catalog(config)
+    The catalog becomes the one lints resolve template markers in, so it is read once.
+    """
+    from asyncwriter import templates
+    from asyncwriter.checks import RULE_KEYS
+
+    catalog = templates.default_catalog(config, rule_keys=RULE_KEYS)
+    templates.use_catalog(catalog)
     for problem in catalog.problems:
         if problem.skipped or not quiet:
             print(f"asyncwriter: warning: {problem}", file=err)

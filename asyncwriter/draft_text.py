@@ -1,7 +1,9 @@
-"""What a draft's text says about it: a title, a preview line, and a safe search query.
+"""What a draft's text says about it: its template marker, placeholders, title and preview.
 
-The store derives titles when it saves and the sidebar shows previews; neither needs Qt
-or SQLite, so they live here, small and easy to test.
+The marker comment, the ``{{placeholder}}`` shape and the subject line are read by the
+checks, the templates, the exporter and the store alike, so their patterns are written here
+once. The store derives titles when it saves and the sidebar shows previews; neither needs
+Qt or SQLite, so they live here too, small and easy to test.
 """
 
 from __future__ import annotations
@@ -10,7 +12,13 @@ import re
 
 #: The longest derived title; a longer first line is cut with an ellipsis.
 TITLE_LENGTH = 80
-_PLACEHOLDER = re.compile(r"\{\{[^{}\n]*\}\}")
+#: A template placeholder: ``{{what to write here}}`` on one line (bounded, so a stray
+#: ``{{`` in a long paste costs linear time).
+PLACEHOLDER = re.compile(r"\{\{([^{}\n]{0,300})\}\}")
+#: How a draft remembers its template when it is saved as a file: an HTML comment on its
+#: own line, which Markdown renderers hide.
+TEMPLATE_MARKER = re.compile(r"^<!--[ \t]*asyncwriter template:[ \t]*([a-z0-9][a-z0-9-]{0,63})"
+                             r"[ \t]*-->[ \t]*\r?$", re.MULTILINE)  # fmt: skip
 _MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1:?")  # "**Done**" on its own: a heading
@@ -18,6 +26,17 @@ _SUMMARY = re.compile(r"^(?:tl;?dr|summary)\s*:\s*", re.IGNORECASE)
 _LEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)")
 _WORD = re.compile(r"\w+")
+
+
+def marker(template_id: str) -> str:
+    """Return the comment line that records which template a draft came from."""
+    return f"<!-- asyncwriter template: {template_id} -->"
+
+
+def template_id_of(text: str) -> str | None:
+    """Return the template id a draft's marker comment names, or None."""
+    m = TEMPLATE_MARKER.search(text)
+    return m.group(1) if m else None
 
 
 def derive_title(body: str) -> str:
@@ -34,7 +53,7 @@ def derive_title(body: str) -> str:
         if not line or _MARKER_LINE.match(line):
             continue
         heading = line.startswith("#") or _BOLD_LINE.fullmatch(line) is not None
-        if _PLACEHOLDER.search(line) or (heading and not first):
+        if PLACEHOLDER.search(line) or (heading and not first):
             first = False
             continue
         first = False

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asyncwriter import paths
-from asyncwriter.checks.context import RuleSetting, parse_rule_settings
+from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -227,7 +227,7 @@ class _Reader:
             self.settings.template_folders.append(base / Path(folder).expanduser())
 
     def time(self, raw: Mapping[str, Any]) -> None:
-        from asyncwriter.checks import zones
+        from asyncwriter.times import zones
 
         table = self.table(raw, "time")
         zone = table.get("zone")

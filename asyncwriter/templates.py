@@ -28,22 +28,25 @@ written to.
 from __future__ import annotations
 
 import difflib
-import functools
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asyncwriter import paths
-from asyncwriter.checks.context import RuleSetting, parse_rule_settings
-from asyncwriter.checks.structure import NEEDS, Section
+from asyncwriter.draft_text import marker, template_id_of
 from asyncwriter.formats import FORMATS
+from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
+from asyncwriter.sections import NEEDS, Section
 from asyncwriter.settings import load as load_settings
 from asyncwriter.settings import toml_error
 
+__all__ = ["Catalog", "Problem", "Template", "TemplateError", "marker", "resolve", "template_id_of"]
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Iterable, Sequence
 
     from asyncwriter.settings import Settings
 
@@ -65,10 +68,6 @@ _KNOWN_KEYS = (
     "rules",
 )  # fmt: skip
 _SECTION_KEYS = ("name", "aliases", "needs")
-#: How a draft remembers its template when it is saved as a file: an HTML comment on its
-#: own line, which Markdown renderers hide.
-_MARKER = re.compile(r"^<!--[ \t]*asyncwriter template:[ \t]*([a-z0-9][a-z0-9-]{0,63})[ \t]*-->"
-                     r"[ \t]*\r?$", re.MULTILINE)  # fmt: skip
 
 
 class TemplateError(ValueError):
@@ -169,24 +168,21 @@ class Catalog:
         return sorted(self.templates.values(), key=lambda t: (t.name.casefold(), t.id))
 
 
-def marker(template_id: str) -> str:
-    """Return the comment line that records which template a draft came from."""
-    return f"<!-- asyncwriter template: {template_id} -->"
-
-
-def template_id_of(text: str) -> str | None:
-    """Return the template id a draft's marker comment names, or None."""
-    m = _MARKER.search(text)
-    return m.group(1) if m else None
-
-
 # -- parsing -----------------------------------------------------------------------------
 
 
 def parse(
-    text: str, *, origin: str = BUILTIN, path: Path | None = None
+    text: str,
+    *,
+    origin: str = BUILTIN,
+    path: Path | None = None,
+    rule_keys: Collection[str] | None = None,
 ) -> tuple[Template, list[str]]:
     """Parse a template file's text.
+
+    ``rule_keys`` are the keys ``[rules]`` may use (``asyncwriter.checks.RULE_KEYS``): the
+    checks sit above templates, so whoever reports template problems hands them down. With
+    None, rule names are not checked.
 
     Returns:
         The template, and warnings about things that were ignored (unknown keys or rule
@@ -229,7 +225,7 @@ def parse(
     require_link = data.get("require_link", False)
     if not isinstance(require_link, bool):
         raise TemplateError("require_link must be true or false")
-    rules, rule_warnings = _rules(data.get("rules", {}))
+    rules, rule_warnings = _rules(data.get("rules", {}), rule_keys)
     warnings.extend(rule_warnings)
     template = Template(
         id=template_id,
@@ -318,14 +314,13 @@ def _sections(raw: object) -> tuple[Section, ...]:
     return tuple(sections)
 
 
-def _rules(raw: object) -> tuple[dict[str, RuleSetting], list[str]]:
+def _rules(raw: object, known: Collection[str] | None) -> tuple[dict[str, RuleSetting], list[str]]:
     if not isinstance(raw, dict):
         raise TemplateError('[rules] must be a table, e.g. "ask.missing" = "off"')
     warnings: list[str] = []
-    known = _rule_keys()
     valid: dict[str, str] = {}
     for key, value in raw.items():
-        if key not in known:
+        if known is not None and key not in known:
             warnings.append(f"unknown rule {key!r} in [rules] ignored{_did_you_mean(key, known)}")
             continue
         if not isinstance(value, str):
@@ -337,18 +332,6 @@ def _rules(raw: object) -> tuple[dict[str, RuleSetting], list[str]]:
         raise TemplateError(f"[rules]: {exc}") from None
 
 
-@functools.cache
-def _rule_keys() -> frozenset[str]:
-    """Return every rule id and id prefix a ``[rules]`` key may name."""
-    from asyncwriter.checks import RULES
-
-    return frozenset(
-        ".".join(parts[:n])
-        for parts in (rule_id.split(".") for rule_id in RULES)
-        for n in range(1, len(parts) + 1)
-    )
-
-
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
@@ -357,7 +340,9 @@ def _did_you_mean(word: str, choices: Iterable[str]) -> str:
 # -- loading -----------------------------------------------------------------------------
 
 
-def load_file(path: Path, origin: str) -> tuple[Template | None, list[Problem]]:
+def load_file(
+    path: Path, origin: str, rule_keys: Collection[str] | None = None
+) -> tuple[Template | None, list[Problem]]:
     """Read and parse one template file; never raises for a bad file."""
     try:
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
@@ -371,7 +356,7 @@ def load_file(path: Path, origin: str) -> tuple[Template | None, list[Problem]]:
     except UnicodeDecodeError as exc:
         return None, [Problem(path, f"not valid UTF-8 (byte {exc.start}); save it as UTF-8")]
     try:
-        template, warnings = parse(text, origin=origin, path=path)
+        template, warnings = parse(text, origin=origin, path=path, rule_keys=rule_keys)
     except TemplateError as exc:
         return None, [Problem(path, str(exc))]
     return template, [Problem(path, w, skipped=False) for w in warnings]
@@ -399,6 +384,7 @@ def load_catalog(
     *,
     builtin_folder: Path | None = None,
     user_folder: Path | None = None,
+    rule_keys: Collection[str] | None = None,
 ) -> Catalog:
     """Load every template: built-in, then the user's folder, then each team folder.
 
@@ -420,7 +406,7 @@ def load_catalog(
             continue
         seen: dict[str, Path] = {}
         for path in template_files(folder):
-            template, problems = load_file(path, origin)
+            template, problems = load_file(path, origin, rule_keys)
             catalog.problems.extend(problems)
             if template is None:
                 continue
@@ -437,8 +423,55 @@ def load_catalog(
     return catalog
 
 
-def default_catalog(settings: Settings | None = None) -> Catalog:
+def default_catalog(
+    settings: Settings | None = None, *, rule_keys: Collection[str] | None = None
+) -> Catalog:
     """Load the templates from the built-in, user and settings-listed team folders."""
     if settings is None:
         settings = load_settings()
-    return load_catalog(settings.template_folders)
+    return load_catalog(settings.template_folders, rule_keys=rule_keys)
+
+
+# -- resolving ---------------------------------------------------------------------------
+
+_shared: Catalog | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_catalog() -> Catalog:
+    """Return the catalog :func:`resolve` uses, loaded on first use and then kept.
+
+    A lint names its template by id or by the draft's marker; reading every template file
+    (and the settings naming the team folders) on each lint cost more than the lint itself,
+    so the files are read once per process. :func:`use_catalog` replaces it, e.g. when the
+    editor reloads templates after the settings change.
+    """
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = default_catalog()
+        return _shared
+
+
+def use_catalog(catalog: Catalog | None) -> None:
+    """Make ``catalog`` the one :func:`resolve` uses (None: load it again when next needed)."""
+    global _shared
+    with _shared_lock:
+        _shared = catalog
+
+
+def resolve(template: str | Template | None, text: str = "") -> Template | None:
+    """Return the template a lint applies: the one given, by id, or the one ``text`` names.
+
+    Raises:
+        LookupError: ``template`` is an id no template has. (An unknown id in the draft's
+            marker is not an error: the draft is checked without a template.)
+    """
+    if template is not None and not isinstance(template, str):
+        return template
+    if template is not None:
+        return shared_catalog().get(template)
+    remembered = template_id_of(text)
+    if remembered is None:
+        return None
+    return shared_catalog().templates.get(remembered)

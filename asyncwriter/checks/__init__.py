@@ -1,8 +1,11 @@
-"""The check engine: one analysis per lint, handed to every check module in a fixed order.
+"""The check engine's public face: ``lint(text)``, the library side of ``asyncwriter lint``.
 
-``lint(text)`` is the library face of ``asyncwriter lint``. The first call loads the spaCy
-pipeline (about half a second); later calls reuse it. Nothing here imports Qt, so the CLI,
-tests and background workers can all call it.
+``lint`` resolves what the caller names (a template id or the draft's marker, a zone name,
+"now") into :class:`~asyncwriter.checks.options.Options` and runs the pipeline in
+:mod:`asyncwriter.checks.engine`. The first call loads the spaCy pipeline (about half a
+second); later calls reuse it, and a template is looked up in a catalog loaded once per
+process, so a lint opens no file. Nothing here imports Qt, so the CLI, tests and background
+workers can all call it.
 """
 
 from __future__ import annotations
@@ -10,39 +13,33 @@ from __future__ import annotations
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from asyncwriter.checks import asks, deadline, links, structure, style, summary, timeexpr, zones
-from asyncwriter.checks.analysis import Analysis
-from asyncwriter.checks.context import LintContext, RuleSetting, layered_settings
-from asyncwriter.checks.grammar import GrammarError
-from asyncwriter.checks.model import Facts, Finding, Report, Rule, Severity
+from asyncwriter import templates
+from asyncwriter.checks import engine
+from asyncwriter.checks.model import Finding, Report, Severity
+from asyncwriter.checks.options import Options
+from asyncwriter.checks.registry import ABSENCE_RULES, DEFAULTS, MODULES, RULE_KEYS, RULES, rule
+from asyncwriter.rule_settings import layered_settings
+from asyncwriter.times import zones
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from asyncwriter.checks.grammar import GrammarChecker
+    from asyncwriter.checks.grammar.checker import GrammarChecker
+    from asyncwriter.rule_settings import RuleSetting
     from asyncwriter.templates import Template
 
-__all__ = ["MODULES", "RULES", "Finding", "Report", "Severity", "lint", "rule"]
-
-#: Check modules in the order their findings are produced (explicit, like proselint).
-MODULES = (summary, asks, deadline, links, structure, style)
-
-#: Rules that report something absent. While placeholders are unfilled they are held back:
-#: the placeholder is where the summary, ask, deadline or link will go, and one finding
-#: ("fill this in") says so better than two.
-ABSENCE_RULES = frozenset({"summary.missing", "ask.missing", "deadline.missing", "links.missing"})
-
-#: Every rule, by id.
-RULES: dict[str, Rule] = {r.id: r for module in MODULES for r in module.RULES}
-
-
-def rule(rule_id: str) -> Rule:
-    """Return the rule with id ``rule_id``.
-
-    Raises:
-        KeyError: there is no such rule.
-    """
-    return RULES[rule_id]
+__all__ = [
+    "ABSENCE_RULES",
+    "MODULES",
+    "RULES",
+    "RULE_KEYS",
+    "Finding",
+    "Report",
+    "Severity",
+    "lint",
+    "options",
+    "rule",
+]
 
 
 def lint(
@@ -85,68 +82,35 @@ def lint(
         ValueError: ``tz`` is not a known zone.
         LookupError: ``template`` is not a known template.
     """
-    chosen = _template(text, template)
+    chosen = templates.resolve(template, text)
+    resolved = options(chosen, now=now, tz=tz, settings=settings, channel=channel)
+    return engine.run(text, resolved, grammar=grammar, fetch_grammar=fetch_grammar)
+
+
+def options(
+    template: Template | None = None,
+    *,
+    now: datetime | None = None,
+    tz: tzinfo | str | None = None,
+    settings: Mapping[str, RuleSetting] | None = None,
+    channel: str | None = None,
+) -> Options:
+    """Return the engine's options for a resolved template and the caller's choices."""
     zone = zones.get_zone(tz) if isinstance(tz, str) else (tz or zones.local_zone())
     if now is None:
         now = datetime.now(zone)
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
-    analysis = Analysis(text)
-    ctx = LintContext(now=now, tz=zone, rules=RULES, settings=dict(settings or {}))
-    if chosen is not None:
-        ctx.settings = layered_settings(RULES, ctx.settings, chosen.rules)
-        ctx.sections = chosen.sections
-        ctx.require_links = chosen.require_link
-    ctx.channel = channel or (chosen.channel if chosen is not None else None)
-    ctx.declared_zone = timeexpr.find_declared_zone(analysis.prose)
-    ctx.asks = asks.find_asks(analysis)
-    ctx.times = timeexpr.scan(analysis.prose)
-    ctx.found_deadlines = deadline.find_deadlines(analysis, ctx)
-    ctx.deadlines = deadline.to_facts(ctx.found_deadlines, analysis, ctx)
-    ctx.summary = verdict = summary.read_summary(analysis, ctx.asks, ctx.deadlines)
-
-    findings: list[Finding] = []
-    for module in MODULES:
-        findings.extend(f for f in module.check(analysis, ctx) if ctx.enabled(f.rule))
-    outcome = None
-    if grammar is not None:
-        outcome = grammar.review(analysis)
-        if fetch_grammar and outcome.pending:
-            try:
-                grammar.fetch(outcome.pending)
-                outcome.pending = []
-            except GrammarError as exc:
-                outcome.error = exc
-        findings.extend(grammar.findings(outcome, ctx.settings))
-    held_back: tuple[str, ...] = ()
-    if analysis.placeholders:
-        held_back = tuple(sorted({f.rule for f in findings} & ABSENCE_RULES))
-        findings = [f for f in findings if f.rule not in ABSENCE_RULES]
-    findings.sort(key=lambda f: (f.start, f.end, f.rule))
-    facts = Facts(
-        summary=verdict.text if verdict.ok else None,
-        asks=ctx.asks,
-        deadlines=ctx.deadlines,
-        links=_unique([link.url for link in analysis.links] + analysis.reference_urls),
+    merged: Mapping[str, RuleSetting] = dict(settings or {})
+    if template is None:
+        return Options(now=now, tz=zone, defaults=DEFAULTS, settings=merged, channel=channel)
+    return Options(
+        now=now,
+        tz=zone,
+        defaults=DEFAULTS,
+        settings=layered_settings(DEFAULTS, merged, template.rules),
+        channel=channel or template.channel,
+        sections=template.sections,
+        require_links=template.require_link,
+        template=template.id,
     )
-    return Report(text=text, findings=findings, facts=facts, held_back=held_back,
-                  template=chosen.id if chosen else None,
-                  word_count=analysis.word_count, grammar=outcome)  # fmt: skip
-
-
-def _template(text: str, template: str | Template | None) -> Template | None:
-    """Return the template to apply: the one given, or the one the draft's marker names."""
-    if template is not None and not isinstance(template, str):
-        return template
-    from asyncwriter import templates
-
-    if template is not None:
-        return templates.default_catalog().get(template)
-    remembered = templates.template_id_of(text)
-    if remembered is None:
-        return None
-    return templates.default_catalog().templates.get(remembered)
-
-
-def _unique(items: list[str]) -> list[str]:
-    return list(dict.fromkeys(items))

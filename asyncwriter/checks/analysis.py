@@ -19,7 +19,8 @@ from markdown_it.common.utils import normalizeReference
 
 from asyncwriter import markdown
 from asyncwriter.checks import nlp
-from asyncwriter.checks.model import LineIndex
+from asyncwriter.checks.lines import LineIndex
+from asyncwriter.draft_text import PLACEHOLDER
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -68,8 +69,6 @@ _QUOTED_LINE = re.compile(r"[ \t]{0,16}(?:[-*+][ \t]+)?>")
 _URL_AT_END = re.compile(r"(?:https?://\S+|[>)\]])\s*$")
 _LONG_RUN = re.compile(r"[^\s]{200,}")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
-#: A template placeholder: ``{{what changed}}``, on one line, with no braces inside.
-PLACEHOLDER = re.compile(r"\{\{([^{}\n]{0,300})\}\}")
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,45 +6,16 @@ worked out only when a report is formatted, so checks never have to think about 
 
 from __future__ import annotations
 
-import bisect
-import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from asyncwriter.checks.lines import LineIndex
+from asyncwriter.rule_settings import Severity
+
 if TYPE_CHECKING:
-    from asyncwriter.checks.grammar import GrammarOutcome
+    from asyncwriter.checks.grammar.outcome import GrammarOutcome
 
-
-class Severity(enum.IntEnum):
-    """How much a finding matters; only ``ERROR`` fails ``asyncwriter lint``."""
-
-    INFO = 1
-    WARNING = 2
-    ERROR = 3
-
-    @classmethod
-    def parse(cls, name: str) -> Severity:
-        """Return the severity named ``name`` (case-insensitive).
-
-        Raises:
-            ValueError: ``name`` is not info, warning or error.
-        """
-        try:
-            return cls[name.strip().upper()]
-        except KeyError:
-            raise ValueError(f"unknown severity {name!r} (use info, warning or error)") from None
-
-    def __str__(self) -> str:
-        return self.name.lower()
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A rule's metadata: its id is also its config key and its JSON ``rule`` field."""
-
-    id: str
-    severity: Severity
-    rationale: str
+__all__ = ["Ask", "Deadline", "Facts", "Finding", "LineIndex", "Report", "Severity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +59,14 @@ class Deadline:
     timezone: str | None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Facts:
-    """What the draft says, independent of whether it says it well."""
+    """What the draft says, independent of whether it says it well (the JSON ``facts``)."""
 
     summary: str | None = None
-    asks: list[Ask] = field(default_factory=list)
-    deadlines: list[Deadline] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
+    asks: tuple[Ask, ...] = ()
+    deadlines: tuple[Deadline, ...] = ()
+    links: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         """Return the ``facts`` object of the lint JSON contract."""
@@ -108,35 +79,6 @@ class Facts:
             ],
             "links": list(self.links),
         }
-
-
-class LineIndex:
-    """Maps ``str`` offsets to 1-based (line, column), computed once per text."""
-
-    __slots__ = ("_starts",)
-
-    def __init__(self, text: str) -> None:
-        starts = [0]
-        find = text.find
-        pos = find("\n")
-        while pos != -1:
-            starts.append(pos + 1)
-            pos = find("\n", pos + 1)
-        self._starts = starts
-
-    def line_col(self, offset: int) -> tuple[int, int]:
-        """Return the 1-based line and column of ``offset``."""
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return line + 1, offset - self._starts[line] + 1
-
-    def line_start(self, line: int) -> int:
-        """Return the offset where 1-based ``line`` starts."""
-        return self._starts[min(max(line, 1), len(self._starts)) - 1]
-
-    @property
-    def line_count(self) -> int:
-        """Return the number of lines (a trailing newline starts an empty last line)."""
-        return len(self._starts)
 
 
 @dataclass(slots=True)

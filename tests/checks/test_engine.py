@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from asyncwriter.checks import MODULES, RULES, Severity, lint
-from asyncwriter.checks.context import parse_rule_settings
+from asyncwriter.rule_settings import parse_rule_settings
 from tests.checks.corpus_eval import STYLE_RULES, TEMPLATE_RULES, load_examples
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)

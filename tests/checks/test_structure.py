@@ -6,8 +6,8 @@ import pytest
 
 from asyncwriter import paths
 from asyncwriter.checks import Severity, lint
-from asyncwriter.checks.context import parse_rule_settings
-from asyncwriter.checks.structure import Section
+from asyncwriter.rule_settings import parse_rule_settings
+from asyncwriter.sections import Section
 from asyncwriter.templates import Template, marker
 from tests.checks.corpus_eval import NOW
 
@@ -49,7 +49,7 @@ def test_placeholders_in_code_are_not_placeholders():
 def test_a_placeholder_prompt_is_not_read_as_a_deadline_or_link():
     text = "Please approve it by {{a date like Thu 1 Jan 2026, 17:00 UTC}}: [doc]({{link}})\n"
     report = lint(text, now=NOW, tz="UTC")
-    assert report.facts.deadlines == [] and report.facts.links == []
+    assert report.facts.deadlines == () and report.facts.links == ()
     assert {f.rule for f in report.findings} == {"structure.placeholder"}
 
 

@@ -6,8 +6,9 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from asyncwriter.checks import RULES, Severity, lint, nlp, style
-from asyncwriter.checks.context import parse_rule_settings
+from asyncwriter.checks import RULES, Severity, lint, nlp
+from asyncwriter.checks.rules import style
+from asyncwriter.rule_settings import parse_rule_settings
 from tests.checks.corpus_eval import NOW
 
 STYLE_RULES = sorted(r for r in RULES if r.startswith("style."))

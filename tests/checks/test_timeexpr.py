@@ -7,7 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from asyncwriter.checks import lint, timeexpr
+from asyncwriter.checks import lint
+from asyncwriter.times import expressions as timeexpr
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from asyncwriter import paths, settings, templates
-from asyncwriter.checks import Severity
-from asyncwriter.checks.structure import Section
+from asyncwriter.checks import RULE_KEYS, Severity
+from asyncwriter.sections import Section
 from asyncwriter.templates import TemplateError, load_catalog, parse
 
 if TYPE_CHECKING:
@@ -124,7 +124,7 @@ def test_typos_are_warned_about_not_fatal():
         '+++\nid = "x"\nname = "X"\nsectons = ["Impact"]\nkind = "incidnet"\nchannel = "sms"\n'
         '[rules]\n"ask.mising" = "off"\n+++\nbody\n'
     )
-    template, warnings = parse(text)
+    template, warnings = parse(text, rule_keys=RULE_KEYS)
     assert template.kind == "other" and template.channel == "markdown"
     assert template.rules == {}
     joined = "\n".join(warnings)

@@ -1,4 +1,4 @@
-"""Rules ``ask.*``: does the message say what it wants from the reader.
+"""The asks a message makes: what it wants from the reader, and of what kind.
 
 An explicit ask is an action or decision wanted from the reader ("Please approve option B",
 "@sam can you review the rollout plan", "Can we ship on Friday?"). A vague ask has no object
@@ -19,23 +19,12 @@ from typing import TYPE_CHECKING
 
 from asyncwriter.checks import nlp
 from asyncwriter.checks.analysis import HEADING, TABLE_ROW, Analysis, Sentence
-from asyncwriter.checks.model import Ask, Finding, Rule, Severity
+from asyncwriter.checks.model import Ask
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
-
-    from asyncwriter.checks.context import LintContext
-
-RULES = (
-    Rule("ask.missing", Severity.WARNING,
-         "A message with no ask leaves the reader guessing whether anything is wanted."),
-    Rule("ask.vague", Severity.WARNING,
-         "“Thoughts?” invites silence: name the decision or action and who should take it."),
-)  # fmt: skip
 
 _WHO = ["you", "u", "someone", "somebody", "anyone", "anybody", "y'all", "ya", "everyone",
         "folks", "one"]  # fmt: skip
@@ -480,43 +469,3 @@ def _list_item_is_ask(a: Analysis, sent: Sentence, flat: str) -> bool:
         label = a.prose[prev.start : prev.end]
         return bool(_ASK_SECTION.search(label))
     return False
-
-
-def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
-    """Yield ``ask.missing`` and ``ask.vague`` findings."""
-    asks = ctx.asks
-    explicit = [x for x in asks if x.kind in ("action", "question") and not x.vague]
-    fyi = [x for x in asks if x.kind == "fyi"]
-    vague = [x for x in asks if x.vague]
-    if explicit:
-        return
-    if vague and not fyi:
-        first = vague[0]
-        yield ctx.finding(
-            "ask.vague",
-            first.start,
-            first.end,
-            f"“{_clip(first.text)}” is a vague ask: say what you need and from whom, e.g. "
-            "“@name, please approve option B by Thu 26 Nov, 17:00 UTC”.",
-        )
-        return
-    if not fyi and a.word_count:
-        start, end = _first_line_span(a)
-        yield ctx.finding(
-            "ask.missing",
-            start,
-            end,
-            "No ask: say what you need from whom (“@sam, please review the rollout plan”), "
-            "or mark the message “FYI, no action needed”.",
-        )
-
-
-def _first_line_span(a: Analysis) -> tuple[int, int]:
-    if not a.sentences:
-        return 0, 0
-    first = a.sentences[0]
-    return first.start, first.end
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

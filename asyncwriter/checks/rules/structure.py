@@ -9,36 +9,22 @@ chat messages use because Slack has no headings (``**Impact:** ...``, ``Impact: 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from asyncwriter.checks import zones
 from asyncwriter.checks.analysis import HEADING
-from asyncwriter.checks.model import Rule, Severity
+from asyncwriter.checks.rule import Rule
+from asyncwriter.rule_settings import Severity
+from asyncwriter.times import zones
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from asyncwriter.checks.analysis import Analysis
-    from asyncwriter.checks.context import LintContext
+    from asyncwriter.checks.facts import MessageFacts
     from asyncwriter.checks.model import Finding
-
-RULES = (
-    Rule(
-        "structure.placeholder",
-        Severity.ERROR,
-        "A template placeholder ({{...}}) is still in the message.",
-    ),
-    Rule(
-        "structure.missing-section",
-        Severity.WARNING,
-        "A section the template requires is missing, empty, or lacks what it needs.",
-    ),
-)
-
-#: What a section can be required to hold besides some text.
-NEEDS = ("time", "link")
+    from asyncwriter.checks.options import Options
+    from asyncwriter.sections import Section
 
 #: A line's container prefix: quote markers, a list bullet or number, a task box.
 _LINE_PREFIX = re.compile(
@@ -49,48 +35,9 @@ _EMPHASIS_LABEL = re.compile(r"(\*\*|__|\*|_)([^\s*_][^*_\n]{0,60}?)\1")
 #: A plain label: "Impact: text" or "Next update:" (the colon ends the label).
 _PLAIN_LABEL = re.compile(r"([^\W\d_][^:\n*_]{0,60}?):(?=\s|$)")
 _COLON = re.compile(r"[ \t]*:")
-_WORDS = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)*")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:>[ \t]?)*(?:[-*+]|\d{1,9}[.)])?[ \t]*(?:\[[ xX]\])?", re.M)
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _MAX_LABEL_WORDS = 6
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """A section a template requires: its name, other names it goes by, and what it needs.
-
-    Attributes:
-        name: the heading the template uses ("Root cause").
-        aliases: other headings that count ("Cause").
-        needs: ``"time"`` (a date or time, with a time zone when it has a clock time),
-            ``"link"``, or None for any text.
-    """
-
-    name: str
-    aliases: tuple[str, ...] = ()
-    needs: str | None = None
-
-    def matches(self, heading: str) -> bool:
-        """Return True when ``heading`` names this section.
-
-        Case, punctuation, emoji and numbering are ignored, and a heading that starts with
-        the name counts ("Options considered" is the "Options" section).
-        """
-        words = normalise(heading)
-        return any(
-            words[: len(name)] == name
-            for name in (normalise(n) for n in (self.name, *self.aliases))
-            if name
-        )
-
-
-def normalise(heading: str) -> list[str]:
-    """Return the words of a heading, lower-cased, without numbering or emoji."""
-    text = unicodedata.normalize("NFKC", heading).casefold().replace("\u2019", "'")
-    words = _WORDS.findall(text)
-    while words and words[0].isdigit():
-        words.pop(0)
-    return words
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +51,11 @@ class _Marker:
     level: int  # heading level, or 7 for a label line
 
 
-def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
+def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     """Yield unfilled placeholders, then sections that are missing or incomplete."""
     for start, end in a.placeholders:
         prompt = " ".join(a.text[start + 2 : end - 2].split())
-        yield ctx.finding(
+        yield opts.finding(
             "structure.placeholder",
             start,
             end,
@@ -116,17 +63,17 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
             if prompt
             else "Fill in or delete this placeholder.",
         )
-    if ctx.sections:
-        yield from _section_findings(a, ctx)
+    if opts.sections:
+        yield from _section_findings(a, facts, opts)
 
 
-def _section_findings(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
+def _section_findings(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     markers = _markers(a)
     first_line = (a.sentences[0].start, a.sentences[0].end) if a.sentences else (0, 0)
-    for section in ctx.sections:
+    for section in opts.sections:
         found = next((i for i, m in enumerate(markers) if section.matches(m.label)), None)
         if found is None:
-            yield ctx.finding(
+            yield opts.finding(
                 "structure.missing-section",
                 *first_line,
                 f"The template asks for a “{section.name}” section and this message has none: "
@@ -139,7 +86,7 @@ def _section_findings(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         if any(marker.content <= s < end for s, _e in a.placeholders):
             continue  # reported once, as the placeholder
         if not _has_content(body):
-            yield ctx.finding(
+            yield opts.finding(
                 "structure.missing-section",
                 marker.start,
                 marker.end,
@@ -148,39 +95,39 @@ def _section_findings(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
             continue
         if section.needs == "link":
             if not any(marker.content <= link.start < end for link in a.links):
-                yield ctx.finding(
+                yield opts.finding(
                     "structure.missing-section",
                     marker.start,
                     marker.end,
                     f"The “{section.name}” section needs a link: add the URL.",
                 )
         elif section.needs == "time":
-            yield from _time_findings(a, ctx, section, marker, end)
+            yield from _time_findings(a, facts, opts, section, marker, end)
 
 
 def _time_findings(
-    a: Analysis, ctx: LintContext, section: Section, marker: _Marker, end: int
+    a: Analysis, facts: MessageFacts, opts: Options, section: Section, marker: _Marker, end: int
 ) -> Iterator[Finding]:
-    times = [e for e in ctx.times if marker.content <= e.start < end and (e.has_day or
+    times = [e for e in facts.times if marker.content <= e.start < end and (e.has_day or
              e.has_clock)]  # fmt: skip
     if not times:
-        yield ctx.finding(
+        yield opts.finding(
             "structure.missing-section",
             marker.start,
             marker.end,
             f"The “{section.name}” section should say when, with a time zone (e.g. "
-            f"“{_example_time(ctx)}”).",
+            f"“{_example_time(facts, opts)}”).",
         )
         return
-    if ctx.declared_zone is not None:
+    if facts.declared_zone is not None:
         return
     for expr in times:
         if expr.has_clock and (expr.zone is None or expr.zone.ambiguous):
             text = a.text[expr.start : expr.end].strip()
-            label = zones.display_zone(ctx.tz, ctx.now)
+            label = zones.display_zone(opts.tz, opts.now)
             if expr.zone is not None:
                 continue  # timezone.ambiguous reports it, with the zones to choose from
-            yield ctx.finding(
+            yield opts.finding(
                 "structure.missing-section",
                 expr.start,
                 expr.end,
@@ -190,8 +137,8 @@ def _time_findings(
             )
 
 
-def _example_time(ctx: LintContext) -> str:
-    return f"15:30 {zones.display_zone(ctx.tz, ctx.now)}"
+def _example_time(facts: MessageFacts, opts: Options) -> str:
+    return f"15:30 {zones.display_zone(opts.tz, opts.now)}"
 
 
 def _markers(a: Analysis) -> list[_Marker]:
@@ -274,4 +221,20 @@ def _has_content(body: str) -> bool:
     return bool(re.search(r"[^\W_]", body))
 
 
-__all__ = ["NEEDS", "RULES", "Section", "check", "normalise"]
+__all__ = ["RULES", "check"]
+
+
+RULES = (
+    Rule(
+        "structure.placeholder",
+        Severity.ERROR,
+        "A template placeholder ({{...}}) is still in the message.",
+        check,
+    ),
+    Rule(
+        "structure.missing-section",
+        Severity.WARNING,
+        "A section the template requires is missing, empty, or lacks what it needs.",
+        check,
+    ),
+)

@@ -20,7 +20,8 @@ import re
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks.analysis import HEADING, PARAGRAPH, TABLE_ROW
-from asyncwriter.checks.model import Rule, Severity
+from asyncwriter.checks.rule import POS_TAGS, REPLACE, Rule
+from asyncwriter.rule_settings import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -28,49 +29,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from asyncwriter.checks.analysis import Analysis
-    from asyncwriter.checks.context import LintContext
+    from asyncwriter.checks.facts import MessageFacts
     from asyncwriter.checks.model import Finding
-
-RULES = (
-    Rule(
-        "style.long-sentence",
-        Severity.INFO,
-        "Long sentences are the first thing a skimming or non-native reader loses.",
-    ),
-    Rule(
-        "style.long-paragraph",
-        Severity.INFO,
-        "A wall of text in chat gets skimmed past; short paragraphs and lists get read.",
-    ),
-    Rule(
-        "style.readability",
-        Severity.INFO,
-        "Hard prose costs a reader in a second language a dictionary and a re-read.",
-    ),
-    Rule(
-        "style.hedge",
-        Severity.INFO,
-        "Hedges make the reader guess how sure you are, and what you actually want.",
-    ),
-    Rule("style.filler", Severity.INFO, "Filler words push the point further down the message."),
-    Rule(
-        "style.shouting",
-        Severity.WARNING,
-        "Capitals and stacked exclamation marks read as shouting, and numb readers to "
-        "the one thing that is urgent.",
-    ),
-    Rule(
-        "style.passive",
-        Severity.INFO,
-        "Passive voice hides who did something, which is often what the reader needs to know.",
-    ),
-    Rule(
-        "style.message-length",
-        Severity.WARNING,
-        "A chat message longer than a screen or two gets skimmed; details belong in a "
-        "linked doc or a thread.",
-    ),
-)
+    from asyncwriter.checks.options import Options
 
 # -- thresholds ---------------------------------------------------------------------------
 
@@ -161,30 +122,30 @@ class _Words:
         return hi - lo
 
 
-def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
+def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     """Yield the style findings of one draft (only for rules that are on)."""
     words = _Words(a)
     own = _own_sentences(a, words)
-    if ctx.enabled("style.long-sentence"):
-        yield from _long_sentences(a, ctx, words, own)
-    if ctx.enabled("style.long-paragraph"):
-        yield from _long_paragraphs(a, ctx, words)
-    if ctx.enabled("style.readability"):
-        yield from _readability(a, ctx, words, own)
+    if opts.enabled("style.long-sentence"):
+        yield from _long_sentences(a, facts, opts, words, own)
+    if opts.enabled("style.long-paragraph"):
+        yield from _long_paragraphs(a, facts, opts, words)
+    if opts.enabled("style.readability"):
+        yield from _readability(a, facts, opts, words, own)
     low = a.prose.lower()
     hedges: list[tuple[int, int]] = []
-    if ctx.enabled("style.hedge"):
-        for finding in _hedges(a, ctx, _blocks_with(a, low, _HEDGE_KEYWORDS)):
+    if opts.enabled("style.hedge"):
+        for finding in _hedges(a, facts, opts, _blocks_with(a, low, _HEDGE_KEYWORDS)):
             hedges.append((finding.start, finding.end))
             yield finding
-    if ctx.enabled("style.filler"):
-        yield from _fillers(a, ctx, _blocks_with(a, low, _FILLER_KEYWORDS), hedges)
-    if ctx.enabled("style.shouting"):
-        yield from _shouting(a, ctx)
-    if ctx.enabled("style.passive"):
-        yield from _passive(a, ctx)
-    if ctx.enabled("style.message-length"):
-        yield from _message_length(a, ctx, words)
+    if opts.enabled("style.filler"):
+        yield from _fillers(a, facts, opts, _blocks_with(a, low, _FILLER_KEYWORDS), hedges)
+    if opts.enabled("style.shouting"):
+        yield from _shouting(a, facts, opts)
+    if opts.enabled("style.passive"):
+        yield from _passive(a, facts, opts)
+    if opts.enabled("style.message-length"):
+        yield from _message_length(a, facts, opts, words)
 
 
 def _blocks_with(a: Analysis, low: str, keywords: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -272,7 +233,7 @@ _SPLIT_POINTS = re.compile(
 
 
 def _long_sentences(
-    a: Analysis, ctx: LintContext, words: _Words, own: list[tuple[int, int]]
+    a: Analysis, facts: MessageFacts, opts: Options, words: _Words, own: list[tuple[int, int]]
 ) -> Iterator[Finding]:
     prose = a.prose
     for start, end in own:
@@ -283,7 +244,7 @@ def _long_sentences(
         separators = body.count(",") + body.count(";")
         if separators >= ENUMERATION_SEPARATORS and n / (separators + 1) <= ENUMERATION_ITEM_WORDS:
             continue  # a run-in list: scanned, not parsed
-        yield ctx.finding(
+        yield opts.finding(
             "style.long-sentence",
             start,
             end,
@@ -304,8 +265,10 @@ def _split_hint(body: str) -> str:
 # -- style.long-paragraph -------------------------------------------------------------------
 
 
-def _long_paragraphs(a: Analysis, ctx: LintContext, words: _Words) -> Iterator[Finding]:
-    chat = ctx.channel in CHAT_CHANNELS
+def _long_paragraphs(
+    a: Analysis, facts: MessageFacts, opts: Options, words: _Words
+) -> Iterator[Finding]:
+    chat = opts.channel in CHAT_CHANNELS
     sentence_starts = [s.start for s in a.sentences]
     for block in a.blocks:
         if block.kind != PARAGRAPH or block.quoted:
@@ -331,7 +294,7 @@ def _long_paragraphs(a: Analysis, ctx: LintContext, words: _Words) -> Iterator[F
             size = f"{n} words in {k} sentences" if k > 1 else f"{n} words"
             if chat:
                 advice = (
-                    f"too long to read in {_CHANNEL_NAMES[str(ctx.channel)]}. Break it into "
+                    f"too long to read in {_CHANNEL_NAMES[str(opts.channel)]}. Break it into "
                     "paragraphs of 2-3 sentences, put parallel items in a bulleted list, or "
                     "move the details to a linked doc"
                 )
@@ -340,7 +303,7 @@ def _long_paragraphs(a: Analysis, ctx: LintContext, words: _Words) -> Iterator[F
                     "a wall of text. Break it into paragraphs of one point each, and put "
                     "parallel items in a bulleted list"
                 )
-            yield ctx.finding(
+            yield opts.finding(
                 "style.long-paragraph", start, end, f"This paragraph has {size}: {advice}."
             )
 
@@ -363,7 +326,7 @@ def _paragraph_units(prose: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _readability(
-    a: Analysis, ctx: LintContext, words: _Words, own: list[tuple[int, int]]
+    a: Analysis, facts: MessageFacts, opts: Options, words: _Words, own: list[tuple[int, int]]
 ) -> Iterator[Finding]:
     spans: list[tuple[tuple[int, int], int, int]] = []
     for sent in own:
@@ -398,7 +361,7 @@ def _readability(
         key=lambda w: (-word_syllables(w), w.lower()),
     )[:3]
     examples = " (here: " + ", ".join(f"“{w}”" for w in long_words) + ")" if long_words else ""
-    yield ctx.finding(
+    yield opts.finding(
         "style.readability",
         start,
         end,
@@ -516,7 +479,9 @@ _HEDGE_KIND_AFTER = _with_curly(
 _PREVIOUS_WORD = re.compile(r"([\w'\u2019]+)[^\w.!?\n]*$")
 
 
-def _hedges(a: Analysis, ctx: LintContext, windows: list[tuple[int, int]]) -> Iterator[Finding]:
+def _hedges(
+    a: Analysis, facts: MessageFacts, opts: Options, windows: list[tuple[int, int]]
+) -> Iterator[Finding]:
     prose = a.prose
     for m in (m for lo, hi in windows for m in _HEDGES.finditer(prose, lo, hi)):
         start, end = m.span()
@@ -537,7 +502,7 @@ def _hedges(a: Analysis, ctx: LintContext, windows: list[tuple[int, int]]) -> It
             plain = _rest_of_sentence(a, end)
             if plain:  # the writer's own point, said plainly
                 advice = advice.split(" (")[0] + f" (“{plain}”)"
-        yield ctx.finding("style.hedge", start, end, f"“{phrase}” {advice}.", suggestions)
+        yield opts.finding("style.hedge", start, end, f"“{phrase}” {advice}.", suggestions)
 
 
 def _rest_of_sentence(a: Analysis, end: int) -> str:
@@ -600,7 +565,11 @@ _LITERALLY_READ = re.compile(
 
 
 def _fillers(
-    a: Analysis, ctx: LintContext, windows: list[tuple[int, int]], hedges: list[tuple[int, int]]
+    a: Analysis,
+    facts: MessageFacts,
+    opts: Options,
+    windows: list[tuple[int, int]],
+    hedges: list[tuple[int, int]],
 ) -> Iterator[Finding]:
     prose = a.prose
     for m in (m for lo, hi in windows for m in _FILLERS.finditer(prose, lo, hi)):
@@ -626,7 +595,7 @@ def _fillers(
             advice = "delays the point: say what you need (“Can you confirm X by …?”)"
         else:
             advice = "is filler: cut “just” and start with what you want to say"
-        yield ctx.finding("style.filler", start, end, f"“{phrase}” {advice}.")
+        yield opts.finding("style.filler", start, end, f"“{phrase}” {advice}.")
 
 
 def _is_intensifier(a: Analysis, start: int, end: int) -> bool:
@@ -722,7 +691,7 @@ _EXCLAIM = re.compile(r"[!?\uff01\uff1f]{2,}")
 _NEUTRAL, _WORD_, _STRONG = 0, 1, 2
 
 
-def _shouting(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
+def _shouting(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     prose = a.prose
     rfc = _RFC2119_CITED.search(prose) is not None
     caps = list(_CAPS_WORD.finditer(prose))
@@ -752,18 +721,18 @@ def _shouting(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         shown = a.text[start:end]
         cased = _sentence_case(a, start, end, rfc)
         if counted == 1:
-            suggestions = [cased] if ctx.channel == "plain" else [cased, f"**{cased}**"]
+            suggestions = [cased] if opts.channel == "plain" else [cased, f"**{cased}**"]
             message = (
                 f"“{shown}” in capitals reads as shouting: write “{cased}”"
-                f"{_emphasis(ctx, ' and put ', ' on it if it really matters')}."
+                f"{_emphasis(facts, opts, ' and put ', ' on it if it really matters')}."
             )
         else:
             suggestions = [cased]
             message = (
                 f"“{_clip(shown)}” in capitals reads as shouting: write it in sentence case"
-                f"{_emphasis(ctx, ' and put ', ' on the one thing that matters')}."
+                f"{_emphasis(facts, opts, ' and put ', ' on the one thing that matters')}."
             )
-        yield ctx.finding("style.shouting", start, end, message, suggestions)
+        yield opts.finding("style.shouting", start, end, message, suggestions)
     stacked = any(marks in prose for marks in ("!!", "?!", "!?", "\uff01"))
     for m in _EXCLAIM.finditer(prose) if stacked else ():
         start, end = m.span()
@@ -773,12 +742,12 @@ def _shouting(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         if a.blocks[a.block_at(start)].kind == HEADING or a.is_quoted(start):
             continue
         one = "?" if "?" in marks else "!"
-        yield ctx.finding(
+        yield opts.finding(
             "style.shouting",
             start,
             end,
             f"“{marks}” reads as shouting: end with one “{one}” (or a full stop)"
-            f"{_emphasis(ctx, ' and put ', ' on the one thing that matters')}.",
+            f"{_emphasis(facts, opts, ' and put ', ' on the one thing that matters')}.",
             [one, "."] if one == "!" else [one],
         )
 
@@ -825,9 +794,9 @@ def _sentence_case(a: Analysis, start: int, end: int, rfc: bool) -> str:
     return "".join(out)
 
 
-def _emphasis(ctx: LintContext, before: str, after: str) -> str:
+def _emphasis(facts: MessageFacts, opts: Options, before: str, after: str) -> str:
     """Return the "put **bold** on it" advice, or plain-text advice where there is no bold."""
-    if ctx.channel == "plain":
+    if opts.channel == "plain":
         return "; say in words what matters most (plain text has no bold)"
     return f"{before}**bold**{after}"
 
@@ -897,7 +866,7 @@ def find_passive(doc: Doc) -> list[tuple[int, int, str]]:
     return found
 
 
-def _passive(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
+def _passive(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     for start, end, participle in find_passive(a.doc):
         index = a.block_at(start)
         if index < 0 or a.blocks[index].kind != PARAGRAPH or a.is_quoted(start):
@@ -907,7 +876,7 @@ def _passive(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
             example = f"(“The team {participle.lower()} …”, not “… {phrase}”)"
         else:
             example = f"(“Dana …” or “We …”, not “… {phrase}”)"
-        yield ctx.finding(
+        yield opts.finding(
             "style.passive",
             start,
             end,
@@ -918,17 +887,19 @@ def _passive(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
 # -- style.message-length -------------------------------------------------------------------
 
 
-def _message_length(a: Analysis, ctx: LintContext, words: _Words) -> Iterator[Finding]:
-    limit = MESSAGE_WORDS.get(ctx.channel or "")
+def _message_length(
+    a: Analysis, facts: MessageFacts, opts: Options, words: _Words
+) -> Iterator[Finding]:
+    limit = MESSAGE_WORDS.get(opts.channel or "")
     if limit is None or len(words.starts) <= limit:
         return
-    where = _CHANNEL_NAMES[str(ctx.channel)]
+    where = _CHANNEL_NAMES[str(opts.channel)]
     line, _col = a.lines.line_col(words.starts[limit])
     # The first sentence is where the summary goes, and what the writer keeps.
     first = next((s for s in a.sentences if not a.is_quoted(s.start)), None)
     start, end = (first.start, first.end) if first else (0, 0)
     readers = "email readers" if where == "email" else f"{where} readers"
-    yield ctx.finding(
+    yield opts.finding(
         "style.message-length",
         start,
         end,
@@ -936,3 +907,60 @@ def _message_length(a: Analysis, ctx: LintContext, words: _Words) -> Iterator[Fi
         f"(reached on line {line}). Post the summary and the ask here, and put the details "
         "in a linked doc or a thread reply.",
     )
+
+
+RULES = (
+    Rule(
+        "style.long-sentence",
+        Severity.INFO,
+        "Long sentences are the first thing a skimming or non-native reader loses.",
+        check,
+    ),
+    Rule(
+        "style.long-paragraph",
+        Severity.INFO,
+        "A wall of text in chat gets skimmed past; short paragraphs and lists get read.",
+        check,
+    ),
+    Rule(
+        "style.readability",
+        Severity.INFO,
+        "Hard prose costs a reader in a second language a dictionary and a re-read.",
+        check,
+    ),
+    Rule(
+        "style.hedge",
+        Severity.INFO,
+        "Hedges make the reader guess how sure you are, and what you actually want.",
+        check,
+        fix=REPLACE,
+    ),
+    Rule(
+        "style.filler",
+        Severity.INFO,
+        "Filler words push the point further down the message.",
+        check,
+    ),
+    Rule(
+        "style.shouting",
+        Severity.WARNING,
+        "Capitals and stacked exclamation marks read as shouting, and numb readers to "
+        "the one thing that is urgent.",
+        check,
+        fix=REPLACE,
+    ),
+    Rule(
+        "style.passive",
+        Severity.INFO,
+        "Passive voice hides who did something, which is often what the reader needs to know.",
+        check,
+        needs=frozenset({POS_TAGS}),
+    ),
+    Rule(
+        "style.message-length",
+        Severity.WARNING,
+        "A chat message longer than a screen or two gets skimmed; details belong in a "
+        "linked doc or a thread.",
+        check,
+    ),
+)

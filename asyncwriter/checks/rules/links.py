@@ -13,21 +13,16 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from asyncwriter.checks.model import Finding, Rule, Severity
+from asyncwriter.checks.rule import Rule
+from asyncwriter.rule_settings import Severity
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from asyncwriter.checks.analysis import Analysis
-    from asyncwriter.checks.context import LintContext
-
-RULES = (
-    Rule("links.missing", Severity.INFO,
-         "A longer message with no link at all usually talks about something the reader "
-         "can't open."),
-    Rule("links.unlinked-reference", Severity.WARNING,
-         "“See the doc” without a link costs the reader a round trip across time zones."),
-)  # fmt: skip
+    from asyncwriter.checks.facts import MessageFacts
+    from asyncwriter.checks.model import Finding
+    from asyncwriter.checks.options import Options
 
 #: Messages with at most this many words do not need a link at all.
 LINKLESS_WORDS = 60
@@ -162,14 +157,14 @@ _URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
-def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
+def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     """Yield unlinked references, and ``links.missing`` for longer messages with no link."""
     urls = [link.url for link in a.links] + list(a.reference_urls)
     kinds = {kind for url in urls for kind, pattern in _URL_KINDS if pattern.search(url)}
     kinds |= _labelled_kinds(a)
     unlinked = list(_unlinked(a, kinds, urls))
     for start, end, mention in unlinked:
-        yield ctx.finding(
+        yield opts.finding(
             "links.unlinked-reference",
             start,
             end,
@@ -178,10 +173,10 @@ def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
         )
     if urls or unlinked:
         return
-    if a.word_count > LINKLESS_WORDS or (ctx.require_links and a.word_count):
+    if a.word_count > LINKLESS_WORDS or (opts.require_links and a.word_count):
         first = a.sentences[0] if a.sentences else None
         start, end = (first.start, first.end) if first else (0, 0)
-        yield ctx.finding(
+        yield opts.finding(
             "links.missing",
             start,
             end,
@@ -267,3 +262,12 @@ def _linked_nearby(a: Analysis, start: int, end: int) -> bool:
     line_end = a.text.find("\n", sent.end)
     hi = max(hi, line_end if line_end != -1 else len(a.text))
     return any(lo <= link.start < hi for link in a.links)
+
+
+RULES = (
+    Rule("links.missing", Severity.INFO,
+         "A longer message with no link at all usually talks about something the reader "
+         "can't open.", check, absence=True),
+    Rule("links.unlinked-reference", Severity.WARNING,
+         "“See the doc” without a link costs the reader a round trip across time zones.", check),
+)  # fmt: skip

@@ -1,4 +1,4 @@
-"""Rule ``summary.missing``: the reader must get the point from the top of the message.
+"""Whether the top of a message gives its point: the summary verdict, read once per lint.
 
 The point is what the message is about plus its bottom line: the status, the decision
 sought, the impact, the ask. It must be readable from a title that states it, from a
@@ -9,22 +9,16 @@ greeting. A message of a few short lines is its own summary.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks.analysis import HEADING
-from asyncwriter.checks.model import Finding, Rule, Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
 
     from asyncwriter.checks.analysis import Analysis, Sentence
-    from asyncwriter.checks.context import LintContext
     from asyncwriter.checks.model import Ask, Deadline
-
-RULES = (
-    Rule("summary.missing", Severity.WARNING,
-         "Readers skim: if the first lines don't carry the point, it gets missed."),
-)  # fmt: skip
 
 #: Messages up to this many words are their own summary.
 SHORT_WORDS = 50
@@ -87,38 +81,13 @@ _EMOJI_END = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\W*$")
 _SUBJECT = re.compile(r"^(?:subject|title|re|fwd?)\s?:\s*(.+)$", re.IGNORECASE)
 
 
-def check(a: Analysis, ctx: LintContext) -> Iterator[Finding]:
-    """Yield ``summary.missing`` when the top of a longer message has no bottom line."""
-    verdict = ctx.summary
-    if verdict is None or verdict.ok or verdict.opening is None:
-        return
-    start, end = verdict.opening
-    later = next((x for x in ctx.asks if x.kind == "action" and not x.vague), None)
-    where = ""
-    suggestions: list[str] = []
-    if later is not None and later.start > end:
-        line, _col = a.lines.line_col(later.start)
-        where = f" Your ask only appears on line {line}."
-        suggestions.append(f"TL;DR: {later.text}\n\n{a.text[start:end]}")
-    yield ctx.finding(
-        "summary.missing",
-        start,
-        end,
-        "The opening doesn't give the point: start with the bottom line (the status, the "
-        f"decision you need, the impact) or a “TL;DR:” line.{where}",
-        suggestions,
-    )
-
-
+@dataclass(frozen=True, slots=True)
 class SummaryVerdict:
     """Whether the message has a summary up front, what it is, and where the opening is."""
 
-    __slots__ = ("ok", "opening", "text")
-
-    def __init__(self, ok: bool, text: str | None, opening: tuple[int, int] | None) -> None:
-        self.ok = ok
-        self.text = text
-        self.opening = opening
+    ok: bool
+    text: str | None
+    opening: tuple[int, int] | None
 
 
 def read_summary(

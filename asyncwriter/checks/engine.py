@@ -1,0 +1,78 @@
+"""The pipeline: text → analysis → facts → rules → report, each step once, in this order.
+
+The engine is given everything it needs (:class:`~asyncwriter.checks.options.Options`, an
+optional grammar checker) and reads no file: settings and templates are resolved above it,
+so the same text with the same options always gives the same report.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from asyncwriter.checks.analysis import Analysis
+from asyncwriter.checks.facts import read_facts
+from asyncwriter.checks.grammar.outcome import GrammarError
+from asyncwriter.checks.model import Report
+from asyncwriter.checks.registry import ABSENCE_RULES, RULES
+
+if TYPE_CHECKING:
+    from asyncwriter.checks.grammar.checker import GrammarChecker
+    from asyncwriter.checks.model import Finding
+    from asyncwriter.checks.options import Options
+    from asyncwriter.checks.rule import Check
+
+
+def run(
+    text: str,
+    options: Options,
+    *,
+    grammar: GrammarChecker | None = None,
+    fetch_grammar: bool = True,
+) -> Report:
+    """Check ``text`` with resolved ``options`` and return its report.
+
+    Args:
+        text: the draft (Markdown or plain text).
+        options: the moment, zone, rule settings and template requirements.
+        grammar: a LanguageTool checker; None leaves grammar out.
+        fetch_grammar: ask LanguageTool about paragraphs it has not seen (blocking); with
+            False only cached results are used and the rest is listed in
+            ``report.grammar.pending`` for a background job.
+    """
+    analysis = Analysis(text)
+    facts = read_facts(analysis, options.now, options.tz)
+    findings: list[Finding] = []
+    for check in _checks_to_run(options):
+        findings.extend(f for f in check(analysis, facts, options) if options.enabled(f.rule))
+    outcome = None
+    if grammar is not None:
+        outcome = grammar.review(analysis)
+        if fetch_grammar and outcome.pending:
+            try:
+                grammar.fetch(outcome.pending)
+                outcome.pending = []
+            except GrammarError as exc:
+                outcome.error = exc
+        findings.extend(grammar.findings(outcome, options.settings))
+    held_back: tuple[str, ...] = ()
+    if analysis.placeholders:
+        held_back = tuple(sorted({f.rule for f in findings} & ABSENCE_RULES))
+        findings = [f for f in findings if f.rule not in ABSENCE_RULES]
+    findings.sort(key=lambda f: (f.start, f.end, f.rule))
+    return Report(
+        text=text,
+        findings=findings,
+        facts=facts.public(),
+        held_back=held_back,
+        template=options.template,
+        word_count=analysis.word_count,
+        grammar=outcome,
+    )
+
+
+def _checks_to_run(options: Options) -> list[Check]:
+    """Return each check once, in registry order, skipping those whose rules are all off."""
+    checks: dict[Check, bool] = {}
+    for rule in RULES.values():
+        checks[rule.check] = checks.get(rule.check, False) or options.enabled(rule.id)
+    return [check for check, wanted in checks.items() if wanted]

@@ -1,0 +1,228 @@
+"""Which time expressions are deadlines, and what each one resolves to.
+
+A deadline is the time by which the asked (or promised) action should happen. Event times —
+a maintenance window, an outage's start, a meeting — are not deadlines, so an expression
+counts as one only when a deadline word sits right before it ("by", "due", "closes",
+"next update at"), a word right after calls it one ("... is the deadline"), it names an
+end of day or week, or it sits in the sentence that makes the ask with no event word nearer.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from asyncwriter.checks.model import Deadline
+from asyncwriter.times import expressions as timeexpr
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from datetime import date, datetime, tzinfo
+
+    from asyncwriter.checks.analysis import Analysis
+    from asyncwriter.checks.model import Ask
+    from asyncwriter.times.expressions import Resolution, TimeExpression, Zone
+
+
+_MARK_BEFORE = re.compile(
+    r"(?:\bby|\bbefore|\buntil|\btill|\btil|\bthrough|\bthru|\bno later than|\bnot later than"
+    r"|\bdue(?:\sdate)?(?:\sis|\son|\sby|\sat)?|\bdeadlines?(?:\sis|\sof)?|\bcut-?off(?:\sis)?"
+    r"|\bclos(?:es|ing|e)(?:\son|\sat)?|\bends?(?:\son|\sat)?|\bopen(?:\suntil|\stil|\still)?"
+    r"|\blatest(?:\sby)?|\bexpir(?:es|y|ing)(?:\son|\sat)?|\beta(?:\sis)?|\btarget(?:ing)?"
+    r"|\bnext\s(?:status\s)?update(?:\s(?:at|by|in|on|around|no later than))?"
+    r"|\bupdates?\s(?:at|by|every)|\bno\slater|\bneeded\s(?:by|on)|\bresponse\s(?:by|on)"
+    r"|\bturnaround(?:\sby)?)"
+    r"\W{0,4}(?:the\s|this\s|end\sof\s|eod\s|around\s|at\s|on\s){0,2}$"
+    # "before the month-end run on Mon 30 Nov": before an event, so by its date.
+    r"|\b(?:before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|next\s)?(?:[\w\-]+\s){1,3}"
+    r"(?:on|at)\s$",
+    re.IGNORECASE,
+)
+_MARK_AFTER = re.compile(
+    r"^\W{0,3}(?:is|will\sbe|=)\s(?:the\s|our\s|your\s)?(?:deadline|cut-?off|due\sdate|last\sday"
+    r"|hard\sstop)",
+    re.IGNORECASE,
+)
+_EVENT = re.compile(
+    r"\b(?:from|between|since|start(?:s|ing|ed)?|begin(?:s|ning)?|began|scheduled|maintenance"
+    r"|window|downtime|outage|incident|meeting|call|sync|standup|stand-up|demo|session|webinar"
+    r"|office\shours|not\sbefore|after|ago|occurred|happened|detected|resolved|mitigated"
+    r"|deployed|fired|paged|spiked|was|were|went|lasted|held|kickoff|kick-off|offsite|interview"
+    r"|lunch|dinner|party|launch(?:es|ed)?|on-?call|shift|rotation|ooo|out\sof\s(?:the\s)?office"
+    r"|vacation|holiday|leave|back\son|returning|all-?hands|all\shands|town\shall|retro"
+    r"|planning|1:1|one-on-one|conference|workshop|training|social|party)\b",
+    re.IGNORECASE,
+)
+_BEFORE_EVENT = re.compile(
+    r"\b(?:by|before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|tomorrow's\s|next\s)?"
+    r"(?:\w+\s){0,2}(?:meeting|call|sync|standup|demo|session|review|launch|kickoff|deploy)"
+    r"\b[^.?!]{0,20}$",
+    re.IGNORECASE,
+)
+_INHERENT = {"eod", "period"}
+_PAST = re.compile(
+    r"\b(?:had|was|were|did|went|came|got|stopped|ended|recovered|resolved|confirmed|finished"
+    r"|completed|returned|dropped|fixed|rolled|deployed|started|began|spiked|fired|paged"
+    r"|detected|noticed|happened|occurred)\b",
+    re.IGNORECASE,
+)
+_PARTICIPLE_BY = re.compile(
+    r"\b(?!(?:need|requir|expect|schedul|plann|request|submitt|complet|approv|sign|finish|"
+    r"fix|deliver|return|upload|review|merg|ship|releas|close|publish|decid)ed\b)\w{2,}ed\s+by\s*$",
+    re.IGNORECASE,
+)
+_FUTURE_PASSIVE = re.compile(
+    r"\b(?:will|to|must|should|shall|can|gets?|needs?\sto)\s(?:\w+\s)?be\s\w+ed\s+by\s*$",
+    re.IGNORECASE,
+)
+#: "Please submit ... by then": the deadline is the time named just before.
+_BY_THEN = re.compile(
+    r"\b(?:by|before|until|till)\s+then\b|\bby\s+that\s+(?:time|point)\b", re.IGNORECASE
+)
+#: "please pause them before it starts": a deadline that points at a dated event.
+#: "at the end of the month" is when something happens, not a deadline.
+#: "the three weeks before the end of the year" is a period that ends there, not a deadline.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:days?|nights?|weeks?|weekends?|months?|hours?|years?|quarters?)\s"
+    r"(?:just\s|right\s|leading\sup\s)?(?:before|ahead\sof|prior\sto|until)\s(?:the\s)?$",
+    re.IGNORECASE,
+)
+_EVENT_PREPOSITION = re.compile(r"\b(?:at|in|from|since|after|during)\s(?:the\s)?$", re.I)
+_RUNS_FOR = re.compile(r"\b(?:runs?|running|last)\s$", re.IGNORECASE)
+#: "we keep blue running for 24 hours": a state that lasts, not a window that closes.
+_KEEPS_RUNNING = re.compile(
+    r"\b(?:keeps?|kept|keeping|leaves?|leaving|stays?)\s(?:[\w\-]+\s){0,2}running\s$", re.I
+)
+#: "every Tuesday" recurs; "the Tuesday release train" names a thing. Neither is a deadline.
+_RECURRING = re.compile(r"\b(?:every|each)\s$", re.IGNORECASE)
+_ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|our|their|your)\s$", re.IGNORECASE)
+_ALWAYS_DEADLINE = re.compile(r"^(?:asap|a\.s\.a\.p\.?)$", re.IGNORECASE)
+
+
+def find_deadlines(
+    a: Analysis,
+    asks: Sequence[Ask],
+    times: Sequence[TimeExpression],
+    declared_zone: Zone | None,
+    now: datetime,
+    tz: tzinfo,
+) -> list[tuple[TimeExpression, Resolution]]:
+    """Return the expressions that are deadlines, each with its resolution."""
+    # Times in a question for information ("Is the all-hands still 16:00 CET?") are its
+    # topic, not its deadline; only action and vague asks carry deadlines.
+    ask_spans = [(x.start, x.end) for x in asks if x.kind == "action" or x.vague]
+    default_tz = declared_zone.tz if declared_zone else None
+    ask_spans.sort()
+    referenced = _referenced_by_then(a, asks, times, now, tz)
+    found: list[tuple[TimeExpression, Resolution]] = []
+    for expr in times:
+        if a.is_quoted(expr.start):
+            continue
+        if expr.start not in referenced and not _is_deadline(a, expr, ask_spans):
+            continue
+        found.append((expr, timeexpr.resolve(expr, now, tz, default_tz)))
+    return found
+
+
+def _referenced_by_then(
+    a: Analysis, asks: Sequence[Ask], times: Sequence[TimeExpression], now: datetime, tz: tzinfo
+) -> set[int]:
+    """Return starts of expressions an ask points back to ("Freeze is Thu 26 Nov. ... by then")."""
+    referenced: set[int] = set()
+    for ask in asks:
+        if ask.kind == "fyi" or not _BY_THEN.search(a.prose, ask.start, ask.end):
+            continue
+        # The latest time named before the ask that is still ahead ("last Tuesday" is not).
+        for expr in reversed([e for e in times if e.end <= ask.start]):
+            if a.is_quoted(expr.start) or a.block_at(ask.start) - a.block_at(expr.start) > 2:
+                continue
+            when = timeexpr.resolve(expr, now, tz, None).when
+            if when is None or when >= now:
+                referenced.add(expr.start)
+                break
+    return referenced
+
+
+def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, int]]) -> bool:
+    sent = a.sentence_at(expr.start)
+    sent_start = sent.start if sent else a.blocks[max(a.block_at(expr.start), 0)].start
+    sent_end = sent.end if sent else expr.end
+    before = a.prose[max(sent_start, expr.start - 60) : expr.start]
+    after = a.prose[expr.end : min(sent_end, expr.end + 40)]
+    k = bisect.bisect_right(ask_spans, (expr.start, 1 << 62)) - 1
+    in_ask = k >= 0 and ask_spans[k][0] <= expr.start < ask_spans[k][1]
+    duration = expr.unit("duration")
+    if duration is not None and duration.text.lower().startswith("open"):
+        return True  # "voting is open for 72 hours" ends something
+    if duration is not None and duration.text.lower().startswith(("for", "over")):
+        # "down for 20 min" lasts; "the poll runs for 48 hours" ends something.
+        return bool(_RUNS_FOR.search(before)) and not _KEEPS_RUNNING.search(before)
+    if _PERIOD_BEFORE.search(before):
+        return False
+    if expr.kinds() == {"weekday"} and (
+        _RECURRING.search(before) or (_ATTRIBUTIVE.search(before) and re.match(r" [a-z]", after))
+    ):
+        return False
+    if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
+        if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):
+            return False
+        # Past-tense narrative: "by 22:05 the on-call had confirmed", "cleared by 07:40".
+        if in_ask:
+            return True
+        if _FUTURE_PASSIVE.search(before):
+            return True  # "RCA will be shared by 14:00"
+        return not (_PAST.search(before + " " + after) or _PARTICIPLE_BY.search(before))
+    kinds = expr.kinds()
+    if kinds & _INHERENT:
+        return not _EVENT_PREPOSITION.search(before)
+    vague = expr.unit("vague")
+    if vague is not None and _ALWAYS_DEADLINE.match(vague.text):
+        return True
+    if not in_ask or expr.is_range:
+        return False
+    context = a.prose[sent_start : expr.start]
+    if _BEFORE_EVENT.search(context):
+        return True
+    return not _EVENT.search(context)
+
+
+def to_facts(
+    found: Sequence[tuple[TimeExpression, Resolution]], a: Analysis, declared: Zone | None
+) -> list[Deadline]:
+    """Return the ``facts.deadlines`` records for the deadlines found."""
+    facts = []
+    for expr, res in found:
+        zone = expr.zone
+        if zone is not None:
+            key = None if zone.ambiguous else zone.key
+        else:
+            key = declared.key if declared is not None and not declared.ambiguous else None
+        facts.append(
+            Deadline(
+                text=" ".join(a.text[expr.start : expr.end].split()),
+                start=expr.start,
+                end=expr.end,
+                datetime=res.when.isoformat() if res.when is not None else None,
+                timezone=key,
+            )
+        )
+    return facts
+
+
+def written_dates(times: Sequence[TimeExpression], today: date) -> frozenset[date]:
+    """Return the dates the message writes out ("26 Nov", "2026-11-26")."""
+    return frozenset(
+        day
+        for expr in times
+        for unit in expr.units
+        if unit.kind in ("mdate", "iso") and (day := date_of(unit, today)) is not None
+    )
+
+
+def date_of(unit: timeexpr.Unit, today: date) -> date | None:
+    """Return the date a written-out date unit names, or None."""
+    if unit.kind == "iso":
+        parsed = timeexpr.parse_iso(unit.text)
+        return parsed.date() if parsed is not None else None
+    return timeexpr.parse_mdate(unit.text, today)[0]

@@ -1,0 +1,263 @@
+"""Rules ``deadline.*`` and ``timezone.*``: by when, and in whose time.
+
+The deadlines themselves are facts (:mod:`asyncwriter.checks.facts.deadlines`); these rules
+judge them: no deadline for an ask, a vague or relative one, one without a zone, one that has
+passed, a weekday that contradicts its date, and zone abbreviations with several meanings.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from asyncwriter.checks.facts.deadlines import date_of
+from asyncwriter.checks.rule import REPLACE, Rule
+from asyncwriter.rule_settings import Severity
+from asyncwriter.times import expressions as timeexpr
+from asyncwriter.times import zones
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from asyncwriter.checks.analysis import Analysis
+    from asyncwriter.checks.facts import MessageFacts
+    from asyncwriter.checks.model import Finding
+    from asyncwriter.checks.options import Options
+    from asyncwriter.times.expressions import Resolution, TimeExpression
+
+_ANAPHORIC = re.compile(
+    r"\b(?:before|by|ahead\sof|prior\sto)\s(?:it|this|that|then|the\s(?:window|maintenance"
+    r"|start|cutover|migration|upgrade|deploy(?:ment)?|release|meeting|call|event|freeze"
+    r"|launch|change))\b",
+    re.IGNORECASE,
+)
+
+
+def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
+    """Yield every deadline and time zone finding."""
+    found = facts.found_deadlines
+    default_tz = facts.declared_zone.tz if facts.declared_zone else None
+    with_day = sum(1 for e, _r in found if e.has_day)
+    for expr, res in found:
+        others_have_day = with_day - (1 if expr.has_day else 0) > 0
+        yield from _deadline_findings(
+            a, facts, opts, expr, res, default_tz is not None, others_have_day
+        )
+    yield from _ambiguous_zones(a, facts, opts)
+    yield from _mismatched_weekdays(a, facts, opts)
+    if not found:
+        actions = [x for x in facts.asks if x.kind == "action" or x.vague]
+        dated = any(e.has_day for e in facts.times)
+        if dated and any(_ANAPHORIC.search(a.prose[x.start : x.end]) for x in actions):
+            return
+        if actions:
+            ask = actions[0]
+            example = _concrete_deadline(facts, opts)
+            yield opts.finding(
+                "deadline.missing",
+                ask.start,
+                ask.end,
+                f"This ask has no deadline: say by when, with a time zone (e.g. “by {example}”).",
+            )
+
+
+def _deadline_findings(
+    a: Analysis,
+    facts: MessageFacts,
+    opts: Options,
+    expr: TimeExpression,
+    res: Resolution,
+    declared: bool,
+    others_have_day: bool,
+) -> Iterator[Finding]:
+    text = a.text[expr.start : expr.end]
+    if res.vague:
+        yield from _vague_findings(a, facts, opts, expr, res)
+        if res.when is None and expr.unit("eod") is None:
+            return
+    dayless = not expr.has_day and expr.unit("duration") is None
+    # The day is already given elsewhere: "by 11:00 UTC today ... before noon their time",
+    # or "before Thursday's meeting (Thursday 26 November)".
+    day_given = (dayless and others_have_day) or _weekday_dated_elsewhere(facts, opts, expr, res)
+    if res.relative and res.absolute and not day_given:
+        span, replacement = _relative_fix(a, expr, res)
+        yield opts.finding(
+            "deadline.relative",
+            span[0],
+            span[1],
+            f"“{' '.join(a.text[span[0] : span[1]].split())}” depends on when it is read: "
+            f"write the date ({res.absolute}).",
+            [replacement],
+        )
+    zone = expr.zone
+    eod_no_day = res.vague and expr.unit("eod") is not None and res.when is None
+    if expr.has_clock and zone is None and not declared and (not res.vague or eod_no_day):
+        label = zones.display_zone(opts.tz, res.when or opts.now)
+        yield opts.finding(
+            "deadline.no-timezone",
+            expr.start,
+            expr.end,
+            f"“{' '.join(text.split())}” has no time zone: readers elsewhere will read it in "
+            f"their own. Add one (e.g. “{text.strip()} {label}”).",
+            [f"{text.strip()} {label}"],
+        )
+    if res.when is not None and res.when < opts.now:
+        shown = timeexpr.format_moment(
+            res.when, expr.zone.tz if zone and zone.tz else opts.tz, with_time=not res.date_only
+        )
+        yield opts.finding(
+            "deadline.past",
+            expr.start,
+            expr.end,
+            f"This deadline ({shown}) has already passed: update it before you send.",
+        )
+
+
+def _weekday_dated_elsewhere(
+    facts: MessageFacts, opts: Options, expr: TimeExpression, res: Resolution
+) -> bool:
+    """Return True for "Thursday's meeting" when the message also says "Thu 26 Nov"."""
+    unit = expr.unit("weekday")
+    if unit is None or res.when is None or expr.unit("relday", "relweek", "period"):
+        return False
+    return res.when.date() in facts.written_dates
+
+
+def _vague_findings(
+    a: Analysis, facts: MessageFacts, opts: Options, expr: TimeExpression, res: Resolution
+) -> Iterator[Finding]:
+    midnight = next((u for u in expr.units if u.text.lower() == "midnight"), None)
+    weekday = expr.unit("weekday")
+    for reason in res.vague:
+        if reason.startswith("“midnight”") and midnight is not None:
+            yield opts.finding("deadline.vague", midnight.start, midnight.end,
+                              "“Midnight” is ambiguous about the day: write 23:59 of the day you "
+                              "mean.", ["23:59"])  # fmt: skip
+        elif "is a " in reason and weekday is not None:
+            continue  # reported by _mismatched_weekdays, paired with the right date
+        else:
+            fix = _concrete_deadline(facts, opts)
+            before = a.prose[max(0, expr.start - 12) : expr.start].lower()
+            replacement = fix if re.search(r"\b(?:by|before|until)\s*$", before) else f"by {fix}"
+            yield opts.finding("deadline.vague", expr.start, expr.end,
+                              f"{reason}: give a date and time with a zone (e.g. “{replacement}”).",
+                              [replacement])  # fmt: skip
+
+
+def _relative_fix(
+    a: Analysis, expr: TimeExpression, res: Resolution
+) -> tuple[tuple[int, int], str]:
+    """Return the span to replace and its absolute replacement."""
+    assert res.absolute is not None
+    duration = expr.unit("duration")
+    if duration is not None:
+        lead = "open until" if duration.text.lower().startswith("open") else None
+        fix = res.absolute if lead is None else res.absolute.replace("until", lead, 1)
+        return (duration.start, duration.end), fix
+    weekday = expr.unit("weekday")
+    rel = expr.unit("relday", "relweek", "period")
+    if expr.zone is not None and expr.has_clock and res.when is not None:
+        return (expr.start, expr.end), res.absolute
+    if weekday is not None and rel is None:
+        name = weekday.text.split()[-1].rstrip(".")
+        day_month = res.absolute.split(",")[0][4:]  # "Fri 27 Nov, 17:00 UTC" -> "27 Nov"
+        return (weekday.start, weekday.end), f"{name} {day_month}"
+    if rel is not None:
+        return (rel.start, rel.end), res.absolute.split(",")[0]
+    # A clock time with no day: add the day in front.
+    clock = expr.units[0]
+    day = res.absolute.split(",")[0]
+    return (clock.start, expr.end), f"{day}, {a.text[clock.start : expr.end].strip()}"
+
+
+def _mismatched_weekdays(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
+    """Flag a weekday that contradicts its date, in event times too ("Thu 27 Nov").
+
+    Each weekday is checked against the date written right next to it, so a range such as
+    "Thu 17 Dec to Mon 4 Jan" pairs each weekday with its own date.
+    """
+    today = opts.now.astimezone(opts.tz).date()
+    for expr in facts.times:
+        if a.is_quoted(expr.start):
+            continue
+        units = expr.units
+        for i, unit in enumerate(units):
+            if unit.kind != "weekday":
+                continue
+            # The date written right after the weekday, else the one right before it.
+            nxt = units[i + 1] if i + 1 < len(units) else None
+            prev = units[i - 1] if i > 0 else None
+            dated = next((u for u in (nxt, prev) if u and u.kind in ("mdate", "iso")), None)
+            if dated is None:
+                continue
+            day = date_of(dated, today)
+            named = timeexpr.weekday_index(unit.text)
+            if day is None or named is None or day.weekday() == named:
+                continue
+            correct = timeexpr.WEEKDAYS[day.weekday()].title()
+            yield opts.finding(
+                "deadline.vague",
+                unit.start,
+                unit.end,
+                f"The weekday and the date disagree: {timeexpr.format_day(day)[4:]} is a "
+                f"{correct}, not a {timeexpr.WEEKDAYS[named].title()}.",
+                [correct if len(unit.text.rstrip(".")) > 3 else correct[:3]],
+            )
+
+
+def _ambiguous_zones(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
+    zones_seen = [e.zone for e in facts.times if e.zone is not None and e.zone.ambiguous]
+    if facts.declared_zone is not None and facts.declared_zone.ambiguous:
+        zones_seen.append(facts.declared_zone)
+    seen: set[int] = set()
+    for zone in zones_seen:
+        if zone.start in seen or a.is_quoted(zone.start):
+            continue
+        seen.add(zone.start)
+        start = a.text.find(zone.text, zone.start, zone.end + 2)
+        start = zone.start if start == -1 else start
+        meanings = ", ".join(f"{m.label} ({_utc_offset(m.zone, opts.now)})" for m in zone.ambiguous)
+        yield opts.finding(
+            "timezone.ambiguous",
+            start,
+            start + len(zone.text),
+            f"“{zone.text}” is ambiguous: {meanings}. Write the zone unambiguously.",
+            [m.zone for m in zone.ambiguous],
+        )
+
+
+def _utc_offset(key: str, when: datetime) -> str:
+    offset = when.astimezone(zones.get_zone(key)).utcoffset() or timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "\u2212"
+    minutes = abs(minutes)
+    return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+
+
+def _concrete_deadline(facts: MessageFacts, opts: Options) -> str:
+    """Return the next working day at 17:00 in the writer's zone, formatted."""
+    local = opts.now.astimezone(opts.tz)
+    day: date = local.date() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    when = datetime.combine(day, time(17, 0), tzinfo=opts.tz)
+    return timeexpr.format_moment(when, opts.tz)
+
+
+RULES = (
+    Rule("deadline.missing", Severity.WARNING,
+         "An ask without a deadline gets done whenever, or never.", check, absence=True),
+    Rule("deadline.vague", Severity.WARNING,
+         "“ASAP”, “soon” and a bare “EOD” mean different moments to every reader.", check,
+         fix=REPLACE),
+    Rule("deadline.no-timezone", Severity.ERROR,
+         "A clock time without a zone is a different moment for every reader.", check,
+         fix=REPLACE),
+    Rule("deadline.relative", Severity.WARNING,
+         "“Tomorrow” depends on when the reader reads it; write the date.", check, fix=REPLACE),
+    Rule("deadline.past", Severity.ERROR,
+         "A deadline that has already passed is a typo or a stale draft.", check),
+    Rule("timezone.ambiguous", Severity.WARNING,
+         "CST, IST and BST each name several zones hours apart.", check, fix=REPLACE),
+)  # fmt: skip
