@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from asyncwriter.export import render
-from asyncwriter.export.message import markdown
+from asyncwriter.markdown import parser
 
 STRICT = MarkdownIt("commonmark", {"html": False, "breaks": True}).enable(
     ["table", "strikethrough"]
@@ -46,11 +46,16 @@ block = st.one_of(
 def _same(src: str) -> tuple[str, str]:
     out = render(src, "markdown").plain
     norm = lambda html: re.sub(r"[ \t]+<br />", "<br />", html)  # noqa: E731
-    return norm(markdown().render(src)), norm(STRICT.render(out))
+    return norm(parser(html=False).render(src)), norm(STRICT.render(out))
 
 
-@settings(max_examples=400, deadline=None)
+# Derandomized: the same 400 drafts on every run, so the test fails for a change in the
+# code and never for a new draw (the random search found "- * *"; run it with
+# derandomize=False and more examples to look for more).
+@settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.lists(block, min_size=1, max_size=6).map("\n\n".join))
+@example("- * *")  # exported as "- - -", a horizontal rule
+@example("- the plan\n  - * *")
 def test_exported_markdown_reads_as_the_same_document(src: str) -> None:
     before, after = _same(src)
     assert after == before, render(src, "markdown").plain
