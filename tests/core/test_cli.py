@@ -1,17 +1,61 @@
-"""``asyncwriter lint`` end to end, as a subprocess."""
+"""``asyncwriter lint`` end to end: in process for the behaviour, a few runs as a subprocess.
+
+Most tests call :func:`asyncwriter.cli.main` in this process (:func:`run`): a subprocess
+costs a Python start and the import of spaCy each time. The ones marked ``e2e`` below run
+``python -m asyncwriter`` (and the ``asyncwriter`` console script) for what only a real
+process shows: exit codes, stdin as bytes, and the installed entry point.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
+
+from asyncwriter import templates
+from asyncwriter.cli import main
 
 NOW = ["--now", "2026-11-23T09:00:00+00:00", "--tz", "UTC"]
 
 
-def run(*args, stdin=None):
+@dataclass(frozen=True)
+class Result:
+    """What a run of the command line left: as :class:`subprocess.CompletedProcess` has."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def run(*args: str, stdin: bytes | None = None) -> Result:
+    """Run ``asyncwriter ARGS`` in this process, as a fresh process would."""
+    out, err = io.StringIO(), io.StringIO()
+    given = io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8")
+    templates.use_catalog(None)  # a process reads the templates (and settings) afresh
+    try:
+        with pytest.MonkeyPatch.context() as mp, contextlib.redirect_stdout(out), \
+                contextlib.redirect_stderr(err):  # fmt: skip
+            mp.setattr(sys, "stdin", given)
+            try:
+                status = main(list(args))
+            except SystemExit as exc:  # argparse usage errors
+                if isinstance(exc.code, str):
+                    err.write(exc.code + "\n")
+                status = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
+    finally:
+        templates.use_catalog(None)
+    return Result(status, out.getvalue().encode(), err.getvalue().encode())
+
+
+def run_process(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m asyncwriter ARGS`` as a subprocess."""
     return subprocess.run(
         [sys.executable, "-m", "asyncwriter", *args],
         input=stdin,
@@ -33,9 +77,10 @@ def files(tmp_path):
     return good, bad
 
 
+@pytest.mark.slow
 def test_clean_file_exits_zero_with_no_output(files):
     good, _bad = files
-    result = run("lint", *NOW, str(good))
+    result = run_process("lint", *NOW, str(good))
     assert result.returncode == 0, result.stderr
     assert result.stdout == b""
 
@@ -73,9 +118,10 @@ def test_json_format_lists_one_object_per_input(files):
     assert facts["summary"]
 
 
+@pytest.mark.slow
 def test_stdin_and_unicode_round_trip():
     text = "Zoë 👋 FYI, no action needed: café menu moved to https://wiki.example.com/café\n"
-    result = run("lint", "--format", "json", *NOW, "-", stdin=text.encode())
+    result = run_process("lint", "--format", "json", *NOW, "-", stdin=text.encode())
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data[0]["path"] == "<stdin>"
@@ -94,9 +140,10 @@ def test_unreadable_input_exits_two_with_a_clear_message(tmp_path, content, mess
     assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_missing_file_still_lints_the_others(tmp_path, files):
     good, _bad = files
-    result = run("lint", *NOW, str(tmp_path / "nope.md"), str(good))
+    result = run_process("lint", *NOW, str(tmp_path / "nope.md"), str(good))
     assert result.returncode == 2
     assert b"no such file" in result.stderr
     assert b"Traceback" not in result.stderr
@@ -122,3 +169,20 @@ def test_rules_lists_every_rule():
     result = run("rules")
     assert result.returncode == 0
     assert b"deadline.no-timezone" in result.stdout and b"error" in result.stdout
+
+
+def test_stdin_and_unicode_round_trip_in_process():
+    text = "Zoë 👋 FYI, no action needed: café menu moved to https://wiki.example.com/café\n"
+    result = run("lint", "--format", "json", *NOW, "-", stdin=text.encode())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)[0]["path"] == "<stdin>"
+
+
+@pytest.mark.slow
+def test_the_console_script_runs_the_command_line():
+    script = shutil.which("asyncwriter", path=str(Path(sys.executable).parent))
+    if script is None:
+        pytest.skip("the asyncwriter console script is not installed next to this Python")
+    result = subprocess.run([script, "rules"], capture_output=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert b"deadline.no-timezone" in result.stdout

@@ -1,29 +1,41 @@
-"""``asyncwriter export`` end to end, as a subprocess (a few) and in process (the rest)."""
+"""``asyncwriter export`` end to end: one run as a subprocess, the rest in process."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from asyncwriter.cli import main
 from asyncwriter.export import render
+from tests.core.test_cli import run as run_main
+from tests.core.test_cli import run_process
 
 if TYPE_CHECKING:
-    import pytest
+    import subprocess
+
+    from tests.core.test_cli import Result
 
 MESSAGES = Path(__file__).parent.parent / "export" / "messages"
 STATUS = MESSAGES / "status-update.md"
 
 
-def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "asyncwriter", "export", *args], input=stdin,
-                          capture_output=True, timeout=120)  # fmt: skip
+def run(*args: str, stdin: bytes | None = None) -> Result:
+    """Run ``asyncwriter export ARGS`` in this process."""
+    return run_main("export", *args, stdin=stdin)
 
 
+def run_export_process(
+    *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run ``python -m asyncwriter export ARGS`` as a subprocess."""
+    return run_process("export", *args, stdin=stdin)
+
+
+@pytest.mark.slow
 def test_prints_the_plain_part_by_default() -> None:
-    result = run("--format", "slack", str(STATUS))
+    result = run_export_process("--format", "slack", str(STATUS))
     assert result.returncode == 0, result.stderr
     expected = render(STATUS.read_text(encoding="utf-8"), "slack").plain
     assert result.stdout.decode("utf-8") == expected

@@ -1,4 +1,4 @@
-"""``asyncwriter lint --grammar`` as a subprocess, against the stand-in LanguageTool."""
+"""``asyncwriter lint --grammar`` in process, against the stand-in LanguageTool."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``asyncwriter templates``, ``asyncwriter new`` and ``lint --template``, as a subprocess."""
+"""``asyncwriter templates``, ``asyncwriter new`` and ``lint --template``, in process."""
 
 from __future__ import annotations
 
