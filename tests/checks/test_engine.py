@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import UTC, datetime
 
 import pytest
@@ -154,3 +155,57 @@ def test_a_draft_over_a_million_characters_is_still_checked():
     assert len(text) > 1_000_000
     report = lint(text, now=NOW, tz="UTC")
     assert any(f.rule == "deadline.no-timezone" for f in report.findings)
+
+
+#: Files opened while a test arms it (audit hooks cannot be removed, so one hook, switched).
+_OPENED: list[str] | None = None
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event == "open" and _OPENED is not None:
+        _OPENED.append(str(args[0]))
+
+
+def test_a_lint_of_a_draft_with_a_template_marker_opens_no_file(tmp_path):
+    global _OPENED
+    from asyncwriter.draft_text import marker
+
+    text = marker("incident-report") + "\nTL;DR: checkout is down for EU users.\n"
+    lint(text, now=NOW, tz="UTC")  # the first lint loads spaCy, templates and word lists
+    sys.addaudithook(_audit)
+    _OPENED = []
+    try:
+        report = lint(text + "Please page the on-call.\n", now=NOW, tz="UTC")
+        opened, _OPENED = _OPENED, None
+    finally:
+        _OPENED = None
+    assert report.template == "incident-report"
+    assert "structure.missing-section" in {f.rule for f in report.findings}
+    assert opened == []
+
+
+def test_the_audit_hook_sees_an_open(tmp_path):
+    global _OPENED
+    sys.addaudithook(_audit)
+    _OPENED = []
+    try:
+        (tmp_path / "x.txt").write_text("x", encoding="utf-8")
+        opened = list(_OPENED)
+    finally:
+        _OPENED = None
+    assert any(p.endswith("x.txt") for p in opened)
+
+
+def test_every_rule_declares_a_known_fix_kind_and_its_check():
+    from asyncwriter.checks.rule import FIX_KINDS, POS_TAGS
+
+    for rule in RULES.values():
+        assert rule.fix is None or rule.fix in FIX_KINDS
+        assert rule.needs <= {POS_TAGS}
+        assert callable(rule.check)
+    assert {r for r in RULES if RULES[r].absence} == {
+        "summary.missing",
+        "ask.missing",
+        "deadline.missing",
+        "links.missing",
+    }
