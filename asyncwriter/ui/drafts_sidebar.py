@@ -373,9 +373,7 @@ class DraftsSidebar(QWidget):
     def _fill(self, rows: list[DraftSummary], total: int) -> None:
         self.model.set_rows(rows)
         self.model.set_current(self.session.draft_id)
-        row = self.model.row_of(self.session.draft_id)
-        if row >= 0:
-            self.list.setCurrentIndex(self.model.index(row))
+        self.select_open_draft()
         self.status.setText(self._describe(len(rows), total))
         self.empty_button.setVisible(self.showing_trash and total > 0)
         self.listed.emit()
@@ -435,6 +433,31 @@ class DraftsSidebar(QWidget):
         if self.model.rows:
             self.list.setCurrentIndex(self.model.index(0))
             self._activated(self.model.index(0))
+
+    def select_open_draft(self) -> int:
+        """Highlight the open draft's row (if listed); return the row, or -1."""
+        row = self.model.row_of(self.session.draft_id)
+        if row >= 0:
+            self.list.setCurrentIndex(self.model.index(row))
+        return row
+
+    def show_unlisted(self) -> None:
+        """Highlight no row: the editor holds a new draft, not in the list yet."""
+        self.model.set_current(self.session.draft_id)
+        self.list.clearSelection()
+        self.list.setCurrentIndex(self.model.index(-1))
+
+    def rename_open_draft(self) -> bool:
+        """Edit the open draft's title in place; False when it has no row (nothing typed)."""
+        if self.select_open_draft() < 0:
+            return False
+        self.start_rename()
+        return True
+
+    def focus_search(self) -> None:
+        """Put the cursor in the search box, its text selected."""
+        self.search.setFocus()
+        self.search.selectAll()
 
     def selected_id(self) -> str | None:
         """Return the id of the highlighted draft, or None."""

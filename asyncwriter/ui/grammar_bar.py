@@ -25,21 +25,6 @@ _BUTTONS = {
     "misconfigured": ("settings", "off", "later"),
 }
 
-#: The status bar's few words for each state (its tooltip has the full message).
-STATUS_LABELS = {
-    "off": "Grammar off",
-    "ready": "Grammar on",
-    "checking": "Grammar: checking…",
-    "starting": "Grammar: starting LanguageTool…",
-    "needs-download": "Grammar: not set up",
-    "downloading": "Grammar: downloading…",
-    "download-failed": "Grammar: download failed",
-    "needs-java": "Grammar: needs Java",
-    "needs-consent": "Grammar: waiting for your OK",
-    "misconfigured": "Grammar: check Settings",
-    "failing": "Grammar: not reachable",
-}
-
 
 class GrammarBar(Banner):
     """Asks about LanguageTool and shows what it is doing.

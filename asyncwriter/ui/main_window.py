@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QMainWindow
 
 from asyncwriter import settings, templates
-from asyncwriter.checks import zones
 from asyncwriter.checks.model import LineIndex
+from asyncwriter.times import zones
 from asyncwriter.ui import settings_changes, window_layout
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.draft_keeper import DraftKeeper
@@ -30,19 +30,22 @@ from asyncwriter.ui.editor import MarkdownEditor
 from asyncwriter.ui.export_actions import Exporter
 from asyncwriter.ui.find_bar import FindBar
 from asyncwriter.ui.findings_panel import FindingsPanel
-from asyncwriter.ui.grammar_bar import STATUS_LABELS, GrammarBar
+from asyncwriter.ui.grammar_bar import GrammarBar
+from asyncwriter.ui.grammar_link import GrammarLink
 from asyncwriter.ui.grammar_runner import GrammarRunner
 from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.markdown_files import MarkdownFiles
+from asyncwriter.ui.quit_guard import QuitAnswer, ask_before_losing_text
 from asyncwriter.ui.readiness import ReadinessBar
 from asyncwriter.ui.settings.dialog import SettingsDialog
+from asyncwriter.ui.settings_changes import LiveSettings
+from asyncwriter.ui.status_line import StatusLine
 from asyncwriter.ui.store_banner import StoreBanner
 from asyncwriter.ui.store_client import StoreClient
 from asyncwriter.ui.template_picker import TemplatePicker
 from asyncwriter.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from datetime import tzinfo
     from pathlib import Path
 
@@ -67,7 +70,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle("AsyncWriter")
-        self.config = settings.load()
+        self.live = LiveSettings(settings.load(), self, self.say)
+        self.live.changed.connect(self._settings_changed)
         self.catalog = templates.default_catalog(self.config)
         self.state = window_state.load()
 
@@ -85,40 +89,32 @@ class MainWindow(QMainWindow):
         self.readiness = ReadinessBar(self)
         self.sidebar = DraftsSidebar(
             self.session, self.keeper, self.store, self, catalog=lambda: self.catalog,
-            export_draft=self.export_markdown, start_blank=self.start_blank_draft, say=self.say,
+            export_draft=self.files.export_markdown, start_blank=self.start_blank_draft,
+            say=self.say,
         )  # fmt: skip
         editor_box = window_layout.stack(self, [(self.editor, 1), (self.find_bar, 0)])
         self.splitter = window_layout.three_panes(self, self.sidebar, editor_box, self.findings)
         bars = [(self.banner, 0), (self.grammar_bar, 0), (self.readiness, 0)]
         self.setCentralWidget(window_layout.stack(self, [*bars, (self.splitter, 1)]))
 
-        self.word_count = QLabel(self)
-        self.template_label = QLabel(self)
-        self.lint_status = QLabel("Loading the checks…", self)
-        self.grammar_status = QLabel(self)
-        self.grammar_status.setObjectName("grammarStatus")
-        bar = self.statusBar()
-        bar.addWidget(self.lint_status, 1)
-        for label in (self.grammar_status, self.template_label, self.word_count):
-            bar.addPermanentWidget(label)
-
-        self.grammar.stateChanged.connect(self._grammar_state)
-        self.grammar.downloadProgress.connect(self.grammar_bar.show_progress)
-        self.grammar.checked.connect(self._grammar_checked)
-        self.grammar_bar.downloadRequested.connect(self.grammar.download)
-        self.grammar_bar.allowRequested.connect(self.allow_public_grammar)
-        self.grammar_bar.settingsRequested.connect(lambda: self.open_settings("grammar"))
-        self.grammar_bar.offRequested.connect(self.turn_off_grammar)
+        self.status_line = status = StatusLine(self.statusBar())
+        self.word_count, self.template_label = status.word_count, status.template_label
+        self.lint_status, self.grammar_status = status.lint_status, status.grammar_status
         self.readiness.team_zones = list(self.config.team_zones)
 
         self.linter = LintScheduler(self.session.text, self)
+        self.grammar_link = GrammarLink(self.grammar, self.grammar_bar, status, self.linter,
+                                        self.session, self.state, options=self._options,
+                                        config=lambda: self.config)  # fmt: skip
+        self.grammar_bar.settingsRequested.connect(lambda: self.open_settings("grammar"))
+        self.grammar_bar.offRequested.connect(self.turn_off_grammar)
         self.session.optionsChanged.connect(self.linter.set_options)
         self.session.reportApplied.connect(self._show_report)
         self.session.reportApplied.connect(self.reportApplied)
         self.grammar.configure(self.config.languagetool, consent=self.state.public_consent)
         self._refresh_options()
         self.linter.reportReady.connect(self._apply_report)
-        self.linter.failed.connect(self._lint_failed)
+        self.linter.failed.connect(status.show_lint_failed)
         self.editor.textChanged.connect(self.linter.text_changed)
         self.findings.activated.connect(self.show_finding)
         self.findings.fixRequested.connect(self.apply_fix)
@@ -129,7 +125,7 @@ class MainWindow(QMainWindow):
         self.store.unavailable.connect(self.banner.show_fault)
         self.store.opened.connect(self._store_opened)
         self.banner.retryRequested.connect(self.store.open)
-        self.banner.exportRequested.connect(lambda: self.export_markdown())
+        self.banner.exportRequested.connect(lambda: self.files.export_markdown())
         self.keeper.loaded.connect(self._draft_loaded)
         self.keeper.saved.connect(self._draft_saved)
         self.keeper.forked.connect(lambda message: self.banner.show_notice(message))
@@ -139,7 +135,7 @@ class MainWindow(QMainWindow):
         self.sidebar.listed.connect(self.update_title)
         self.sidebar.currentRenamed.connect(self.update_title)
 
-        menus = build_menus(self, self, self.editor, self.find_bar)
+        menus = build_menus(self, self, self.files, self.editor, self.find_bar)
         self.new_action, self.settings_action = menus.new_action, menus.settings_action
         self.sidebar_action, self.help_menu = menus.sidebar_action, menus.help_menu
         self.exporter = Exporter(self.session, self.keeper, self.state, self,
@@ -148,7 +144,7 @@ class MainWindow(QMainWindow):
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.exporter.menu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.exporter.toolbar)
         window_layout.restore(self, self.splitter, self.sidebar_action, self.editor, self.state)
-        self._update_template_label()
+        self.status_line.show_template(self.template)
         self.update_title()
         self.editor.setFocus()
         self.keeper.restore_session()
@@ -207,20 +203,12 @@ class MainWindow(QMainWindow):
         """Start a new draft from ``template`` (None: blank); the current one stays saved."""
         self.keeper.new_draft(template.id if template else None,
                               template.channel if template else None)  # fmt: skip
-        self.session.start(template)
         self.editor.setPlainText(template.draft_text() if template else "")
         self.editor.document().setModified(False)
         if template is not None:
             self.state.last_template = template.id
-        self.sidebar.model.set_current(self.keeper.draft_id)
-        self.sidebar.list.clearSelection()  # the new draft is not in the list yet
-        self.sidebar.list.setCurrentIndex(self.sidebar.model.index(-1))
-        self._update_template_label()
-        self.update_title()
-        self.exporter.reset()
-        self._refresh_options()
-        self.linter.lint_now()
-        self.editor.setFocus()
+        self.sidebar.show_unlisted()
+        self._switched(template)
         if template is not None:
             cursor = self.editor.textCursor()
             cursor.movePosition(QTextCursor.MoveOperation.Start)
@@ -237,17 +225,21 @@ class MainWindow(QMainWindow):
         if draft.template_id and template is None:
             self.say(f"This draft's template ({draft.template_id}) is not "
                      "installed; it is checked without it.")  # fmt: skip
-        self.session.start(template)
         self.session.report = None
         self.session.title = draft.title
-        self._update_template_label()
+        self._switched(template, exports)
+        self.sidebar.select_open_draft()
+
+    def _switched(
+        self, template: Template | None, exports: list[ExportRecord] | None = None
+    ) -> None:
+        """Another draft is in the editor: its template, copy history, options and a lint."""
+        self.session.start(template)
+        self.status_line.show_template(template)
         self.exporter.reset(exports)
         self._refresh_options()
         self.linter.lint_now()
         self.update_title()
-        row = self.sidebar.model.row_of(draft.id)
-        if row >= 0:
-            self.sidebar.list.setCurrentIndex(self.sidebar.model.index(row))
         self.editor.setFocus()
 
     def _draft_saved(self, saved: Saved, _text: str) -> None:
@@ -269,29 +261,15 @@ class MainWindow(QMainWindow):
             name = "New draft"
         self.setWindowTitle(f"{name} — AsyncWriter")
 
-    def _update_template_label(self) -> None:
-        self.template_label.setText(f"Template: {self.template.name}" if self.template else "")
-
     def _store_opened(self, opened: Opened | None) -> None:
-        self.banner.clear_fault()
-        if opened is not None and opened.moved_aside is not None:
-            self.banner.show_notice(
-                f"The drafts store was damaged ({opened.damage}), so it was moved to "
-                f"{opened.moved_aside} and a new one started. Nothing was written to the "
-                "damaged file."
-            )
+        self.banner.show_opened(opened)
         self.sidebar.reload()
 
     def rename_draft(self) -> None:
         """Rename the open draft in the list (it is saved first, so it has a row)."""
         self.toggle_sidebar(True)
-        row = self.sidebar.model.row_of(self.keeper.draft_id)
-        if row < 0:
+        if not self.sidebar.rename_open_draft():
             self.say("Type something first: an empty draft has no name.", 5_000)
-            return
-        index = self.sidebar.model.index(row)
-        self.sidebar.list.setCurrentIndex(index)
-        self.sidebar.list.edit(index)
 
     def duplicate_draft(self) -> None:
         """Copy the open draft and open the copy."""
@@ -304,8 +282,7 @@ class MainWindow(QMainWindow):
     def search_drafts(self) -> None:
         """Show the sidebar and put the cursor in its search box."""
         self.toggle_sidebar(True)
-        self.sidebar.search.setFocus()
-        self.sidebar.search.selectAll()
+        self.sidebar.focus_search()
 
     def toggle_sidebar(self, on: bool) -> None:
         """Show or hide the drafts list (the editor gets the keyboard when it hides)."""
@@ -316,10 +293,6 @@ class MainWindow(QMainWindow):
 
     # -- Markdown files --------------------------------------------------------------------
 
-    def import_markdown(self) -> None:
-        """Ask for a Markdown file and open it as a new draft."""
-        self.files.import_markdown()
-
     def import_file(self, path: str | Path) -> None:
         """Add the file's text as a new draft and open it."""
         self.files.import_file(path)
@@ -327,10 +300,6 @@ class MainWindow(QMainWindow):
     def _imported(self, draft_id: str) -> None:
         self.sidebar.reload()
         self.open_draft(draft_id)
-
-    def export_markdown(self, draft_id: str | None = None) -> None:
-        """Ask where to save a draft (the open one by default) as a Markdown file."""
-        self.files.export_markdown(draft_id)
 
     def export_file(self, path: str | Path, body: str | None = None) -> bool:
         """Write ``body`` (the open draft by default) to ``path``; say how it went."""
@@ -359,15 +328,8 @@ class MainWindow(QMainWindow):
         self.editor.show_findings(findings, text)
         self.findings.set_findings(findings, LineIndex(text), has_text=bool(text.strip()))
         self.readiness.update_report(report, findings, self.tz)
-        words = report.word_count
-        self.word_count.setText(f"{words} word{'s' if words != 1 else ''}")
-        self.lint_status.setText("")
-        if report.grammar is not None and report.grammar.pending:
-            self.grammar.request(report.grammar.pending, self.linter.revision)
-
-    def _lint_failed(self, message: str) -> None:
-        self.lint_status.setText(f"The checks stopped with an error ({message}); typing is "
-                                 "safe, and they run again on the next change.")  # fmt: skip
+        self.status_line.show_report(report)
+        self.grammar_link.request_missing(report)
 
     def show_finding(self, finding: Finding) -> None:
         """Select a finding's span in the editor."""
@@ -411,9 +373,16 @@ class MainWindow(QMainWindow):
             )
         self.apply_settings(new)
 
+    @property
+    def config(self) -> Settings:
+        """The settings in effect."""
+        return self.live.config
+
     def apply_settings(self, new: Settings) -> None:
         """Use new settings everywhere: rules, zones, templates, grammar."""
-        old, self.config = self.config, new
+        self.live.use(new)
+
+    def _settings_changed(self, new: Settings, old: Settings) -> None:
         if new.template_folders != old.template_folders:
             self.catalog = templates.default_catalog(new)
             if self.template is not None:
@@ -431,29 +400,10 @@ class MainWindow(QMainWindow):
         if notice is not None:
             self.banner.show_notice(notice)
 
-    def change_settings(self, change: Callable[[Settings], None], done: str) -> bool:
-        """Apply ``change`` to the settings and save it (one click: turn off, add a word).
-
-        A settings file with problems is never rewritten behind the writer's back: the
-        change then holds for this session only, and the status bar says so.
-        """
-        if self.config.problems:
-            change(self.config)
-            self.apply_settings(self.config)
-            self.say(f"{done} For this session only: the settings file has problems, so it is "
-                     "not saved (fix them in Edit › Settings…).", 15_000)  # fmt: skip
-            return False
-        new = settings_changes.save_change(self.config, change, self)
-        if new is None:
-            return False
-        self.apply_settings(new)
-        self.say(done)
-        return True
-
     def turn_off_rule(self, finding: Finding) -> None:
         """Never report this finding's rule again (saved in settings)."""
         done = f"Turned off {finding.rule}; turn it back on in Edit › Settings…."
-        self.change_settings(settings_changes.rule_off(finding.rule), done)
+        self.live.change(settings_changes.rule_off(finding.rule), done)
 
     def add_to_dictionary(self, finding: Finding) -> None:
         """Add a misspelled word to the dictionary (saved in settings, applied here)."""
@@ -461,37 +411,14 @@ class MainWindow(QMainWindow):
             return
         word = self.report.text[finding.start : finding.end].strip()
         if word:
-            self.change_settings(settings_changes.word_added(word),
-                                 f"Added “{word}” to the dictionary.")  # fmt: skip
+            self.live.change(
+                settings_changes.word_added(word), f"Added “{word}” to the dictionary."
+            )
 
     def turn_off_grammar(self) -> None:
         """Stop grammar checks (saved in settings)."""
         done = "Grammar checks are off; turn them on in Edit › Settings…."
-        self.change_settings(settings_changes.grammar_off, done)
-
-    def allow_public_grammar(self) -> None:
-        """Record that the writer agreed to send drafts to the public LanguageTool service."""
-        self.state.public_consent = True
-        window_state.save(self.state)
-        self.grammar.configure(self.config.languagetool, consent=True)
-        self._refresh_options()
-        self.linter.lint_now()
-
-    def _grammar_state(self, state: str, message: str) -> None:
-        self.grammar_bar.show_state(state, message)
-        self.grammar_status.setText(STATUS_LABELS.get(state, "Grammar"))
-        self.grammar_status.setToolTip(message)
-        options = self._options()
-        if self.session.options.grammar is not options.grammar:
-            # Another checker (or none): its findings come (or go) with the next lint.
-            self.session.set_options(options)
-
-    def _grammar_checked(self, revision: int) -> None:
-        """LanguageTool answered: lint again from the cache if the text is unchanged."""
-        if revision == -1:  # a retry is due: the next lint lists what is still unchecked
-            self._refresh_options()
-        if revision in (-1, self.linter.revision):
-            self.linter.lint_now()
+        self.live.change(settings_changes.grammar_off, done)
 
     # -- state and quitting ------------------------------------------------------------
 
@@ -533,21 +460,10 @@ class MainWindow(QMainWindow):
 
     def _confirm_quit(self) -> bool:
         reason = self.store.error.reason if self.store.error else "unknown"
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Your draft is not saved",
-            f"Drafts cannot be saved ({reason}). If you quit now, the text in this window is lost.",
-            parent=self,
-        )
-        export = box.addButton("Export as Markdown…", QMessageBox.ButtonRole.AcceptRole)
-        quit_button = box.addButton("Quit Without Saving", QMessageBox.ButtonRole.DestructiveRole)
-        box.addButton(QMessageBox.StandardButton.Cancel)
-        box.setDefaultButton(export)
-        box.exec()
-        if box.clickedButton() is export:
-            self.export_markdown()
-            return False
-        return box.clickedButton() is quit_button
+        answer = ask_before_losing_text(self, reason)
+        if answer is QuitAnswer.EXPORT:
+            self.files.export_markdown()
+        return answer is QuitAnswer.QUIT
 
 
 def _zone(config: Settings) -> tzinfo:

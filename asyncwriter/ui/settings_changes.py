@@ -1,9 +1,9 @@
-"""One-click changes to the settings file from the window (turn a rule off, add a word).
+"""The settings in effect for the window, and one-click changes to them (turn a rule off).
 
-Each change is a function of a :class:`~asyncwriter.settings.Settings` that edits it; the
-window applies it to a copy, saves the copy in place (comments and unknown keys survive)
-and uses what is re-read from the file. A settings file with problems is never rewritten
-behind the writer's back: the window then applies the change for this session only.
+Each change is a function of a :class:`~asyncwriter.settings.Settings` that edits it:
+:class:`LiveSettings` applies it to a copy, saves the copy in place (comments and unknown
+keys survive) and uses what is re-read from the file. A settings file with problems is
+never rewritten behind the writer's back: the change then holds for this session only.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import copy
 import html
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from asyncwriter import settings
@@ -25,18 +26,43 @@ if TYPE_CHECKING:
     from asyncwriter.settings import Settings, SettingsProblem
 
 
-def save_change(
-    config: Settings, change: Callable[[Settings], None], parent: QWidget
-) -> Settings | None:
-    """Save ``config`` with ``change`` made; return the settings re-read, or None (warned)."""
-    new = copy.deepcopy(config)
-    change(new)
-    try:
-        settings.save(new)
-    except SettingsWriteError as exc:
-        QMessageBox.warning(parent, "Settings not saved", str(exc))
-        return None
-    return settings.load(new.path)
+class LiveSettings(QObject):
+    """Holds the settings the window uses; says when others take their place.
+
+    Signals:
+        changed(new, old): ``config`` is now ``new`` (from the dialog or a one-click change).
+    """
+
+    changed = Signal(object, object)
+
+    def __init__(self, config: Settings, parent: QWidget, say: Callable[[str, int], None]) -> None:
+        super().__init__(parent)
+        self.config = config
+        self._parent, self._say = parent, say
+
+    def use(self, new: Settings) -> None:
+        """Make ``new`` the settings in effect."""
+        old, self.config = self.config, new
+        self.changed.emit(new, old)
+
+    def change(self, change: Callable[[Settings], None], done: str) -> bool:
+        """Make ``change`` and save it; say ``done`` (or why it holds for this session only)."""
+        if self.config.problems:
+            change(self.config)
+            self.use(self.config)
+            self._say(f"{done} For this session only: the settings file has problems, so it "
+                      "is not saved (fix them in Edit › Settings…).", 15_000)  # fmt: skip
+            return False
+        new = copy.deepcopy(self.config)
+        change(new)
+        try:
+            settings.save(new)
+        except SettingsWriteError as exc:
+            QMessageBox.warning(self._parent, "Settings not saved", str(exc))
+            return False
+        self.use(settings.load(new.path))
+        self._say(done, 10_000)
+        return True
 
 
 def rule_off(rule: str) -> Callable[[Settings], None]:

@@ -9,11 +9,15 @@ try again now, or export the draft as a file.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from asyncwriter.ui.banner import Banner
+
+if TYPE_CHECKING:
+    from asyncwriter.storage import Opened
 
 
 class StoreBanner(Banner):
@@ -69,6 +73,16 @@ class StoreBanner(Banner):
         self.dismiss_button.show()
         self.set_kind("notice")
         self.show()
+
+    def show_opened(self, opened: Opened | None) -> None:
+        """Clear a fault (the store opened); say so if a damaged store was moved aside."""
+        self.clear_fault()
+        if opened is not None and opened.moved_aside is not None:
+            self.show_notice(
+                f"The drafts store was damaged ({opened.damage}), so it was moved to "
+                f"{opened.moved_aside} and a new one started. Nothing was written to the "
+                "damaged file."
+            )
 
     def clear_fault(self) -> None:
         """Hide the bar if it was showing a fault (the store works again)."""

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from asyncwriter.ui.editor import MarkdownEditor
     from asyncwriter.ui.find_bar import FindBar
+    from asyncwriter.ui.markdown_files import MarkdownFiles
 
 
 class MenuCommands(Protocol):
@@ -33,12 +34,6 @@ class MenuCommands(Protocol):
 
     def start_blank_draft(self) -> None:
         """File › New Blank Draft."""
-
-    def import_markdown(self) -> None:
-        """File › Import Markdown…."""
-
-    def export_markdown(self, draft_id: str | None = None) -> None:
-        """File › Export as Markdown… (the open draft)."""
 
     def rename_draft(self) -> None:
         """File › Rename Draft."""
@@ -70,7 +65,11 @@ class Menus:
 
 
 def build_menus(
-    window: QMainWindow, commands: MenuCommands, editor: MarkdownEditor, find_bar: FindBar
+    window: QMainWindow,
+    commands: MenuCommands,
+    files: MarkdownFiles,
+    editor: MarkdownEditor,
+    find_bar: FindBar,
 ) -> Menus:
     """Fill the window's menu bar; return the entries the window keeps."""
     key = QKeySequence.StandardKey
@@ -91,8 +90,8 @@ def build_menus(
     new_action = add(file_menu, "&New from Template…", key.New, commands.open_template_picker)
     add(file_menu, "New &Blank Draft", QKeySequence("Ctrl+Shift+N"), commands.start_blank_draft)
     file_menu.addSeparator()
-    add(file_menu, "&Import Markdown…", key.Open, commands.import_markdown)
-    add(file_menu, "&Export as Markdown…", key.SaveAs, lambda: commands.export_markdown())
+    add(file_menu, "&Import Markdown…", key.Open, files.import_markdown)
+    add(file_menu, "&Export as Markdown…", key.SaveAs, lambda: files.export_markdown())
     file_menu.addSeparator()
     add(file_menu, "&Rename Draft", QKeySequence("F2"), commands.rename_draft)
     add(file_menu, "&Duplicate Draft", None, commands.duplicate_draft)
