@@ -165,6 +165,11 @@ def _time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+def _stamp(value: str) -> datetime:
+    """Read a column the schema declares NOT NULL (created, updated)."""
+    return datetime.fromisoformat(value)
+
+
 def _reason(exc: sqlite3.Error | OSError) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
@@ -501,10 +506,10 @@ class Store:
             row[5],
             row[6],
             row[7],
-            _time(row[8]),
-            _time(row[9]),
+            _stamp(row[8]),
+            _stamp(row[9]),
             _time(row[10]),
-        )  # type: ignore[arg-type]
+        )
 
     def session(self) -> list[str]:
         """Return the ids of the drafts that were open, still stored and not in the trash."""
@@ -541,8 +546,8 @@ class Store:
                 r[1],
                 r[2],
                 r[3],
-                _time(r[4]),
-                _time(r[5]),  # type: ignore[arg-type]
+                _stamp(r[4]),
+                _time(r[5]),
                 preview(r[6], r[1]),
                 last.get(r[0]),
             )
@@ -585,8 +590,8 @@ class Store:
                 r[1],
                 r[2],
                 r[3],
-                _time(r[4]),
-                _time(r[5]),  # type: ignore[arg-type]
+                _stamp(r[4]),
+                _time(r[5]),
                 " ".join(r[6].split()),
                 last.get(r[0]),
             )
@@ -598,7 +603,7 @@ class Store:
         rows = self._db.execute(
             "SELECT at, format, action FROM exports WHERE draft_id = ? ORDER BY at, id", (draft_id,)
         ).fetchall()
-        return [ExportRecord(draft_id, _time(r[0]), r[1], r[2]) for r in rows]  # type: ignore[arg-type]
+        return [ExportRecord(draft_id, _stamp(r[0]), r[1], r[2]) for r in rows]
 
     def recent_exports(self, limit: int = 20) -> list[tuple[ExportRecord, str]]:
         """Return the latest copies of any draft not in the trash, with the draft's title."""

@@ -67,10 +67,13 @@ def _load_pipeline() -> Language:
             continue
         logger.info("using spaCy pipeline %s", name)
         return nlp
+    from spacy.tokenizer import Tokenizer
+
     nlp = spacy.blank("en")
     # The tokenizer's ~1,300 special cases (contractions, emoticons) cost more than the rest
     # of a lint together and defeat its cache; sentences only need abbreviations kept whole,
     # which ``segment`` does.
+    assert isinstance(nlp.tokenizer, Tokenizer)
     nlp.tokenizer.rules = {}
     nlp.add_pipe("sentencizer")
     return nlp
@@ -106,9 +109,9 @@ def segment(prose: str, sentence_starts: Iterable[int]) -> Doc:
                 i += 1
             if 0 < i < len(doc):
                 marks[i] = 1
-        if not nlp.tokenizer.rules:
+        if not getattr(nlp.tokenizer, "rules", None):  # the embedded pipeline's tokenizer
             _keep_abbreviations(prose, idx, marks)
-        doc.from_array([SENT_START], marks.astype("uint64"))
+        doc.from_array([SENT_START], marks.astype("uint64"))  # type: ignore[arg-type]
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
     return doc

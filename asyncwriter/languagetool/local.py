@@ -62,7 +62,7 @@ class LocalServer(server.Server):
         self.url = server.check_url(self.tool.url.removesuffix("/v2/"))
         logger.info("LanguageTool started at %s", self.url)
 
-    def check(self, chunk: Sequence[Paragraph], language: str, level: str) -> list[dict]:
+    def check(self, chunk: Sequence[Paragraph], language: str, level: str) -> list[dict[str, Any]]:
         """Check on the local server, starting it first if it is not running."""
         self.start()
         return super().check(chunk, language, level)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import urllib.parse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from asyncwriter.checks.grammar.outcome import GrammarError
 from asyncwriter.checks.grammar.paragraphs import request_annotation
@@ -56,7 +56,7 @@ class Server:
         """Drop the connection pool."""
         self.session.close()
 
-    def check(self, chunk: Sequence[Paragraph], language: str, level: str) -> list[dict]:
+    def check(self, chunk: Sequence[Paragraph], language: str, level: str) -> list[dict[str, Any]]:
         """Send paragraphs (joined by blank lines) and return LanguageTool's raw matches.
 
         Raises:

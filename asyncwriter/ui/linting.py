@@ -24,9 +24,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import tzinfo
 
-    from asyncwriter.checks.context import RuleSetting
-    from asyncwriter.checks.grammar import GrammarChecker
+    from asyncwriter.checks.grammar.checker import GrammarChecker
     from asyncwriter.checks.model import Report
+    from asyncwriter.rule_settings import RuleSetting
     from asyncwriter.templates import Template
 
 #: Pause in typing before a lint starts.

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from asyncwriter.checks import timeexpr, zones
+from asyncwriter.times import expressions as timeexpr
+from asyncwriter.times import zones
 from asyncwriter.ui import theme
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from asyncwriter.checks import timeexpr
+from asyncwriter.times import expressions as timeexpr
 from asyncwriter.ui import linting
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.main_window import MainWindow

@@ -301,9 +301,9 @@ def test_rules_table_lists_every_rule_with_rationale(open_dialog, settings_file)
 
 
 def test_a_rules_mapping_can_be_given(open_dialog, settings_file):
-    from asyncwriter.checks.model import Rule
+    from asyncwriter.checks.rule import Rule
 
-    rules = {"demo.rule": Rule("demo.rule", Severity.INFO, "Shows up.")}
+    rules = {"demo.rule": Rule("demo.rule", Severity.INFO, "Shows up.", check=lambda *_: ())}
     dialog = open_dialog(settings.load(settings_file), rules=rules)
     assert list(dialog.rules_page.combos) == ["demo.rule"]
 

@@ -19,7 +19,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from asyncwriter.checks.grammar.outcome import GrammarOutcome
 from asyncwriter.checks.grammar.paragraphs import SEPARATOR, paragraphs, utf16_to_str
@@ -42,6 +42,9 @@ CACHE_SIZE = 4_000
 #: LanguageTool issue types that are spelling mistakes (the dictionary applies to these).
 SPELLING_TYPES = frozenset({"misspelling"})
 
+#: A cache key: language, level and the paragraph's pieces (so moving it costs nothing).
+_Key = tuple[str, str, tuple[tuple[str, str | None], ...]]
+
 
 class GrammarServer(Protocol):
     """What the checker needs from LanguageTool: answers for paragraphs, and a way to stop.
@@ -50,7 +53,7 @@ class GrammarServer(Protocol):
     server); the engine only knows this much, so it needs no network, Java or settings.
     """
 
-    def check(self, chunk: Sequence[Paragraph], language: str, level: str) -> list[dict]:
+    def check(self, chunk: Sequence[Paragraph], language: str, level: str) -> list[dict[str, Any]]:
         """Return LanguageTool's raw matches for paragraphs sent as one request.
 
         The paragraphs are sent joined by
@@ -101,7 +104,7 @@ class GrammarChecker:
         self.language = language
         self.level = level
         self.set_words(words)
-        self._cache: OrderedDict[tuple, tuple[Match, ...]] = OrderedDict()
+        self._cache: OrderedDict[_Key, tuple[Match, ...]] = OrderedDict()
         self._lock = threading.Lock()
         #: Seconds the last request took (for the status line and the benchmark).
         self.last_seconds = 0.0
@@ -112,7 +115,7 @@ class GrammarChecker:
         self.words = frozenset(words)
         self._lower_words = frozenset(w.lower() for w in words if w == w.lower())
 
-    def _key(self, paragraph: Paragraph) -> tuple:
+    def _key(self, paragraph: Paragraph) -> _Key:
         return (self.language, self.level, paragraph.pieces)
 
     def review(self, analysis: Analysis) -> GrammarOutcome:
@@ -210,7 +213,9 @@ def _chunks(items: Sequence[Paragraph], limit: int) -> Iterable[list[Paragraph]]
         yield chunk
 
 
-def _split_matches(chunk: Sequence[Paragraph], raw: list[dict]) -> list[tuple[Match, ...]]:
+def _split_matches(
+    chunk: Sequence[Paragraph], raw: list[dict[str, Any]]
+) -> list[tuple[Match, ...]]:
     """Give each paragraph of a request its matches, in ``str`` offsets from its start."""
     texts = ["".join(t for t, _ in p.pieces) for p in chunk]
     whole = SEPARATOR.join(texts)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     """Yield ``summary.missing`` when the top of a longer message has no bottom line."""
     verdict = facts.summary
-    if verdict is None or verdict.ok or verdict.opening is None:
+    if verdict.ok or verdict.opening is None:
         return
     start, end = verdict.opening
     later = next((x for x in facts.asks if x.kind == "action" and not x.vague), None)

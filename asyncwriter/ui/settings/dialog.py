@@ -41,8 +41,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
-    from asyncwriter.checks.context import RuleSetting
-    from asyncwriter.checks.model import Rule
+    from asyncwriter.checks.rule import Rule
+    from asyncwriter.rule_settings import RuleSetting
     from asyncwriter.settings import Settings
 
 logger = logging.getLogger(__name__)

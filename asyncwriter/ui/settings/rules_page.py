@@ -28,8 +28,8 @@ from asyncwriter.ui.settings.fields import ENTER_KEYS, KeyAction, hint
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from asyncwriter.checks.context import RuleSetting
-    from asyncwriter.checks.model import Rule
+    from asyncwriter.checks.rule import Rule
+    from asyncwriter.rule_settings import RuleSetting
     from asyncwriter.settings import Settings
 
 #: Rule setting choices after the first ("default"), as written in the file.

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asyncwriter.checks import zones
+from asyncwriter.times import zones
 
 #: Names in the zone database that are files, not zones anyone lives in.
 _NOT_ZONES = frozenset({"localtime", "posixrules", "Factory"})
