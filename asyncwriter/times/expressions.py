@@ -17,21 +17,27 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from asyncwriter import vocabulary
 from asyncwriter.times import zones
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-WEEKDAY_ABBR = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_MONTHS = {m.lower(): i for i, m in enumerate(MONTH_ABBR, 1)} | {"sept": 9}
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "twelve": 12, "fourteen": 14,
-    "twenty-four": 24, "thirty": 30, "forty-eight": 48, "seventy-two": 72,
-}  # fmt: skip
-_WEEKDAY_INDEX = {name: i for i, name in enumerate(WEEKDAYS)} | {
-    "mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-    "sat": 5, "sun": 6,
-}  # fmt: skip
+#: The keys of ``vocabulary/times.toml`` this module reads (the tests check them).
+VOCABULARY_KEYS = (
+    "weekdays", "weekday_abbr", "month_abbr", "month_names", "unit_start_words",
+    "month_aliases", "weekday_abbreviations", "number_words",
+)  # fmt: skip
+#: Day and month names live in the data file, as language rather than logic.
+_VOCABULARY = vocabulary.load("times")
+
+WEEKDAYS = vocabulary.words("times", "weekdays")
+WEEKDAY_ABBR = vocabulary.words("times", "weekday_abbr")
+MONTH_ABBR = vocabulary.words("times", "month_abbr")
+_MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(MONTH_ABBR, 1)} | _VOCABULARY[
+    "month_aliases"
+]
+_NUMBER_WORDS: dict[str, int] = dict(_VOCABULARY["number_words"])
+_WEEKDAY_INDEX: dict[str, int] = {name: i for i, name in enumerate(WEEKDAYS)} | _VOCABULARY[
+    "weekday_abbreviations"
+]
 
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -46,7 +52,7 @@ _ZONE = (
     r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?!\d)"
     r"|(?:(?<=\d)|(?<=\d ))[+\-\u2212]\d{2}:?\d{2}(?!\d)"
     r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt))(?![\w/])"
-    r"|(?i:pacific|mountain|central|eastern|atlantic)(?:\s(?i:standard\s|daylight\s)?(?i:time))?\b"
+    r"|(?i:" + "|".join(zones.REGIONS) + r")(?:\s(?i:standard\s|daylight\s)?(?i:time))?\b"
     r"|[A-Z][a-z]{1,14}/[A-Z][A-Za-z_\-]{1,30}(?:/[A-Z][A-Za-z_\-]{1,30})?)"
 )
 _UNIT = re.compile(
@@ -74,8 +80,7 @@ _UNIT = re.compile(
     r"|(?P<sdate>\b\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b(?!/))"
     r"|(?P<duration>\b(?i:in|within|for|over|open for)\s(?:(?i:at least|at most|another)\s)?"
     r"(?:(?i:the)\s)?(?:(?i:next|coming)\s)?"
-    r"(?:\d{1,3}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fourteen"
-    r"|twenty-four|thirty|forty-eight|seventy-two))\s?"
+    r"(?:\d{1,3}|(?i:" + "|".join(_NUMBER_WORDS) + r"))\s?"
     r"(?i:hours?|hrs?|h|days?|business days?|working days?|weeks?|minutes?|mins?)\b)"
     r"|(?P<vague>\b(?:ASAP|(?i:asap|a\.s\.a\.p\.?|as soon as (?:possible|you can|humanly possible)"
     r"|soon(?:ish)?|at your (?:earliest )?convenience|when(?:ever)? you (?:get|have|find) "
@@ -87,15 +92,11 @@ _UNIT = re.compile(
 #: Words a unit can start with (lower case). Trying the unit regex only at these words and
 #: around digits is ten times faster than letting it try every alternative at every word.
 _STARTS = frozenset(
-    """last noon midday midnight eod eob cob eop close end eow eom eoq eoy the day tomorrow tmrw tmr
-    tonight today later earlier this next coming in within for over open asap a as soon soonish
-    at when whenever sometime shortly utc gmt aoe pacific mountain central eastern atlantic
-    africa america antarctica arctic asia australia europe indian etc""".split()
-    + list(WEEKDAYS) + [w.lower() for w in WEEKDAY_ABBR] + ["tues", "thur", "thurs"]
-    + list(_MONTHS) + ["january", "february", "march", "april", "june", "july", "august",
-                       "september", "october", "november", "december"]
-    + [z.lower() for z in zones.UNAMBIGUOUS] + [z.lower() for z in zones.AMBIGUOUS]
-)  # fmt: skip
+    [*vocabulary.words("times", "unit_start_words"), *WEEKDAYS, *_WEEKDAY_INDEX, *_MONTHS]
+    + list(vocabulary.words("times", "month_names"))
+    + [z.lower() for z in zones.UNAMBIGUOUS]
+    + [z.lower() for z in zones.AMBIGUOUS]
+)
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
 
 

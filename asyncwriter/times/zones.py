@@ -16,60 +16,16 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from asyncwriter import vocabulary
+
+#: The keys of ``vocabulary/zones.toml`` this module reads (the tests check them).
+VOCABULARY_KEYS = ("unambiguous", "ambiguous", "regions", "city_aliases")
+#: The zone words live in the data file so they can be read and extended without the code.
+_VOCABULARY = vocabulary.load("zones")
+
 #: Abbreviations with one common meaning, mapped to the IANA zone people mean by them.
 #: PST in July still means "Pacific time" to the writer, so the zone, not the fixed offset.
-UNAMBIGUOUS: dict[str, str] = {
-    "UTC": "UTC",
-    "GMT": "UTC",
-    "Z": "UTC",
-    "PT": "America/Los_Angeles",
-    "PST": "America/Los_Angeles",
-    "PDT": "America/Los_Angeles",
-    "MT": "America/Denver",
-    "MST": "America/Denver",
-    "MDT": "America/Denver",
-    "CT": "America/Chicago",
-    "CDT": "America/Chicago",
-    "ET": "America/New_York",
-    "EST": "America/New_York",
-    "EDT": "America/New_York",
-    "AKST": "America/Anchorage",
-    "AKDT": "America/Anchorage",
-    "HST": "Pacific/Honolulu",
-    "NST": "America/St_Johns",
-    "NDT": "America/St_Johns",
-    "BRT": "America/Sao_Paulo",
-    "ART": "America/Argentina/Buenos_Aires",
-    "WET": "Europe/Lisbon",
-    "WEST": "Europe/Lisbon",
-    "CET": "Europe/Paris",
-    "CEST": "Europe/Paris",
-    "EET": "Europe/Athens",
-    "EEST": "Europe/Athens",
-    "MSK": "Europe/Moscow",
-    "TRT": "Europe/Istanbul",
-    "SAST": "Africa/Johannesburg",
-    "WAT": "Africa/Lagos",
-    "CAT": "Africa/Maputo",
-    "EAT": "Africa/Nairobi",
-    "IDT": "Asia/Jerusalem",
-    "PKT": "Asia/Karachi",
-    "NPT": "Asia/Kathmandu",
-    "ICT": "Asia/Bangkok",
-    "WIB": "Asia/Jakarta",
-    "SGT": "Asia/Singapore",
-    "HKT": "Asia/Hong_Kong",
-    "PHT": "Asia/Manila",
-    "JST": "Asia/Tokyo",
-    "KST": "Asia/Seoul",
-    "AWST": "Australia/Perth",
-    "ACST": "Australia/Adelaide",
-    "ACDT": "Australia/Adelaide",
-    "AEST": "Australia/Sydney",
-    "AEDT": "Australia/Sydney",
-    "NZST": "Pacific/Auckland",
-    "NZDT": "Pacific/Auckland",
-}
+UNAMBIGUOUS: dict[str, str] = dict(_VOCABULARY["unambiguous"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,106 +38,15 @@ class Meaning:
 
 #: Abbreviations that name several zones; the first meaning is the most common one.
 AMBIGUOUS: dict[str, tuple[Meaning, ...]] = {
-    "CST": (
-        Meaning("US Central", "America/Chicago"),
-        Meaning("China", "Asia/Shanghai"),
-        Meaning("Cuba", "America/Havana"),
-    ),
-    "IST": (
-        Meaning("India", "Asia/Kolkata"),
-        Meaning("Ireland", "Europe/Dublin"),
-        Meaning("Israel", "Asia/Jerusalem"),
-    ),
-    "BST": (
-        Meaning("British Summer Time", "Europe/London"),
-        Meaning("Bangladesh", "Asia/Dhaka"),
-    ),
-    "AST": (
-        Meaning("Atlantic", "America/Halifax"),
-        Meaning("Arabia", "Asia/Riyadh"),
-    ),
-    "GST": (
-        Meaning("Gulf", "Asia/Dubai"),
-        Meaning("South Georgia", "Atlantic/South_Georgia"),
-    ),
-    "SST": (
-        Meaning("Samoa", "Pacific/Pago_Pago"),
-        Meaning("Singapore", "Asia/Singapore"),
-    ),
-    "ECT": (
-        Meaning("Ecuador", "America/Guayaquil"),
-        Meaning("Eastern Caribbean", "America/Port_of_Spain"),
-    ),
-    "AMT": (
-        Meaning("Amazon", "America/Manaus"),
-        Meaning("Armenia", "Asia/Yerevan"),
-    ),
+    abbrev: tuple(Meaning(m["label"], m["zone"]) for m in meanings)
+    for abbrev, meanings in _VOCABULARY["ambiguous"].items()
 }
 
 #: Region words used as "5pm Pacific" or "9:00 Eastern time".
-REGIONS: dict[str, str] = {
-    "pacific": "America/Los_Angeles",
-    "mountain": "America/Denver",
-    "central": "America/Chicago",
-    "eastern": "America/New_York",
-    "atlantic": "America/Halifax",
-}
+REGIONS: dict[str, str] = dict(_VOCABULARY["regions"])
 
 #: Everyday city names and nicknames that are not the last part of an IANA name.
-CITY_ALIASES: dict[str, str] = {
-    "sf": "America/Los_Angeles",
-    "san francisco": "America/Los_Angeles",
-    "seattle": "America/Los_Angeles",
-    "portland": "America/Los_Angeles",
-    "la": "America/Los_Angeles",
-    "nyc": "America/New_York",
-    "ny": "America/New_York",
-    "boston": "America/New_York",
-    "washington": "America/New_York",
-    "atlanta": "America/New_York",
-    "miami": "America/New_York",
-    "austin": "America/Chicago",
-    "dallas": "America/Chicago",
-    "houston": "America/Chicago",
-    "bangalore": "Asia/Kolkata",
-    "bengaluru": "Asia/Kolkata",
-    "mumbai": "Asia/Kolkata",
-    "delhi": "Asia/Kolkata",
-    "new delhi": "Asia/Kolkata",
-    "pune": "Asia/Kolkata",
-    "hyderabad": "Asia/Kolkata",
-    "chennai": "Asia/Kolkata",
-    "india": "Asia/Kolkata",
-    "beijing": "Asia/Shanghai",
-    "shenzhen": "Asia/Shanghai",
-    "china": "Asia/Shanghai",
-    "munich": "Europe/Berlin",
-    "hamburg": "Europe/Berlin",
-    "frankfurt": "Europe/Berlin",
-    "cologne": "Europe/Berlin",
-    "tel aviv": "Asia/Jerusalem",
-    "israel": "Asia/Jerusalem",
-    "japan": "Asia/Tokyo",
-    "korea": "Asia/Seoul",
-    "uk": "Europe/London",
-    "ireland": "Europe/Dublin",
-    "germany": "Europe/Berlin",
-    "france": "Europe/Paris",
-    "spain": "Europe/Madrid",
-    "poland": "Europe/Warsaw",
-    "netherlands": "Europe/Amsterdam",
-    "brazil": "America/Sao_Paulo",
-    "são paulo": "America/Sao_Paulo",
-    "sao paulo": "America/Sao_Paulo",
-    "montreal": "America/Toronto",
-    "ottawa": "America/Toronto",
-    "melbourne": "Australia/Melbourne",
-    "canberra": "Australia/Sydney",
-    "wellington": "Pacific/Auckland",
-    "zürich": "Europe/Zurich",
-    "kyiv": "Europe/Kyiv",
-    "kiev": "Europe/Kyiv",
-}
+CITY_ALIASES: dict[str, str] = dict(_VOCABULARY["city_aliases"])
 
 AOE = timezone(timedelta(hours=-12), "AoE")
 
