@@ -17,6 +17,7 @@ import itertools
 import re
 from typing import TYPE_CHECKING
 
+from asyncwriter import vocabulary
 from asyncwriter.checks import nlp
 from asyncwriter.checks.analysis import HEADING, TABLE_ROW, Analysis, Sentence
 from asyncwriter.checks.model import Ask
@@ -26,82 +27,54 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-_WHO = ["you", "u", "someone", "somebody", "anyone", "anybody", "y'all", "ya", "everyone",
-        "folks", "one"]  # fmt: skip
-_NEED_OBJECTS = ["your", "you", "someone", "somebody", "approval", "sign-off", "signoff",
-                 "reviewers", "help", "input", "volunteers", "feedback", "eyes", "review",
-                 "reviews", "decisions", "owners", "answers", "a", "an", "one"]  # fmt: skip
-_NEED_A = {"decision", "reviewer", "volunteer", "owner", "answer", "call", "second", "go",
-           "yes", "no", "hand", "sign", "review", "quick", "final", "green", "thumbs"}  # fmt: skip
-_MODALS = ["can", "could", "would", "will", "can't", "couldn't", "won't", "cannot"]
-_FULFILLED = ["in", "submitted", "filed", "approved", "signed", "sent", "entered", "booked",
-              "completed", "done", "returned", "uploaded", "reviewed"]  # fmt: skip
+#: The keys of ``vocabulary/asks.toml`` this module reads (the tests check there are no others).
+VOCABULARY_KEYS = (
+    "who", "need_objects", "need_a", "modals", "fulfilled", "phrases", "imperative_verbs",
+    "not_imperative_next", "lead_ins", "fyi_hints", "title_nouns", "finite_verbs",
+    "statement_labels", "after_dash_object", "let_know_explicit", "directive_hints",
+    "please_not_asks", "decision_words", "ask_sections", "direct_requests", "question_words",
+)  # fmt: skip
+
+
+def _words(key: str) -> tuple[str, ...]:
+    """Return list ``key`` of ``asks.toml``: the ask words live there, not in this code."""
+    return vocabulary.words("asks", key)
+
+
+def _set(key: str) -> frozenset[str]:
+    """Return list ``key`` of ``asks.toml`` as a set, for membership tests."""
+    return frozenset(_words(key))
+
+
+#: After "need a"/"need an"/"need one": the nouns that make it an ask, not a plan.
+_NEED_A = _set("need_a")
+#: A phrase shape: its slots of alternative words. A slot written in the file as a string
+#: names another list of the file ("modals", "who"), so shared lists are written once.
+_Shape = tuple[tuple[str, ...], ...]
+
+
+def _phrases() -> dict[str, list[_Shape]]:
+    """Return the ask phrase shapes by label, with named slots replaced by their lists."""
+    table: dict[str, list[list[str | list[str]]]] = vocabulary.load("asks")["phrases"]
+    return {
+        label: [
+            tuple(_words(slot) if isinstance(slot, str) else tuple(slot) for slot in shape)
+            for shape in shapes
+        ]
+        for label, shapes in table.items()
+    }
+
 
 #: Token sequences that make an ask, as slots of alternatives; a phrase matches when each
 #: token (lower-cased) is one of its slot's words. ``^`` marks a phrase that must open its
 #: sentence. They run through one spaCy ``PhraseMatcher`` (hash lookups, no predicates).
-_PHRASES: dict[str, list[tuple[list[str], ...]]] = {
-    "PLEASE": [(["please", "pls", "plz", "kindly", "pleeease"],)],
-    "MODAL_YOU": [
-        (_MODALS, _WHO),
-        (["ca", "wo"], ["n't"], _WHO),
-        (["if"], ["you", "someone", "anyone", "somebody"], ["could", "can", "would"]),
-        (["need", "want", "like"], ["you"], ["to"]),
-    ],
-    "NEED": [
-        (["need", "needs", "needed", "require", "requires"], _NEED_OBJECTS),
-        (["looking"], ["for"], ["a", "an", "someone", "somebody", "volunteers", "reviewers",
-                                "feedback", "input", "help", "eyes", "owners", "approval"]),
-        (["would", "'d"], ["appreciate", "love", "like"],
-         ["your", "a", "some", "any", "it", "help", "feedback", "input", "eyes", "if"]),
-        (["i'd", "we'd"], ["appreciate", "love"],
-         ["your", "a", "some", "any", "it", "help", "feedback", "input", "eyes", "if"]),
-        (["need", "needs", "must", "should"], ["to"], ["be"], _FULFILLED),
-        (["requesting", "request"], ["your", "a", "an", "review", "approval", "sign-off",
-                                     "input", "feedback", "for"]),
-    ],
-    "LABEL": [
-        (["^"], ["ask", "asks", "request", "requests", "action", "actions", "todo", "to-do",
-                 "decision", "cta", "needed", "need"], [":", "-", "—", "–"]),
-        (["action", "decision", "approval", "review", "input", "sign-off", "response",
-          "reply", "answer", "help"], ["required", "needed", "requested", "wanted"]),
-        (["action"], ["item", "items"], [":"]),
-    ],
-    "VOTE": [
-        (["voting", "poll", "vote", "votes"], ["open", "opens", "closes", "close", "ends", "due"]),
-        (["voting", "poll", "vote", "votes"], ["is", "are", "now", "will"],
-         ["open", "opens", "closes", "close", "ends", "due"]),
-        (["cast", "add", "leave", "drop"], ["your"], ["vote", "votes"]),
-        (["react"], ["with"]),
-        (["^"], ["poll", "survey"]),
-        (["quick"], ["poll", "survey", "vote"]),
-    ],
-    "LET_KNOW": [(["let"], ["me", "us"], ["know"])],
-}  # fmt: skip
+_PHRASES = _phrases()
 
 #: Base-form verbs that open an imperative ask ("Review the plan", "@sam merge it").
-IMPERATIVE_VERBS = frozenset(
-    """approve review vote reply respond confirm sign comment check take look add update send
-    share merge deploy fill submit join read test try verify pick choose decide make ensure
-    hold stop pause avoid remember ping reach schedule book register complete file open close
-    assign triage drop leave give tell grant ack acknowledge upvote rsvp accept decline fix
-    rerun run restart rollback revert upgrade migrate install rotate move delete remove archive
-    create prepare bring save mark ship go help weigh chime flag raise escalate own follow put
-    write draft document record post email call loop reserve keep use switch stay block clear
-    pull push rebase unblock rename lock freeze cancel rollback roll respond answer sync
-    double-check patch release tag label backport cherry-pick publish announce invite
-    resolve finish start do don't""".split()
-)
+IMPERATIVE_VERBS = _set("imperative_verbs")
 #: Words after a would-be imperative that show it was a noun or a statement instead.
-_NOT_IMPERATIVE_NEXT = frozenset(
-    """: is are was were has have had will went looks looked seems seemed got came shows showed
-    passed failed - – — 's ’s = + ( team teams meeting notes results result went status
-    process plan plans went date dates time times window of""".split()
-)
-_LEAD_INS = frozenset(
-    """also and so then ok okay btw pls please quick one last finally but oh hey hi folks
-    team all everyone y'all guys, , - – — : a couple of things""".split()
-)
+_NOT_IMPERATIVE_NEXT = _set("not_imperative_next")
+_LEAD_INS = _set("lead_ins")
 
 _VAGUE = re.compile(
     r"(?:(?:any|your|other|all)\s)?(?:thoughts|feedback|comments|questions|ideas|opinions|input"
@@ -154,9 +127,7 @@ _LEADING = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_PUNCT = " \t\n.!?,:;)\u2026\ufe0f\u200d"
-_FYI_HINTS = ("fyi", "f.y.i", "for your", "awareness", "visibility", "no action", "nothing",
-              "no need", "no response", "no repl", "no ack", "heads", "psa", "just sharing",
-              "just letting", "sharing", "informational", "for info")  # fmt: skip
+_FYI_HINTS = _words("fyi_hints")
 
 
 def _trim_edges(low: str) -> str:
@@ -175,46 +146,25 @@ def _is_emoji(ch: str) -> bool:
 
 
 _QUESTION_END = re.compile(r"\?[\s)\"'\u201d]*(?:[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]\s*)*$")
-_DECISION_WORDS = re.compile(
-    r"\b(?:approve|approval|ok(?:ay)? (?:to|with)|good to|go ahead|sign[- ]off|agree|objections?"
-    r"|prefer|option|vote|decide|decision|green[- ]?light|go/no-go|ship|merge|roll ?back|proceed"
-    r"|review|take|own|cover|join|volunteer|help|can you|could you|would you|will you)\b",
-    re.IGNORECASE,
-)
+_DECISION_WORDS = re.compile(r"\b(?:" + "|".join(_words("decision_words")) + r")\b", re.IGNORECASE)
 _ACTION_MODAL_START = re.compile(
     r"^(?:@[\w.\-]+[\s,]*)*(?:can|could|would|will|should|shall|may|mind|is it ok|are we ok|"
     r"ok to|okay to|any objections?)\b",
     re.IGNORECASE,
 )
-_RHETORICAL_START = re.compile(r"^(?:why|what|how|who|where|when)\b", re.IGNORECASE)
-_ASK_SECTION = re.compile(
-    r"\b(?:asks?|requests?|action items?|actions?|to ?dos?|what i need|what we need|"
-    r"need from you|help wanted|next steps for you|for you)\b",
-    re.IGNORECASE,
-)
-_DIRECT_REQUEST = re.compile(
-    r"\b(?:please|pls|can you|could you|would you|will you|need you|let me know)\b", re.I
-)
+_RHETORICAL_START = re.compile(r"^(?:" + "|".join(_words("question_words")) + r")\b", re.I)
+_ASK_SECTION = re.compile(r"\b(?:" + "|".join(_words("ask_sections")) + r")\b", re.IGNORECASE)
+_DIRECT_REQUEST = re.compile(r"\b(?:" + "|".join(_words("direct_requests")) + r")\b", re.I)
 #: Chat bullets (and emoji-led poll options) that are not Markdown lists but read as items.
 _CHAT_BULLET = re.compile(
     r"[\u2022\u25e6\u25aa\u2023\u2043\u2013\u2014\u00b7\U0001F300-\U0001FAFF\u2600-\u27BF]"
 )
 #: Nouns often used as titles: "Update on X", "Review of Y" are not commands.
-_TITLE_NOUNS = frozenset(
-    "update review release call test check plan record draft post document "
-    "report sync follow file".split()
-)
-_FINITE = frozenset("is are was were has have had will went looks seems shows".split())
-_STATEMENT_LABELS = frozenset(
-    "proposal idea plan option suggestion recommendation decision context background goal "
-    "goals summary tl;dr tldr status update why what problem fix cause impact timeline next "
-    "done".split()
-)
+_TITLE_NOUNS = _set("title_nouns")
+_FINITE = _set("finite_verbs")
+_STATEMENT_LABELS = _set("statement_labels")
 #: Words that follow a real imperative after a dash or colon ("— react by Wed").
-_AFTER_DASH_OBJECT = frozenset(
-    "the a an your this that these those it them by with to on in for "
-    "all any my our his her their".split()
-)
+_AFTER_DASH_OBJECT = _set("after_dash_object")
 #: "All staff must submit ...", "every site needs to return ...": a directive to readers.
 _DIRECTIVE = re.compile(
     r"\b(?:you|everyone|everybody|all\s[\w-]+|each\s[\w-]+|every\s[\w-]+|staff|teams|members"
@@ -223,9 +173,11 @@ _DIRECTIVE = re.compile(
     r"|is\srequired\sto)\s(?!be\saware)\w+",
     re.IGNORECASE,
 )
-_DIRECTIVE_HINTS = ("must", "need to", "needs to", "have to", "has to", "required to")
+_DIRECTIVE_HINTS = _words("directive_hints")
 _MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
-_LET_KNOW_EXPLICIT = frozenset("whether which when who how by where asap if your what".split())
+_LET_KNOW_EXPLICIT = _set("let_know_explicit")
+#: After "please": openings that are politeness, not an ask ("please note", "please see").
+_PLEASE_NOT_ASKS = _words("please_not_asks")
 
 
 @functools.cache
@@ -239,7 +191,7 @@ def _matcher(vocab: Vocab) -> PhraseMatcher:
         free: list[Doc] = []
         opening: list[Doc] = []
         for shape in shapes:
-            anchored = shape[0] == ["^"]
+            anchored = shape[0] == ("^",)
             slots = shape[1:] if anchored else shape
             for words in itertools.product(*slots):
                 (opening if anchored else free).append(Doc(vocab, words=list(words)))
@@ -370,11 +322,7 @@ def _please_is_ask(low: str) -> bool:
     if not m:
         return True
     follow = m.group(1)
-    return not follow.startswith(
-        ("note", "find", "see", "be aware", "feel free", "enjoy", "welcome", "excuse",
-         "forgive", "bear", "ignore", "disregard", "don't hesitate", "do not hesitate",
-         "let me know if you have", "let us know if you have", "reach out if")
-    )  # fmt: skip
+    return not follow.startswith(_PLEASE_NOT_ASKS)
 
 
 def _need_is_ask(low: str) -> bool:
