@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from asyncwriter import vocabulary
 from asyncwriter.checks.analysis import HEADING
 
 if TYPE_CHECKING:
@@ -25,55 +26,39 @@ SHORT_WORDS = 50
 #: ... and so are messages of at most this many prose lines and ``SHORT_LINES_WORDS`` words.
 SHORT_LINES, SHORT_LINES_WORDS = 3, 70
 
+#: The keys of ``vocabulary/summary.toml`` this module reads (the tests check them).
+VOCABULARY_KEYS = (
+    "summary_labels",
+    "greetings",
+    "pleasantries",
+    "backstory_openers",
+    "bottom_line",
+)
+
+
+def _alternatives(key: str) -> str:
+    """Return list ``key`` of ``summary.toml`` joined as regex alternatives.
+
+    The words live in the data file so they can be read and extended without the regexes.
+    """
+    return "|".join(vocabulary.words("summary", key))
+
+
 _LABEL = re.compile(
-    r"^\W{0,4}(?:(?:tl;?\s?dr|tldr|bluf)(?=\W)|[\w .\-/]{1,40}\sstatus(?=\s?:)|tl;?\s?dr"
-    r"|tl/dr|tldr|summary|bluf|bottom\sline|in\sshort|short\sversion"
-    r"|executive\ssummary|the\sshort\sversion|headline|key\spoints?|status|decision\sneeded"
-    r"|ask|the\sask|what\si\sneed|long\sstory\sshort|net\snet)\b\W{0,4}(?:[:\-\u2013\u2014]|$)",
+    r"^\W{0,4}(?:(?:tl;?\s?dr|tldr|bluf)(?=\W)|[\w .\-/]{1,40}\sstatus(?=\s?:)|"
+    + _alternatives("summary_labels")
+    + r")\b\W{0,4}(?:[:\-\u2013\u2014]|$)",
     re.IGNORECASE,
 )
 _GREETING = re.compile(
-    r"^(?:hi|hey|hello|hiya|howdy|morning|good\s(?:morning|afternoon|evening|day)|dear|greetings"
-    r"|yo|ciao|hallo|hola|salut|hej|moin|ahoy|all|team|folks|everyone)\b|^(?:@[\w.\-]+[\s,]*)+$",
-    re.IGNORECASE,
+    r"^(?:" + _alternatives("greetings") + r")\b|^(?:@[\w.\-]+[\s,]*)+$", re.IGNORECASE
 )
 #: Greetings are a few words; pleasantries ("Hope you had a good weekend!") a few more.
 GREETING_WORDS, PLEASANTRY_WORDS = 5, 14
-_PLEASANTRY = re.compile(
-    r"^(?:hope\s(?:you|everyone|all|y'all|this|your)|i\shope|happy\s(?:monday|tuesday|wednesday"
-    r"|thursday|friday|new\syear|holidays)|thanks\s(?:all|everyone|team|folks)\b|thank\syou\sall"
-    r"|quick\snote|a\squick\snote|quick\supdate(?:\sfrom\sme)?\W*$|long\stime)",
-    re.IGNORECASE,
-)
-_BACKSTORY = re.compile(
-    r"^(?:so,?\s|as\syou\s(?:all\s)?(?:know|may\sknow|might\sknow|remember)|some\s(?:background"
-    r"|context)|a\sbit\sof\s(?:background|context)|background|context|a\s(?:while|few\s\w+)\sago"
-    r"|back\sin|last\s(?:quarter|year|month|week)|over\sthe\s(?:past|last)|i(?:'ve|\shave)\sbeen"
-    r"\s(?:thinking|looking|working)|i\swanted\sto\s(?:share|give|write|talk|follow|start|reach"
-    r"|touch)|this\sis\sa\slong\sone|following\sup\son|to\sgive\s(?:some\s)?(?:context|background)"
-    r"|first,?\ssome|let\sme\sstart|for\sthose\swho)",
-    re.IGNORECASE,
-)
+_PLEASANTRY = re.compile(r"^(?:" + _alternatives("pleasantries") + r")", re.IGNORECASE)
+_BACKSTORY = re.compile(r"^(?:" + _alternatives("backstory_openers") + r")", re.IGNORECASE)
 _BOTTOM_LINE = re.compile(
-    r"\b(?:on\strack|off\strack|at\srisk|delayed|delays|behind\sschedule|ahead\sof\sschedule"
-    r"|blocked|blocker|blockers|unblocked|shipped|launched|released|rolled\sout|deployed|done"
-    r"|completed?|finished|resolved|mitigated|fixed|investigating|degraded|outage|incident"
-    r"|(?:is|are|was|were|went)\sdown|failing|failed|broken|postponed|cancell?ed|slipped"
-    r"|slipping|will\smiss|missed|no\schanges?|unchanged|status\s(?:is\s)?(?:green|yellow|amber"
-    r"|red)|decide|decision|approve|approval|sign[- ]off|choose|recommend(?:ation)?"
-    r"|propos(?:e|al|ing)|vote|voting|go/no-go|impact(?:ed|ing)?|affected|affecting|errors?"
-    r"|error\srate|breach|regression|data\sloss|latency|double-charged|we(?:'re|\sare|\swill)"
-    r"\s(?:be\s)?(?:moving|switching|changing|migrating|deprecating|sunsetting|replacing|adopting"
-    r"|pausing|freezing|hiring|rolling\sout|launching|introducing|removing|retiring|turning\soff)"
-    r"|will\sbe\s(?:down|unavailable|offline|read-only|deprecated|removed|retired|turned\soff"
-    r"|switched\soff)|starting\s(?:on\s|from\s)?(?:today|tomorrow|monday|tuesday|wednesday"
-    r"|thursday|friday|next|\d)|will\s(?:merge|move|change|switch|become|join|leave|close"
-    r"|launch|ship|stop|end|replace)|effective|heads[- ]up|fyi|no\saction|reminder(?=\s?:)"
-    r"|announc\w*|congrat\w*"
-    r"|(?:is|are)\s(?:up|live|out|ready|available|done)|now\savailable|landed|merged"
-    r"|action\s(?:needed|required)|handoff|handing\s(?:off|over)|taking\sover|out\sof\soffice|ooo|sev\s?[0-4]|p[0-2]"
-    r"|can(?:'t|not|\snot)\s(?:log\s?in|access|sign\s?in|connect|load|use|see|send|receive)"
-    r"|unable\sto|locked\sout|root\scause)\b"
+    r"\b(?:" + _alternatives("bottom_line") + r")\b"
     r"|[\U0001F534\U0001F7E0\U0001F7E1\U0001F7E2\u2705\u274C]",
     re.IGNORECASE,
 )
