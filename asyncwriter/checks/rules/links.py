@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from asyncwriter import vocabulary
 from asyncwriter.checks.rule import Rule
 from asyncwriter.rule_settings import Severity
 
@@ -27,41 +28,36 @@ if TYPE_CHECKING:
 #: Messages with at most this many words do not need a link at all.
 LINKLESS_WORDS = 60
 
+#: The keys of ``vocabulary/links.toml`` this module reads (the tests check them).
+VOCABULARY_KEYS = (
+    "determiners", "phrase_breaks", "numbered_artefacts", "numbered_starts", "wanted",
+    "not_keys", "kinds", "label_kinds", "url_kinds",
+)  # fmt: skip
+#: The artefact nouns live in the data file so they can be read and extended without the code.
+_VOCABULARY = vocabulary.load("links")
+
+
+def _alternatives(key: str) -> str:
+    """Return list ``key`` of ``links.toml`` joined as regex alternatives."""
+    return "|".join(vocabulary.words("links", key))
+
+
 #: Artefact nouns and the kind of link that satisfies them.
-_KINDS: dict[str, str] = {
-    "doc": "doc", "docs": "doc", "document": "doc", "design doc": "doc", "google doc": "doc",
-    "spec": "doc", "specification": "doc", "rfc": "doc", "prd": "doc", "one-pager": "doc",
-    "proposal doc": "doc", "writeup": "doc", "write-up": "doc", "postmortem": "doc",
-    "post-mortem": "doc", "adr": "doc", "confluence page": "doc", "notion page": "doc",
-    "wiki page": "doc", "wiki": "doc", "readme": "doc", "guide": "doc", "migration guide": "doc",
-    "handbook": "doc", "faq": "doc", "changelog": "doc", "release notes": "doc",
-    "blog post": "doc", "form": "doc", "survey": "doc", "tracker": "sheet",
-    "pr": "pr", "prs": "pr", "pull request": "pr", "mr": "pr", "merge request": "pr",
-    "diff": "pr", "commit": "pr",
-    "ticket": "ticket", "tickets": "ticket", "jira": "ticket", "jira ticket": "ticket",
-    "epic": "ticket", "bug report": "ticket",
-    "dashboard": "dashboard", "dashboards": "dashboard", "grafana": "dashboard",
-    "runbook": "runbook", "playbook": "runbook",
-    "slides": "slides", "slide deck": "slides", "deck": "slides",
-    "spreadsheet": "sheet", "sheet": "sheet", "google sheet": "sheet",
-    "figma": "design", "mockups": "design", "mocks": "design", "mockup": "design",
-    "recording": "recording", "loom": "recording",
-    "thread": "thread", "slack thread": "thread",
-}  # fmt: skip
+_KINDS: dict[str, str] = _VOCABULARY["kinds"]
 #: Words that name a link's kind only as its label ("Notes: https://miro.com/...").
-_LABEL_KINDS = {"notes": "doc", "board": "doc", "minutes": "doc"}
+_LABEL_KINDS: dict[str, str] = _VOCABULARY["label_kinds"]
 _NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 #: "your PR" / "their doc" is the reader's own artefact: they know where it is.
-_DETERMINERS = r"the|this|that|my|our|these|those|its"
+_DETERMINERS = _alternatives("determiners")
 #: Words that end a noun phrase: "the fix in PR #912" does not mention "the ... PR".
-_PHRASE_BREAKS = "in|on|of|for|to|from|with|by|at|and|or|about|into|as|is|are|was|were"
+_PHRASE_BREAKS = _alternatives("phrase_breaks")
 _DET_NOUN = re.compile(
     rf"(?P<det>{_DETERMINERS})\s(?:(?!(?:{_PHRASE_BREAKS})\s)[\w\-\u00c0-\u024f]+\s){{0,2}}?"
     rf"(?P<noun>{_NOUNS})\b(?!-)",
     re.IGNORECASE,
 )
 _NUMBERED = re.compile(
-    r"(?P<numbered>(?:PR|MR|pull\srequest|merge\srequest|issue|ticket|RFC|ADR|bug)\s?#?\d+)\b",
+    r"(?P<numbered>(?:" + _alternatives("numbered_artefacts") + r")\s?#?\d+)\b",
     re.IGNORECASE,
 )
 _HASH = re.compile(r"(?<![\w#&/])(?P<hash>#\d{2,7})\b")
@@ -71,7 +67,7 @@ _ATTACHED = re.compile(
     r"attached|(?:see|the|in\sthe|my|our)\s(?:\w+\s)?attachments?)\b",
     re.IGNORECASE,
 )
-_NUMBERED_STARTS = frozenset("pr mr pull merge issue ticket rfc adr bug".split())
+_NUMBERED_STARTS = frozenset(vocabulary.words("links", "numbered_starts"))
 _DETERMINER_SET = frozenset(_DETERMINERS.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")
 
@@ -108,52 +104,15 @@ def _mentions(prose: str) -> list[re.Match[str]]:
 
 #: Mentions the writer is asking someone to produce, send or find: nothing to link yet.
 _WANTED = re.compile(
-    r"\b(?:send|share|create|write|draft|make|prepare|put\stogether|upload|attach|post|publish"
-    r"|find|dig\sup|forward|link|links?\s(?:to|for)|url\s(?:of|for|to)|where\sis|where's"
-    r"|have)(?:\s(?:over|me|us|out|up|along))?\s$",
-    re.IGNORECASE,
+    r"\b(?:" + _alternatives("wanted") + r")(?:\s(?:over|me|us|out|up|along))?\s$", re.IGNORECASE
 )
 _KEY_CASE = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d{1,6}")
 #: Upper-case prefixes of standards and names that look like ticket keys but are not.
-_NOT_KEYS = frozenset(
-    "UTF ISO SHA AES RSA MD COVID SARS GPT IPV HTTP TLS SSL UTC GMT PEP ES ECMA IEEE MP EC2 "
-    "CVE RFC ADR SEV TCP UDP DDR USB HDMI WCAG HL FIPS AVX ARM X86 X64 PCI SOC".split()
-)
-_URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("pr", re.compile(r"/pull/\d|/merge_requests/\d|/pull-requests/\d|/commit/|/compare/", re.I)),
-    ("ticket", re.compile(r"/browse/|jira|linear\.app|/issues/\d|shortcut\.com|/tickets?/", re.I)),
-    (
-        "dashboard",
-        re.compile(
-            r"grafana|datadog|kibana|looker|tableau|newrelic|/d/|dashboard|"
-            r"metabase|honeycomb|sentry",
-            re.I,
-        ),
-    ),
-    (
-        "doc",
-        re.compile(
-            r"//docs?\.|//wiki\.|docs\.google\.com/document|notion\.|confluence|/wiki|quip|dropbox\.com/"
-            r"paper|sharepoint|\.md\b|/docs?/|/rfcs?/|/adr|coda\.io|/spec",
-            re.I,
-        ),
-    ),
-    ("runbook", re.compile(r"runbook|playbook|/wiki|confluence|notion\.", re.I)),
-    ("slides", re.compile(r"presentation|/slides|pitch\.com|keynote|\.pdf\b", re.I)),
-    ("sheet", re.compile(r"spreadsheets|airtable|\.xlsx?\b|\.csv\b", re.I)),
-    ("design", re.compile(r"figma|sketch|zeplin|miro", re.I)),
-    (
-        "recording",
-        re.compile(r"zoom\.us/rec|loom\.com|youtube|vimeo|/recording|drive\.google", re.I),
-    ),
-    (
-        "thread",
-        re.compile(
-            r"slack\.com/archives|/archives/|teams\.microsoft|/thread|"
-            r"discord\.com/channels|/t/",
-            re.I,
-        ),
-    ),
+_NOT_KEYS = frozenset(vocabulary.words("links", "not_keys"))
+#: URL fragments that make a link one of each kind (a pull request, a dashboard ...).
+_URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile("|".join(fragments), re.I))
+    for kind, fragments in _VOCABULARY["url_kinds"].items()
 )
 
 
