@@ -13,6 +13,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from asyncwriter import vocabulary
 from asyncwriter.checks.model import Deadline
 from asyncwriter.times import expressions as timeexpr
 
@@ -25,14 +26,23 @@ if TYPE_CHECKING:
     from asyncwriter.times.expressions import Resolution, TimeExpression, Zone
 
 
+#: The keys of ``vocabulary/deadlines.toml`` this module reads (the tests check them).
+VOCABULARY_KEYS = (
+    "deadline_markers", "event_words", "deadline_events", "past_verbs",
+    "deadline_participle_stems",
+)  # fmt: skip
+
+
+def _alternatives(key: str) -> str:
+    """Return list ``key`` of ``deadlines.toml`` joined as regex alternatives.
+
+    The words live in the data file so they can be read and extended without the regexes.
+    """
+    return "|".join(vocabulary.words("deadlines", key))
+
+
 _MARK_BEFORE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|\btil|\bthrough|\bthru|\bno later than|\bnot later than"
-    r"|\bdue(?:\sdate)?(?:\sis|\son|\sby|\sat)?|\bdeadlines?(?:\sis|\sof)?|\bcut-?off(?:\sis)?"
-    r"|\bclos(?:es|ing|e)(?:\son|\sat)?|\bends?(?:\son|\sat)?|\bopen(?:\suntil|\stil|\still)?"
-    r"|\blatest(?:\sby)?|\bexpir(?:es|y|ing)(?:\son|\sat)?|\beta(?:\sis)?|\btarget(?:ing)?"
-    r"|\bnext\s(?:status\s)?update(?:\s(?:at|by|in|on|around|no later than))?"
-    r"|\bupdates?\s(?:at|by|every)|\bno\slater|\bneeded\s(?:by|on)|\bresponse\s(?:by|on)"
-    r"|\bturnaround(?:\sby)?)"
+    r"(?:" + _alternatives("deadline_markers") + r")"
     r"\W{0,4}(?:the\s|this\s|end\sof\s|eod\s|around\s|at\s|on\s){0,2}$"
     # "before the month-end run on Mon 30 Nov": before an event, so by its date.
     r"|\b(?:before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|next\s)?(?:[\w\-]+\s){1,3}"
@@ -44,32 +54,16 @@ _MARK_AFTER = re.compile(
     r"|hard\sstop)",
     re.IGNORECASE,
 )
-_EVENT = re.compile(
-    r"\b(?:from|between|since|start(?:s|ing|ed)?|begin(?:s|ning)?|began|scheduled|maintenance"
-    r"|window|downtime|outage|incident|meeting|call|sync|standup|stand-up|demo|session|webinar"
-    r"|office\shours|not\sbefore|after|ago|occurred|happened|detected|resolved|mitigated"
-    r"|deployed|fired|paged|spiked|was|were|went|lasted|held|kickoff|kick-off|offsite|interview"
-    r"|lunch|dinner|party|launch(?:es|ed)?|on-?call|shift|rotation|ooo|out\sof\s(?:the\s)?office"
-    r"|vacation|holiday|leave|back\son|returning|all-?hands|all\shands|town\shall|retro"
-    r"|planning|1:1|one-on-one|conference|workshop|training|social|party)\b",
-    re.IGNORECASE,
-)
+_EVENT = re.compile(r"\b(?:" + _alternatives("event_words") + r")\b", re.IGNORECASE)
 _BEFORE_EVENT = re.compile(
     r"\b(?:by|before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|tomorrow's\s|next\s)?"
-    r"(?:\w+\s){0,2}(?:meeting|call|sync|standup|demo|session|review|launch|kickoff|deploy)"
-    r"\b[^.?!]{0,20}$",
+    r"(?:\w+\s){0,2}(?:" + _alternatives("deadline_events") + r")\b[^.?!]{0,20}$",
     re.IGNORECASE,
 )
 _INHERENT = {"eod", "period"}
-_PAST = re.compile(
-    r"\b(?:had|was|were|did|went|came|got|stopped|ended|recovered|resolved|confirmed|finished"
-    r"|completed|returned|dropped|fixed|rolled|deployed|started|began|spiked|fired|paged"
-    r"|detected|noticed|happened|occurred)\b",
-    re.IGNORECASE,
-)
+_PAST = re.compile(r"\b(?:" + _alternatives("past_verbs") + r")\b", re.IGNORECASE)
 _PARTICIPLE_BY = re.compile(
-    r"\b(?!(?:need|requir|expect|schedul|plann|request|submitt|complet|approv|sign|finish|"
-    r"fix|deliver|return|upload|review|merg|ship|releas|close|publish|decid)ed\b)\w{2,}ed\s+by\s*$",
+    r"\b(?!(?:" + _alternatives("deadline_participle_stems") + r")ed\b)\w{2,}ed\s+by\s*$",
     re.IGNORECASE,
 )
 _FUTURE_PASSIVE = re.compile(

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
+from asyncwriter import vocabulary
 from asyncwriter.checks.facts.deadlines import date_of
 from asyncwriter.checks.rule import REPLACE, Rule
 from asyncwriter.rule_settings import Severity
@@ -26,10 +27,13 @@ if TYPE_CHECKING:
     from asyncwriter.checks.options import Options
     from asyncwriter.times.expressions import Resolution, TimeExpression
 
+#: The keys of ``vocabulary/deadlines.toml`` this module reads (the tests check them).
+VOCABULARY_KEYS = ("anaphoric_events",)
+#: "before it", "by the window": an ask that points back at an event dated elsewhere.
 _ANAPHORIC = re.compile(
-    r"\b(?:before|by|ahead\sof|prior\sto)\s(?:it|this|that|then|the\s(?:window|maintenance"
-    r"|start|cutover|migration|upgrade|deploy(?:ment)?|release|meeting|call|event|freeze"
-    r"|launch|change))\b",
+    r"\b(?:before|by|ahead\sof|prior\sto)\s(?:it|this|that|then|the\s(?:"
+    + "|".join(vocabulary.words("deadlines", "anaphoric_events"))
+    + r"))\b",
     re.IGNORECASE,
 )
 
