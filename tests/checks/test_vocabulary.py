@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from asyncwriter import vocabulary
@@ -50,3 +52,79 @@ def test_style_lists_are_lower_or_upper_case_as_matched():
     for key in STYLE_LISTS:
         for entry in vocabulary.words("style", key):
             assert entry == (entry.upper() if key in upper else entry.lower()), (key, entry)
+
+
+# -- every vocabulary file, and the files the facts, links and time modules read -------------
+
+
+def _problems(value: object, where: str) -> list[str]:
+    """Return what is wrong with one parsed value: empty, duplicated or unstripped entries."""
+    if isinstance(value, str):
+        return [] if value and value == value.strip() else [f"{where}: {value!r} is not stripped"]
+    if isinstance(value, dict):
+        found = [] if value else [f"{where} is empty"]
+        for key, item in value.items():
+            found += _problems(item, f"{where}.{key}")
+        return found
+    if isinstance(value, list):
+        found = [] if value else [f"{where} is empty"]
+        strings = [v for v in value if isinstance(v, str)]
+        if len(strings) == len(value) and len(set(strings)) != len(strings):
+            found.append(f"{where} has duplicates")
+        for i, item in enumerate(value):
+            found += _problems(item, f"{where}[{i}]")
+        return found
+    return []
+
+
+@pytest.mark.parametrize("name", vocabulary.names())
+def test_vocabulary_file_parses_and_is_clean(name):
+    tables = vocabulary.load(name)
+    assert tables, f"{name}.toml is empty"
+    assert _problems(tables, name) == []
+
+
+def _readers() -> dict[str, list[object]]:
+    """Return, per vocabulary file, the modules that read it (each lists its keys)."""
+    from asyncwriter.checks.facts import asks, deadlines, summary
+    from asyncwriter.checks.rules import deadline, links
+    from asyncwriter.times import expressions, zones
+
+    return {
+        "asks": [asks],
+        "deadlines": [deadlines, deadline],
+        "summary": [summary],
+        "links": [links],
+        "zones": [zones],
+        "times": [expressions],
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_readers()))
+def test_vocabulary_file_has_exactly_the_keys_the_code_reads(name):
+    modules = _readers()[name]
+    declared = [key for module in modules for key in module.VOCABULARY_KEYS]
+    assert len(declared) == len(set(declared)), f"{name}: a key is declared twice"
+    assert set(declared) == set(vocabulary.load(name))
+    # Each declared key is used by its module's code, not only declared; the ask phrase
+    # table can name a list of its own file as a slot instead.
+    slots = {
+        slot
+        for shapes in vocabulary.load(name).get("phrases", {}).values()
+        for shape in shapes
+        for slot in shape
+        if isinstance(slot, str)
+    }
+    for module in modules:
+        source = Path(module.__file__).read_text(encoding="utf-8")
+        for key in module.VOCABULARY_KEYS:
+            assert source.count(f'"{key}"') >= 2 or key in slots, f"{name}: {key} is never read"
+
+
+def test_ask_phrase_slots_name_lists_of_the_same_file():
+    asks = vocabulary.load("asks")
+    for label, shapes in asks["phrases"].items():
+        for shape in shapes:
+            for slot in shape:
+                if isinstance(slot, str):
+                    assert vocabulary.words("asks", slot), (label, slot)
