@@ -147,6 +147,7 @@ def test_relative_day_is_reported_even_when_the_zone_is_ambiguous(text, fixed):
     assert rules["deadline.relative"].suggestions == (fixed,)
 
 
+@pytest.mark.slow
 def test_a_draft_over_a_million_characters_is_still_checked():
     # spaCy refuses texts over nlp.max_length (1,000,000) by default; a 5 MB paste must
     # still get findings, not a crash in the background worker.

@@ -88,6 +88,7 @@ PATHOLOGICAL = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", PATHOLOGICAL, ids=[repr(t[:8]) for t in PATHOLOGICAL])
 def test_pathological_input_finishes(text):
     # A hang guard, not a speed goal: benchmarks/lint_speed.py reports real timings.

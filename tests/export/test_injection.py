@@ -10,6 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -133,6 +134,7 @@ def test_slack_mrkdwn_cannot_smuggle_a_link_or_mention() -> None:
     assert "&lt;!channel&gt; &lt;@U123&gt;" in out
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from([*HOSTILE, "text", "**", "[", "](", ")", "<", ">", "\n",
                                  "\n\n", "- ", "# ", "`", "|", '"', "'"]),

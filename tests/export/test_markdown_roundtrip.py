@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -52,6 +53,7 @@ def _same(src: str) -> tuple[str, str]:
 # Derandomized: the same 400 drafts on every run, so the test fails for a change in the
 # code and never for a new draw (the random search found "- * *"; run it with
 # derandomize=False and more examples to look for more).
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None, derandomize=True)
 @given(st.lists(block, min_size=1, max_size=6).map("\n\n".join))
 @example("- * *")  # exported as "- - -", a horizontal rule

@@ -69,6 +69,7 @@ def test_typing_is_saved_soon_after_without_any_command(qtbot, window):
     assert window.windowTitle() == "Cobalt status — AsyncWriter"
 
 
+@pytest.mark.slow
 def test_a_long_burst_of_typing_is_saved_before_it_ends(qtbot, window):
     saves = []
     window.keeper.saved.connect(lambda saved, text: saves.append(text))
@@ -262,6 +263,7 @@ def test_importing_a_binary_file_says_why_and_changes_nothing(qtbot, window, tmp
 # -- faults ------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_store_that_cannot_be_opened_is_reported_and_typing_goes_on(qtbot, tmp_path):
     blocker = tmp_path / "data" / "asyncwriter"
     blocker.write_text("a file where the data folder should be")

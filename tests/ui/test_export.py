@@ -110,6 +110,7 @@ def test_ctrl_shift_c_copies_for_the_templates_channel_after_the_sheet(qtbot, wi
     assert window.exporter.history[-1].format == "slack"
 
 
+@pytest.mark.slow
 def test_a_huge_draft_renders_without_freezing_the_window(qtbot, window):
     huge = CLEAN + ("- another line of the changelog with a [link](https://a.example/x)\n" * 4000)
     set_text(qtbot, window, huge)

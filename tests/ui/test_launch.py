@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-pytestmark = pytest.mark.gui
+pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
 @pytest.mark.parametrize(
