@@ -20,9 +20,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from lint_speed import CORPUS, draft, median_ms  # noqa: E402
+from lint_speed import CORPUS, draft, median_ms
 
-from asyncwriter.storage import Store, new_id  # noqa: E402
+from asyncwriter.storage import Store, new_id
 
 NAMES = ("atlas", "borealis", "cobalt", "delta", "ember", "falcon", "granite", "harbor", "iris")
 PROJECTS = [f"{a}{b}" for a in NAMES for b in ("", "-api", "-web", "-ops")]

@@ -36,7 +36,7 @@ class Banner(QFrame):
         if style != self.styleSheet():  # setting a style sheet changes the palette again
             self.setStyleSheet(style)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         """Recolour when the palette changes (the system switched to dark or light)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:

@@ -84,7 +84,7 @@ class DraftKeeper(QObject):
     forked = Signal(str)
     failed = Signal(str)
     restored = Signal()
-    exportsChanged = Signal()  # noqa: N815 - Qt signal naming
+    exportsChanged = Signal()
 
     def __init__(
         self,

@@ -38,8 +38,8 @@ class DraftSession(QObject):
         reportApplied(Report): ``report`` and ``open_findings`` are for the current text.
     """
 
-    optionsChanged = Signal(object)  # noqa: N815 - Qt signal naming
-    reportApplied = Signal(object)  # noqa: N815 - Qt signal naming
+    optionsChanged = Signal(object)
+    reportApplied = Signal(object)
 
     def __init__(
         self, snapshot: Callable[[], str], tz: tzinfo, parent: QObject | None = None

@@ -83,7 +83,7 @@ def when(moment: datetime, now: datetime | None = None) -> str:
 class DraftListModel(QAbstractListModel):
     """The rows of the sidebar; edits of a title come out as :attr:`renameRequested`."""
 
-    renameRequested = Signal(str, str)  # noqa: N815 - Qt signal naming
+    renameRequested = Signal(str, str)
 
     def __init__(self, sidebar: DraftsSidebar) -> None:
         super().__init__(sidebar)
@@ -91,7 +91,7 @@ class DraftListModel(QAbstractListModel):
         self.rows: list[DraftSummary] = []
         self.current_id: str | None = None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt's API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's API
         """Return the number of drafts shown."""
         return 0 if parent.isValid() else len(self.rows)
 
@@ -121,7 +121,7 @@ class DraftListModel(QAbstractListModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
         """Ask for a rename; the row changes when the store has done it."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
@@ -166,7 +166,7 @@ class DraftListModel(QAbstractListModel):
 class DraftDelegate(QStyledItemDelegate):
     """Draws a row as a bold title over a dimmer line: when, channel and the first words."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         """Two lines of text plus padding."""
         height = option.fontMetrics.height()
         return QSize(200, height * 2 + 14)
@@ -223,7 +223,7 @@ class DraftList(QListView):
         super().__init__(sidebar)
         self.sidebar = sidebar
 
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt's name
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Offer what can be done to the draft under the mouse."""
         index = self.indexAt(event.pos())
         if index.isValid():
@@ -245,7 +245,7 @@ class DraftsSidebar(QWidget):
     """
 
     listed = Signal()
-    currentRenamed = Signal()  # noqa: N815 - Qt signal naming
+    currentRenamed = Signal()
 
     def __init__(
         self,

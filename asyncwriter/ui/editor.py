@@ -121,7 +121,7 @@ class MarkdownEditor(QPlainTextEdit):
 
     # -- placeholders ----------------------------------------------------------------
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Tab and Shift+Tab jump between ``{{placeholders}}`` when the draft has any."""
         key = event.key()
         shift = Qt.KeyboardModifier.ShiftModifier

@@ -57,7 +57,7 @@ class Exporter(QObject):
     """
 
     copied = Signal(object)
-    sheetShown = Signal(object)  # noqa: N815 - Qt signal naming
+    sheetShown = Signal(object)
 
     def __init__(
         self,

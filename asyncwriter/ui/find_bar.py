@@ -75,7 +75,7 @@ class FindBar(QWidget):
         self.status.setText("" if found else "Not found")
         return found
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape closes the bar."""
         if event.key() == Qt.Key.Key_Escape:
             self.close_bar()

@@ -100,10 +100,10 @@ class FindingsPanel(QWidget):
     """
 
     activated = Signal(object)
-    fixRequested = Signal(object, str)  # noqa: N815 - Qt signal naming
-    ignoreRequested = Signal(object)  # noqa: N815 - Qt signal naming
-    ruleOffRequested = Signal(object)  # noqa: N815 - Qt signal naming
-    addWordRequested = Signal(object)  # noqa: N815 - Qt signal naming
+    fixRequested = Signal(object, str)
+    ignoreRequested = Signal(object)
+    ruleOffRequested = Signal(object)
+    addWordRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

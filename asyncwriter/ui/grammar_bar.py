@@ -34,10 +34,10 @@ class GrammarBar(Banner):
         settingsRequested() (open Settings › Grammar), offRequested() (turn grammar off).
     """
 
-    downloadRequested = Signal()  # noqa: N815 - Qt signal naming
-    allowRequested = Signal()  # noqa: N815 - Qt signal naming
-    settingsRequested = Signal()  # noqa: N815 - Qt signal naming
-    offRequested = Signal()  # noqa: N815 - Qt signal naming
+    downloadRequested = Signal()
+    allowRequested = Signal()
+    settingsRequested = Signal()
+    offRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("grammarBar", "info", parent)

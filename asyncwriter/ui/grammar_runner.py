@@ -55,8 +55,8 @@ class GrammarRunner(QObject):
     """
 
     checked = Signal(int)
-    stateChanged = Signal(str, str)  # noqa: N815 - Qt signal naming
-    downloadProgress = Signal(int, object)  # noqa: N815 - Qt signal naming
+    stateChanged = Signal(str, str)
+    downloadProgress = Signal(int, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -74,7 +74,7 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         if rehighlight:
             self.rehighlight()
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name
+    def highlightBlock(self, text: str) -> None:
         """Format one block (line) of the document."""
         previous = self.previousBlockState()
         fence = _FENCE.match(text) if text[:4].lstrip()[:1] in ("`", "~") else None

@@ -74,7 +74,7 @@ class LintScheduler(QObject):
         failed(message): the checks raised; the editor keeps working without them.
     """
 
-    reportReady = Signal(object)  # noqa: N815 - Qt signal naming
+    reportReady = Signal(object)
     failed = Signal(str)
 
     def __init__(self, snapshot: Callable[[], str], parent: QObject | None = None) -> None:

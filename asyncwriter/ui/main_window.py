@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         reportApplied(report): findings for the current text are on screen.
     """
 
-    reportApplied = Signal(object)  # noqa: N815 - Qt signal naming
+    reportApplied = Signal(object)
 
     def __init__(self, store_path: Path | str | None = None) -> None:
         super().__init__()
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         self.state.started_before = True
         window_state.save(self.state)
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         """Save when the window loses focus; recolour when the palette changes (dark mode)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and not self.isActiveWindow():
@@ -438,7 +438,7 @@ class MainWindow(QMainWindow):
             if self.report is not None:
                 self._apply_report(self.report)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         """Save the draft and the window state, and let running work finish.
 
         If the store cannot save (a full disk, say), quitting would lose the text: the

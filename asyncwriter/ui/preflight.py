@@ -45,7 +45,7 @@ class PreflightSheet(QDialog):
     means go back and fix.
     """
 
-    findingChosen = Signal(object)  # noqa: N815 - Qt signal naming
+    findingChosen = Signal(object)
 
     def __init__(self, action: str, report: Report, findings: Sequence[Finding], tz: tzinfo,
                  parent: QWidget | None = None) -> None:  # fmt: skip

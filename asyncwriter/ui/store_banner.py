@@ -27,8 +27,8 @@ class StoreBanner(Banner):
         retryRequested(), exportRequested(): the writer pressed those buttons.
     """
 
-    retryRequested = Signal()  # noqa: N815 - Qt signal naming
-    exportRequested = Signal()  # noqa: N815 - Qt signal naming
+    retryRequested = Signal()
+    exportRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("storeBanner", "fault", parent)

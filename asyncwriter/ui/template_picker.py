@@ -135,7 +135,7 @@ class TemplatePicker(QDialog):
                                f"{template.channel} · {template.origin}</small>")  # fmt: skip
             self.preview.setPlainText(template.draft_text())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Let arrow keys in the search box move through the list."""
         if (
             watched is self.search

@@ -89,7 +89,7 @@ class KeyAction(QObject):
         self._action = action
         widget.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Run the action for our keys (without modifiers) and swallow them."""
         if (
             event.type() == QEvent.Type.KeyPress

@@ -48,7 +48,7 @@ class _ComboWatch(QObject):
         super().__init__(page)
         self._page = page
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Describe the rule on focus; hand wheel events on unfocused combos to the table."""
         if isinstance(watched, QComboBox):
             if event.type() == QEvent.Type.FocusIn:
