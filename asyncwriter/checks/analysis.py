@@ -23,6 +23,7 @@ from asyncwriter.checks.lines import LineIndex
 from asyncwriter.draft_text import PLACEHOLDER
 
 if TYPE_CHECKING:
+    from linkify_it import LinkifyIt
     from spacy.tokens import Doc
 
 #: Blocks the parser hands us, and the ones that hold the writer's prose.
@@ -116,7 +117,7 @@ class _Masks:
 
 
 @functools.cache
-def _linkify() -> object:
+def _linkify() -> LinkifyIt:
     from linkify_it import LinkifyIt
 
     return LinkifyIt(options={"fuzzy_email": False, "fuzzy_ip": False})
@@ -163,9 +164,9 @@ class Analysis:
         # The shared parse: an export of the same text reuses it (see asyncwriter.markdown).
         parsed = markdown.parse(self.text)
         tokens, env = parsed.tokens, parsed.env
-        self._references: dict[str, str] = {
-            key: ref["href"] for key, ref in env.get("references", {}).items()
-        }
+        references = env.get("references", {})
+        assert isinstance(references, dict)  # markdown-it's env: label -> {"href", "title"}
+        self._references: dict[str, str] = {key: ref["href"] for key, ref in references.items()}
         self.reference_urls = list(self._references.values())
         self._masks = _Masks()
         quote_depth = list_depth = 0

@@ -380,8 +380,8 @@ def _parse_clock(unit: Unit) -> time | None:
         hour = hour % 12 + (12 if m.group(3) == "p" else 0)
         return time(hour, minute)
     if unit.kind == "clock24":
-        hour, minute = re.split(r"[:h]", text)[:2]
-        return time(int(hour), int(minute))
+        hours, minutes = re.split(r"[:h]", text)[:2]
+        return time(int(hours), int(minutes))
     if unit.kind == "clock4":
         return time(int(text[:2]), int(text[2:4]))
     return None

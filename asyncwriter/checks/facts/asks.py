@@ -354,7 +354,7 @@ def _is_rhetorical(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
 
 def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool:
     """Return True when the sentence opens with a command to the reader."""
-    words = re.findall(r"@[\w.\-]+|<@\w+>|[\w'’\-]+|[:\-–—=+(]", flat)
+    words: list[str] = re.findall(r"@[\w.\-]+|<@\w+>|[\w'’\-]+|[:\-–—=+(]", flat)
     i = 0
     while i < len(words) and (words[i].startswith(("@", "<@")) or words[i].lower() in _LEAD_INS):
         i += 1

@@ -120,8 +120,8 @@ def read_summary(
     if not content:
         return SummaryVerdict(True, None, None)
     opening = (content[0].start, content[-1].end)
-    first = text_of(content[0])
-    if _BACKSTORY.match(_flat(first)) and not _states_point(a, content[0], asks, deadlines):
+    first_text = text_of(content[0])
+    if _BACKSTORY.match(_flat(first_text)) and not _states_point(a, content[0], asks, deadlines):
         return SummaryVerdict(False, None, opening)
     if any(_states_point(a, s, asks, deadlines) for s in content):
         return SummaryVerdict(True, opening_text, opening)

@@ -107,9 +107,8 @@ def _deadline_findings(
             [f"{text.strip()} {label}"],
         )
     if res.when is not None and res.when < opts.now:
-        shown = timeexpr.format_moment(
-            res.when, expr.zone.tz if zone and zone.tz else opts.tz, with_time=not res.date_only
-        )
+        shown_in = zone.tz if zone is not None and zone.tz is not None else opts.tz
+        shown = timeexpr.format_moment(res.when, shown_in, with_time=not res.date_only)
         yield opts.finding(
             "deadline.past",
             expr.start,
