@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asyncwriter.checks import Severity
+from asyncwriter.checks import RULES, Severity
+from asyncwriter.checks.rule import INSERT_SUMMARY, REPLACE
 from asyncwriter.ui import theme
 
 if TYPE_CHECKING:
@@ -78,9 +79,19 @@ def finding_rows(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     return rows
 
 
+def fix_kind(finding: Finding) -> str | None:
+    """Return how ``finding``'s suggestions apply: its rule's fix kind in the registry.
+
+    Grammar findings (``grammar.*``) come from LanguageTool, not the registry; their
+    suggestions are plain replacements.
+    """
+    known = RULES.get(finding.rule)
+    return known.fix if known is not None else REPLACE
+
+
 def fix_label(finding: Finding, suggestion: str) -> str:
     """Return the button text for applying ``suggestion`` to ``finding``."""
-    if finding.rule == "summary.missing":
+    if fix_kind(finding) == INSERT_SUMMARY:
         return "Insert a TL;DR line"
     shown = " ".join(suggestion.split())
     if len(shown) > 40:
