@@ -9,7 +9,7 @@ meanwhile. Autosaves move the draft being written to the top without reloading t
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -231,6 +231,13 @@ class DraftList(QListView):
             self.sidebar.context_menu(str(index.data(ID_ROLE))).exec(event.globalPos())
 
 
+class Say(Protocol):
+    """Shows a status-bar message, for ``ms`` milliseconds or the window's usual time."""
+
+    def __call__(self, message: str, ms: int = ..., /) -> None:
+        """Show ``message``."""
+
+
 class DraftsSidebar(QWidget):
     """The drafts list with its search box and trash, beside the editor.
 
@@ -257,7 +264,7 @@ class DraftsSidebar(QWidget):
         catalog: Callable[[], Catalog],
         export_draft: Callable[[str], None],
         start_blank: Callable[[], None],
-        say: Callable[[str], None],
+        say: Say,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("draftsSidebar")
@@ -314,6 +321,12 @@ class DraftsSidebar(QWidget):
         layout.addLayout(bottom)
 
         self._shortcut(QKeySequence(QKeySequence.StandardKey.Delete), self._trash_selected)
+        # View › Drafts Sidebar: the list keeps it, so the check mark follows every show/hide.
+        self.toggle_action = QAction("&Drafts Sidebar", parent)
+        self.toggle_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.toggle_action.setCheckable(True)
+        self.toggle_action.setChecked(True)
+        self.toggle_action.triggered.connect(self.toggle)
         keeper.saved.connect(self._saved)
         keeper.loaded.connect(lambda draft, _exports: self.model.set_current(draft.id))
 
@@ -458,6 +471,34 @@ class DraftsSidebar(QWidget):
         """Put the cursor in the search box, its text selected."""
         self.search.setFocus()
         self.search.selectAll()
+
+    # -- the open draft, from the menus ----------------------------------------------------
+
+    def toggle(self, on: bool) -> None:
+        """Show or hide the list (the editor gets the keyboard when it hides)."""
+        self.setVisible(on)
+        self.toggle_action.setChecked(on)
+        if not on:
+            self.keeper.editor.setFocus()
+
+    def search_all(self) -> None:
+        """Show the list and put the cursor in its search box."""
+        self.toggle(True)
+        self.focus_search()
+
+    def rename_open(self) -> None:
+        """Rename the open draft in the list (it is saved first, so it has a row)."""
+        self.toggle(True)
+        if not self.rename_open_draft():
+            self._say("Type something first: an empty draft has no name.", 5_000)
+
+    def duplicate_open(self) -> None:
+        """Copy the open draft and open the copy."""
+        self.duplicate(self.session.draft_id)
+
+    def trash_open(self) -> None:
+        """Move the open draft to the trash (a blank draft takes its place)."""
+        self.trash(self.session.draft_id)
 
     def selected_id(self) -> str | None:
         """Return the id of the highlighted draft, or None."""

@@ -18,9 +18,8 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QMainWindow
 
-from asyncwriter import settings, templates
+from asyncwriter import settings
 from asyncwriter.checks.model import LineIndex
-from asyncwriter.times import zones
 from asyncwriter.ui import settings_changes, window_layout
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.draft_keeper import DraftKeeper
@@ -29,6 +28,7 @@ from asyncwriter.ui.drafts_sidebar import DraftsSidebar
 from asyncwriter.ui.editor import MarkdownEditor
 from asyncwriter.ui.export_actions import Exporter
 from asyncwriter.ui.find_bar import FindBar
+from asyncwriter.ui.finding_actions import FindingActions
 from asyncwriter.ui.findings_panel import FindingsPanel
 from asyncwriter.ui.grammar_bar import GrammarBar
 from asyncwriter.ui.grammar_link import GrammarLink
@@ -37,8 +37,8 @@ from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.markdown_files import MarkdownFiles
 from asyncwriter.ui.quit_guard import QuitAnswer, ask_before_losing_text
 from asyncwriter.ui.readiness import ReadinessBar
-from asyncwriter.ui.settings.dialog import SettingsDialog
-from asyncwriter.ui.settings_changes import LiveSettings
+from asyncwriter.ui.settings.open_dialog import open_settings
+from asyncwriter.ui.settings_changes import LiveSettings, template_catalog, zone_of
 from asyncwriter.ui.status_line import StatusLine
 from asyncwriter.ui.store_banner import StoreBanner
 from asyncwriter.ui.store_client import StoreClient
@@ -55,6 +55,7 @@ if TYPE_CHECKING:
     from asyncwriter.settings import Settings
     from asyncwriter.storage import Draft, ExportRecord, Opened, Saved
     from asyncwriter.templates import Template
+    from asyncwriter.ui.settings.dialog import SettingsDialog
 
 
 class MainWindow(QMainWindow):
@@ -72,11 +73,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("AsyncWriter")
         self.live = LiveSettings(settings.load(), self, self.say)
         self.live.changed.connect(self._settings_changed)
-        self.catalog = templates.default_catalog(self.config)
+        self.catalog = template_catalog(self.config)
         self.state = window_state.load()
 
         self.editor = MarkdownEditor(self)
-        self.session = DraftSession(self.editor.toPlainText, _zone(self.config), self)
+        self.session = DraftSession(self.editor.toPlainText, zone_of(self.config), self)
         self.store = StoreClient(store_path, self)
         self.keeper = DraftKeeper(self.session, self.editor, self.store, self)
         self.files = MarkdownFiles(self.session, self.store, self, catalog=lambda: self.catalog,
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         self.readiness.team_zones = list(self.config.team_zones)
 
         self.linter = LintScheduler(self.session.text, self)
+        self.finding_actions = acts = FindingActions(self.session, self.editor, self.live,
+                                                     self.linter.lint_now)  # fmt: skip
         self.grammar_link = GrammarLink(self.grammar, self.grammar_bar, status, self.linter,
                                         self.session, self.state, options=self._options,
                                         config=lambda: self.config)  # fmt: skip
@@ -116,11 +119,11 @@ class MainWindow(QMainWindow):
         self.linter.reportReady.connect(self._apply_report)
         self.linter.failed.connect(status.show_lint_failed)
         self.editor.textChanged.connect(self.linter.text_changed)
-        self.findings.activated.connect(self.show_finding)
-        self.findings.fixRequested.connect(self.apply_fix)
+        self.findings.activated.connect(acts.show)
+        self.findings.fixRequested.connect(acts.apply_fix)
         self.findings.ignoreRequested.connect(self.session.ignore)
-        self.findings.ruleOffRequested.connect(self.turn_off_rule)
-        self.findings.addWordRequested.connect(self.add_to_dictionary)
+        self.findings.ruleOffRequested.connect(acts.turn_off_rule)
+        self.findings.addWordRequested.connect(acts.add_to_dictionary)
 
         self.store.unavailable.connect(self.banner.show_fault)
         self.store.opened.connect(self._store_opened)
@@ -135,11 +138,11 @@ class MainWindow(QMainWindow):
         self.sidebar.listed.connect(self.update_title)
         self.sidebar.currentRenamed.connect(self.update_title)
 
-        menus = build_menus(self, self, self.files, self.editor, self.find_bar)
+        menus = build_menus(self, self, self.files, self.sidebar, self.editor, self.find_bar)
         self.new_action, self.settings_action = menus.new_action, menus.settings_action
-        self.sidebar_action, self.help_menu = menus.sidebar_action, menus.help_menu
+        self.sidebar_action, self.help_menu = self.sidebar.toggle_action, menus.help_menu
         self.exporter = Exporter(self.session, self.keeper, self.state, self,
-                                 lint_now=self.linter.lint_now, show_finding=self.show_finding,
+                                 lint_now=self.linter.lint_now, show_finding=acts.show,
                                  say=self.say)  # fmt: skip
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.exporter.menu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.exporter.toolbar)
@@ -265,32 +268,6 @@ class MainWindow(QMainWindow):
         self.banner.show_opened(opened)
         self.sidebar.reload()
 
-    def rename_draft(self) -> None:
-        """Rename the open draft in the list (it is saved first, so it has a row)."""
-        self.toggle_sidebar(True)
-        if not self.sidebar.rename_open_draft():
-            self.say("Type something first: an empty draft has no name.", 5_000)
-
-    def duplicate_draft(self) -> None:
-        """Copy the open draft and open the copy."""
-        self.sidebar.duplicate(self.keeper.draft_id)
-
-    def trash_draft(self) -> None:
-        """Move the open draft to the trash (a blank draft takes its place)."""
-        self.sidebar.trash(self.keeper.draft_id)
-
-    def search_drafts(self) -> None:
-        """Show the sidebar and put the cursor in its search box."""
-        self.toggle_sidebar(True)
-        self.sidebar.focus_search()
-
-    def toggle_sidebar(self, on: bool) -> None:
-        """Show or hide the drafts list (the editor gets the keyboard when it hides)."""
-        self.sidebar.setVisible(on)
-        self.sidebar_action.setChecked(on)
-        if not on:
-            self.editor.setFocus()
-
     # -- Markdown files --------------------------------------------------------------------
 
     def import_file(self, path: str | Path) -> None:
@@ -331,47 +308,12 @@ class MainWindow(QMainWindow):
         self.status_line.show_report(report)
         self.grammar_link.request_missing(report)
 
-    def show_finding(self, finding: Finding) -> None:
-        """Select a finding's span in the editor."""
-        if self.current():
-            self.editor.select_span(finding.start, finding.end)
-        self.editor.setFocus()
-
-    def apply_fix(self, finding: Finding, suggestion: str) -> None:
-        """Replace a finding's span with one of its suggestions (one undo step)."""
-        if not self.current():
-            self.linter.lint_now()
-            return
-        self.editor.replace_span(finding.start, finding.end, suggestion)
-        self.linter.lint_now()
-        self.editor.setFocus()
-
-    def ignore_finding(self, finding: Finding) -> None:
-        """Hide a finding (this rule on this text) for the rest of this draft."""
-        self.session.ignore(finding)
-
     # -- settings and grammar ----------------------------------------------------------
 
     def open_settings(self, page: str | None = None) -> SettingsDialog:
         """Open the settings dialog (not blocking); saving there applies at once."""
-        dialog = SettingsDialog(self.config, self)
-        if page is not None:
-            dialog.show_page(page)
-        dialog.saved.connect(lambda new: self._settings_saved(new, dialog))
-        dialog.finished.connect(dialog.deleteLater)
-        dialog.open()
-        return dialog
-
-    def _settings_saved(self, new: Settings, dialog: SettingsDialog) -> None:
-        if new.languagetool.mode == "public" and dialog.public_consent:
-            self.state.public_consent = True
-            window_state.save(self.state)
-        if dialog.kept_broken_file is not None:
-            self.banner.show_notice(
-                f"The old settings file was not valid TOML, so it was kept as "
-                f"{dialog.kept_broken_file} before saving the new one."
-            )
-        self.apply_settings(new)
+        return open_settings(self.config, self, self.state, apply=self.apply_settings,
+                             notice=self.banner.show_notice, page=page)  # fmt: skip
 
     @property
     def config(self) -> Settings:
@@ -384,10 +326,10 @@ class MainWindow(QMainWindow):
 
     def _settings_changed(self, new: Settings, old: Settings) -> None:
         if new.template_folders != old.template_folders:
-            self.catalog = templates.default_catalog(new)
+            self.catalog = template_catalog(new)
             if self.template is not None:
                 self.session.template = self.catalog.templates.get(self.template.id, self.template)
-        self.tz = _zone(new)
+        self.tz = zone_of(new)
         self.readiness.team_zones = list(new.team_zones)
         if new.languagetool != old.languagetool or self.grammar.checker is None:
             self.grammar.configure(new.languagetool, consent=self.state.public_consent)
@@ -399,21 +341,6 @@ class MainWindow(QMainWindow):
         notice = settings_changes.problems_notice(self.config.problems)
         if notice is not None:
             self.banner.show_notice(notice)
-
-    def turn_off_rule(self, finding: Finding) -> None:
-        """Never report this finding's rule again (saved in settings)."""
-        done = f"Turned off {finding.rule}; turn it back on in Edit › Settings…."
-        self.live.change(settings_changes.rule_off(finding.rule), done)
-
-    def add_to_dictionary(self, finding: Finding) -> None:
-        """Add a misspelled word to the dictionary (saved in settings, applied here)."""
-        if not self.current() or self.report is None:
-            return
-        word = self.report.text[finding.start : finding.end].strip()
-        if word:
-            self.live.change(
-                settings_changes.word_added(word), f"Added “{word}” to the dictionary."
-            )
 
     def turn_off_grammar(self) -> None:
         """Stop grammar checks (saved in settings)."""
@@ -464,13 +391,3 @@ class MainWindow(QMainWindow):
         if answer is QuitAnswer.EXPORT:
             self.files.export_markdown()
         return answer is QuitAnswer.QUIT
-
-
-def _zone(config: Settings) -> tzinfo:
-    """Return the writer's zone: the one in settings, else the system's."""
-    if config.zone:
-        try:
-            return zones.get_zone(config.zone)
-        except ValueError:
-            pass  # reported when the settings were read
-    return zones.local_zone()

@@ -1,4 +1,4 @@
-"""The settings in effect for the window, and one-click changes to them (turn a rule off).
+"""The settings in effect for the window, one-click changes to them, and what they imply.
 
 Each change is a function of a :class:`~asyncwriter.settings.Settings` that edits it:
 :class:`LiveSettings` applies it to a copy, saves the copy in place (comments and unknown
@@ -15,15 +15,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from asyncwriter import settings
+from asyncwriter import settings, templates
+from asyncwriter.checks import RULE_KEYS
 from asyncwriter.settings import SettingsWriteError
+from asyncwriter.times import zones
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from datetime import tzinfo
 
     from PySide6.QtWidgets import QWidget
 
     from asyncwriter.settings import Settings, SettingsProblem
+    from asyncwriter.templates import Catalog
 
 
 class LiveSettings(QObject):
@@ -95,3 +99,25 @@ def problems_notice(problems: list[SettingsProblem]) -> str | None:
         f"<b>Some settings could not be used</b>, so their defaults apply:<br>{listed}"
         f"{more}<br>The file is left as it is: fix it, or save from Edit › Settings…."
     )
+
+
+def zone_of(config: Settings) -> tzinfo:
+    """Return the writer's zone: the one in settings, else the system's."""
+    if config.zone:
+        try:
+            return zones.get_zone(config.zone)
+        except ValueError:
+            pass  # reported when the settings were read
+    return zones.local_zone()
+
+
+def template_catalog(config: Settings) -> Catalog:
+    """Load the templates ``config`` names and make them the ones lints resolve.
+
+    Rule ids in a template's ``[rules]`` are checked against the registry, so a typo is
+    reported in the picker. A lint that finds its template by the draft's marker then uses
+    this catalog, the one the window shows, rather than loading its own.
+    """
+    catalog = templates.default_catalog(config, rule_keys=RULE_KEYS)
+    templates.use_catalog(catalog)
+    return catalog

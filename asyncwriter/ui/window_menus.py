@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtWidgets import QMainWindow, QMenu
 
+    from asyncwriter.ui.drafts_sidebar import DraftsSidebar
     from asyncwriter.ui.editor import MarkdownEditor
     from asyncwriter.ui.find_bar import FindBar
     from asyncwriter.ui.markdown_files import MarkdownFiles
@@ -35,23 +36,8 @@ class MenuCommands(Protocol):
     def start_blank_draft(self) -> None:
         """File › New Blank Draft."""
 
-    def rename_draft(self) -> None:
-        """File › Rename Draft."""
-
-    def duplicate_draft(self) -> None:
-        """File › Duplicate Draft."""
-
-    def trash_draft(self) -> None:
-        """File › Move Draft to Trash."""
-
     def open_settings(self, page: str | None = None) -> object:
         """Edit › Settings…."""
-
-    def toggle_sidebar(self, on: bool) -> None:
-        """View › Drafts Sidebar."""
-
-    def search_drafts(self) -> None:
-        """View › Search All Drafts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +46,6 @@ class Menus:
 
     new_action: QAction
     settings_action: QAction
-    sidebar_action: QAction
     help_menu: QMenu
 
 
@@ -68,14 +53,18 @@ def build_menus(
     window: QMainWindow,
     commands: MenuCommands,
     files: MarkdownFiles,
+    sidebar: DraftsSidebar,
     editor: MarkdownEditor,
     find_bar: FindBar,
 ) -> Menus:
-    """Fill the window's menu bar; return the entries the window keeps."""
+    """Fill the window's menu bar; return the entries the window keeps.
+
+    The commands on the open draft and the sidebar's own toggle come from ``sidebar``.
+    """
     key = QKeySequence.StandardKey
     menus = window.menuBar()
 
-    def add(menu: QMenu, text: str, shortcut: QKeySequence | key | None,
+    def add(menu: QMenu, text: str, shortcut: QKeySequence | QKeySequence.StandardKey | None,
             slot: Callable[..., object]) -> QAction:  # fmt: skip
         action = QAction(text, window)
         if isinstance(shortcut, QKeySequence.StandardKey):
@@ -93,9 +82,9 @@ def build_menus(
     add(file_menu, "&Import Markdown…", key.Open, files.import_markdown)
     add(file_menu, "&Export as Markdown…", key.SaveAs, lambda: files.export_markdown())
     file_menu.addSeparator()
-    add(file_menu, "&Rename Draft", QKeySequence("F2"), commands.rename_draft)
-    add(file_menu, "&Duplicate Draft", None, commands.duplicate_draft)
-    add(file_menu, "Move Draft to &Trash", None, commands.trash_draft)
+    add(file_menu, "&Rename Draft", QKeySequence("F2"), sidebar.rename_open)
+    add(file_menu, "&Duplicate Draft", None, sidebar.duplicate_open)
+    add(file_menu, "Move Draft to &Trash", None, sidebar.trash_open)
     file_menu.addSeparator()
     add(file_menu, "&Quit", key.Quit, window.close)
     edit = menus.addMenu("&Edit")
@@ -119,18 +108,15 @@ def build_menus(
     add(edit, "Previous Placeholder\tShift+Tab", None,
         lambda: editor.jump_to_placeholder(backwards=True))  # fmt: skip
     view = menus.addMenu("&View")
-    sidebar_action = add(view, "&Drafts Sidebar", QKeySequence("Ctrl+Shift+D"),
-                         commands.toggle_sidebar)  # fmt: skip
-    sidebar_action.setCheckable(True)
-    sidebar_action.setChecked(True)
-    add(view, "&Search All Drafts", QKeySequence("Ctrl+Shift+F"), commands.search_drafts)
+    view.addAction(sidebar.toggle_action)
+    add(view, "&Search All Drafts", QKeySequence("Ctrl+Shift+F"), sidebar.search_all)
     view.addSeparator()
     add(view, "Zoom &In", key.ZoomIn, lambda: editor.change_zoom(1))
     add(view, "Zoom &Out", key.ZoomOut, lambda: editor.change_zoom(-1))
     add(view, "&Reset Zoom", QKeySequence("Ctrl+0"), lambda: editor.change_zoom(0))
     help_menu = menus.addMenu("&Help")
     add(help_menu, "&About AsyncWriter", None, lambda: _about(window))
-    return Menus(new_action, settings_action, sidebar_action, help_menu)
+    return Menus(new_action, settings_action, help_menu)
 
 
 def _about(window: QMainWindow) -> None:

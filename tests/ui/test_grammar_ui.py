@@ -102,11 +102,11 @@ def test_add_to_dictionary_and_turn_off_rule_are_saved(qtbot, open_window, lt_se
     win = open_window()
     report = grammar_report(qtbot, win, TEXT + "\nWe could of waited.\n")
     spelling = next(f for f in report.findings if f.rule == "grammar.MORFOLOGIK_RULE_EN_US")
-    report = wait_report(qtbot, win, action=lambda: win.add_to_dictionary(spelling))
+    report = wait_report(qtbot, win, action=lambda: win.finding_actions.add_to_dictionary(spelling))
     assert settings.load().languagetool.words == ["teh"]
     assert all(f.rule != "grammar.MORFOLOGIK_RULE_EN_US" for f in report.findings)
     could = next(f for f in report.findings if f.rule == "grammar.COULD_OF")
-    report = wait_report(qtbot, win, action=lambda: win.turn_off_rule(could))
+    report = wait_report(qtbot, win, action=lambda: win.finding_actions.turn_off_rule(could))
     assert settings.load().rules["grammar.COULD_OF"] is None
     assert all(not f.rule.startswith("grammar.") for f in report.findings)
     assert paths.settings_file().read_text(encoding="utf-8").startswith("# mine\n")
@@ -122,7 +122,7 @@ def test_a_broken_settings_file_is_reported_and_never_rewritten(qtbot, open_wind
     assert "Mars/Base" in win.banner.message.text()
     report = grammar_report(qtbot, win, TEXT)
     spelling = next(f for f in report.findings if f.rule.startswith("grammar."))
-    report = wait_report(qtbot, win, action=lambda: win.turn_off_rule(spelling))
+    report = wait_report(qtbot, win, action=lambda: win.finding_actions.turn_off_rule(spelling))
     assert all(not f.rule.startswith("grammar.") for f in report.findings)  # this session
     assert "session only" in win.statusBar().currentMessage()
     assert paths.settings_file().read_text(encoding="utf-8") == text

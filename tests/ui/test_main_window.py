@@ -328,3 +328,27 @@ def test_a_clean_message_reads_ready_to_send(qtbot, window):
                              "https://docs.example.com/plan")  # fmt: skip
     assert {s.state for s in window.readiness.states.values()} == {"pass"}
     assert window.readiness.verdict.text() == "Ready to send"
+
+
+def test_the_windows_catalog_reports_rule_typos_and_is_the_one_lints_resolve(qtbot, tmp_path):
+    from asyncwriter import paths, templates
+
+    folder = paths.user_templates_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.md").write_text(
+        '+++\nid = "mine"\nname = "Mine"\n\n[rules]\n"ask.mising" = "off"\n+++\nHello {{who}}\n'
+    )
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        reasons = [p.reason for p in win.catalog.problems]
+        assert any("unknown rule 'ask.mising'" in r and "ask.missing" in r for r in reasons)
+        assert templates.shared_catalog() is win.catalog
+        assert templates.resolve(None, templates.marker("mine") + "\nHello") is (
+            win.catalog.templates["mine"]
+        )
+    finally:
+        win.linter.shutdown()
+        win.grammar.shutdown()
+        win.exporter.shutdown()
+        win.store.shutdown()
