@@ -11,6 +11,7 @@ a draft of several megabytes takes seconds, and the window must not freeze meanw
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QUrl, Signal
@@ -178,9 +179,9 @@ class Exporter(QObject):
         others = [(r, title) for r, title in keeper.recent if r.draft_id != keeper.draft_id]
         if others:
             menu.addSection("Other drafts (click to open)")
-        for record, title in others:
-            label = f"{_describe(_as_copy(record))} — {title or 'Untitled draft'}"
-            menu.addAction(label, lambda d=record.draft_id: keeper.open_draft(d))
+        for stored, title in others:  # storage records (with their draft), not CopyRecords
+            label = f"{_describe(_as_copy(stored))} — {title or 'Untitled draft'}"
+            menu.addAction(label, partial(keeper.open_draft, stored.draft_id))
 
     # -- the copy flow ------------------------------------------------------------------
 

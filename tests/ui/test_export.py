@@ -254,6 +254,30 @@ def test_copy_history_is_kept_per_draft_and_offers_the_other_drafts(qtbot, windo
     assert [r.format for r in window.exporter.history] == ["slack", "markdown"]
 
 
+def test_each_other_drafts_copy_opens_its_own_draft(qtbot, window):
+    # The history menu lists stored copies of other drafts; each entry must open the draft
+    # its copy was made from, not the last one listed (nor the menu's current draft).
+    set_text(qtbot, window, CLEAN)
+    copy(qtbot, window, window.exporter.format_actions["slack"].trigger)
+    first = window.keeper.draft_id
+    window.start_draft(None)
+    set_text(qtbot, window, CLEAN.replace("beta", "gamma"))
+    copy(qtbot, window, window.exporter.format_actions["teams"].trigger)
+    second = window.keeper.draft_id
+    qtbot.waitUntil(lambda: len(window.keeper.recent) == 2)
+    menu: QMenu = window.exporter.history_menu
+    for label, draft_id, body in (("Slack — ", first, CLEAN),
+                                  ("Teams — ", second, CLEAN.replace("beta", "gamma"))):  # fmt: skip
+        window.start_draft(None)  # from a blank draft, both others are listed
+        texts = entries(menu)
+        assert any("Slack — " in t for t in texts) and any("Teams — " in t for t in texts)
+        opener = next(a for a in menu.actions() if label in a.text())
+        with qtbot.waitSignal(window.keeper.loaded, timeout=5_000):
+            opener.trigger()
+        assert window.keeper.draft_id == draft_id
+        assert window.editor.toPlainText() == body
+
+
 def test_a_blank_draft_copies_in_the_last_format_used(qtbot, window, tmp_path):
     assert window.exporter.default_format() == "markdown"
     set_text(qtbot, window, CLEAN)
