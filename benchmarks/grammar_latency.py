@@ -106,7 +106,7 @@ def main() -> None:
         for i, ch in enumerate(f" teh{n}"):
             if i:
                 time.sleep(0.04)  # a fast typist
-            QTest.keyClick(window.editor, ch)
+            QTest.keyClicks(window.editor, ch)
             stopped = time.perf_counter()
             app.processEvents()
         if not pump_until(app, settled):

@@ -16,6 +16,7 @@ import argparse
 import statistics
 import time
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,11 +90,11 @@ def main() -> None:
     )
     for words in (100, 1_000, 10_000):
         text = draft(words)
-        ours = median_ms(lambda text=text: _fresh_lint(text), args.runs)
+        ours = median_ms(partial(_fresh_lint, text), args.runs)
         real_words = len(text.split())
         row = f"{real_words:>7} {ours:>15.2f} {ours / real_words * 1000:>12.2f}"
         if other is not None:
-            theirs = median_ms(lambda text=text: other(text), max(5, args.runs // 5))
+            theirs = median_ms(partial(other, text), max(5, args.runs // 5))
             row += f" {theirs:>13.2f} {theirs / ours:>7.1f}"
         else:
             row += f" {'(not installed)':>13}"

@@ -16,6 +16,7 @@ import random
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -87,7 +88,7 @@ def main() -> None:
         print(f"search over {args.drafts} drafts (median of {args.runs}; target < 50 ms):")
         for label, query in QUERIES.items():
             hits = len(store.search(query))
-            ms = median_ms(lambda q=query: store.search(q), args.runs)
+            ms = median_ms(partial(store.search, query), args.runs)
             print(f"  {label:28} {ms:6.1f} ms  ({hits} shown)")
         ms = median_ms(store.drafts, args.runs)
         print(f"list all {args.drafts} drafts (summaries):   {ms:6.1f} ms")

@@ -81,12 +81,12 @@ class FakeLanguageTool:
         """Return LanguageTool's answer for a request."""
         text, where = self.read(form)
         rules = GRAMMAR + (PICKY if form.get("level") == "picky" else [])
-        matches = []
+        matches: list[tuple[int, dict[str, object]]] = []  # (offset, match), to sort
 
         def add(start: int, end: int, rule_id: str, issue: str, message: str,
                 replacements: list[str]) -> None:  # fmt: skip
             offset = where[start]
-            matches.append({
+            matches.append((offset, {
                 "message": message,
                 "shortMessage": "",
                 "replacements": [{"value": r} for r in replacements],
@@ -98,7 +98,7 @@ class FakeLanguageTool:
                 "rule": {"id": rule_id, "description": message, "issueType": issue,
                          "category": {"id": "TYPOS" if issue == "misspelling" else "GRAMMAR",
                                       "name": "Possible Typo"}},
-            })  # fmt: skip
+            }))  # fmt: skip
 
         for m in re.finditer(r"[A-Za-z]+", text):
             if m.group().lower() in SPELLING:
@@ -107,9 +107,10 @@ class FakeLanguageTool:
         for pattern, rule_id, issue, message, replacements in rules:
             for m in pattern.finditer(text):
                 add(m.start(), m.end(), rule_id, issue, message, replacements)
-        matches.sort(key=lambda m: m["offset"])
+        matches.sort(key=lambda pair: pair[0])
         return {"software": {"name": "LanguageTool", "version": "6.8 (fake)"},
-                "language": {"code": form.get("language", "")}, "matches": matches}  # fmt: skip
+                "language": {"code": form.get("language", "")},
+                "matches": [match for _offset, match in matches]}  # fmt: skip
 
 
 class _Handler(BaseHTTPRequestHandler):

@@ -20,11 +20,15 @@ from asyncwriter.ui.main_window import MainWindow
 
 def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     """Create the application and show its window (the event loop is not started yet)."""
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    existing = QApplication.instance()  # a test's QApplication, if there is one
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("AsyncWriter")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("asyncwriter")
-    theme.follow_system_scheme(app)  # type: ignore[arg-type]
+    theme.follow_system_scheme(app)
     window = MainWindow()
     first_start = not window.state.started_before
     window.show()
@@ -37,7 +41,7 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     window.keeper.restored.connect(restored)
     # The first lint, as soon as the loop runs, loads the language pipeline off the UI thread.
     QTimer.singleShot(0, window.linter.lint_now)
-    return app, window  # type: ignore[return-value]
+    return app, window
 
 
 def run(argv: list[str] | None = None) -> int:

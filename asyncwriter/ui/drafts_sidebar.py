@@ -174,7 +174,9 @@ class DraftDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """Paint the selection, the current-draft bar, the title and the subtitle."""
         self.initStyleOption(option, index)
-        style = option.widget.style() if option.widget else None
+        # PySide6's stub types option.widget as QWidget; Qt leaves it None outside a view.
+        widget: QWidget | None = option.widget
+        style = widget.style() if widget is not None else None
         option_text = option.text
         option.text = ""
         if style is not None:

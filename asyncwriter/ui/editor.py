@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
-from asyncwriter.checks.analysis import PLACEHOLDER
+from asyncwriter.draft_text import PLACEHOLDER
 from asyncwriter.ui import theme
 from asyncwriter.ui.highlighter import MarkdownHighlighter
 from asyncwriter.ui.textmap import Utf16Map

@@ -28,12 +28,12 @@ class FindBar(QWidget):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText("Find")
         self.field.setClearButtonEnabled(True)
-        self.field.returnPressed.connect(lambda: self.find(backwards=False))
+        self.field.returnPressed.connect(lambda: self.find_match(backwards=False))
         self.status = QLabel(self)
         previous = QPushButton("Previous", self)
-        previous.clicked.connect(lambda: self.find(backwards=True))
+        previous.clicked.connect(lambda: self.find_match(backwards=True))
         following = QPushButton("Next", self)
-        following.clicked.connect(lambda: self.find(backwards=False))
+        following.clicked.connect(lambda: self.find_match(backwards=False))
         close = QPushButton("Close", self)
         close.clicked.connect(self.close_bar)
         layout = QHBoxLayout(self)
@@ -59,7 +59,7 @@ class FindBar(QWidget):
         self.hide()
         self.editor.setFocus()
 
-    def find(self, *, backwards: bool) -> bool:
+    def find_match(self, *, backwards: bool) -> bool:
         """Select the next match, wrapping around the end of the draft."""
         needle = self.field.text()
         if not needle:

@@ -27,6 +27,8 @@ from asyncwriter.ui import theme
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from PySide6.QtCore import SignalInstance
+
     from asyncwriter.checks.model import Finding, LineIndex
 
 #: At most this many suggestions become buttons.
@@ -72,10 +74,12 @@ def fill_tree(tree: QTreeWidget, findings: Sequence[Finding], lines: LineIndex |
 
 def finding_rows(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     """Return the finding rows of a tree filled by :func:`fill_tree`, in order."""
-    rows = []
+    rows: list[QTreeWidgetItem] = []
     for i in range(tree.topLevelItemCount()):
         group = tree.topLevelItem(i)
-        rows.extend(group.child(j) for j in range(group.childCount()))
+        if group is not None:  # None only past the last row
+            rows.extend(child for j in range(group.childCount())
+                        if (child := group.child(j)) is not None)  # fmt: skip
     return rows
 
 
@@ -230,6 +234,6 @@ class FindingsPanel(QWidget):
         if self._selected is not None:
             self.ignoreRequested.emit(self._selected)
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         if self._selected is not None:
-            signal.emit(self._selected)  # type: ignore[attr-defined]
+            signal.emit(self._selected)

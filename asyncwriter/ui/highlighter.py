@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtGui import QFont, QFontDatabase, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from asyncwriter.checks.analysis import PLACEHOLDER
+from asyncwriter.draft_text import PLACEHOLDER
 from asyncwriter.ui import theme
 from asyncwriter.ui.textmap import Utf16Map
 

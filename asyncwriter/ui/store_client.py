@@ -73,7 +73,7 @@ class StoreClient(QObject):
         self,
         func: Callable[[Store], Any],
         on_done: Callable[[Any], None] | None = None,
-        on_error: Callable[[StoreError], None] | None = None,
+        on_error: Callable[[StoreError], object] | None = None,
     ) -> None:
         """Run ``func(store)`` on the store's thread; answer on the UI thread.
 
@@ -121,12 +121,14 @@ class StoreClient(QObject):
         assert self.store is not None
         try:
             return func(self.store)
-        except (StoreError, sqlite3.Error) as exc:
+        except StoreError as exc:
+            if exc.damaged:
+                self._drop_store()  # the next call reopens it, moving the file aside
+            raise
+        except sqlite3.Error as exc:
             error = as_store_error(exc)
             if error.damaged:
-                self._drop_store()  # the next call reopens it, moving the file aside
-            if error is exc:
-                raise
+                self._drop_store()
             raise error from exc
 
     def _drop_store(self) -> None:
@@ -151,7 +153,7 @@ class StoreClient(QObject):
         if on_done is not None:
             on_done(result)
 
-    def _failed(self, exc: Exception, on_error: Callable[[StoreError], None] | None) -> None:
+    def _failed(self, exc: Exception, on_error: Callable[[StoreError], object] | None) -> None:
         if isinstance(exc, StoreError):
             error = exc
             if not isinstance(exc, Conflict):

@@ -116,9 +116,11 @@ class TemplatePicker(QDialog):
             item.setHidden(hidden)
             if not hidden and first_visible is None:
                 first_visible = item
-        current = self.list.currentItem()
+        # PySide6's stubs say currentItem() is never None; Qt returns None with no current row.
+        current: QListWidgetItem | None = self.list.currentItem()
         if current is None or current.isHidden():
-            self.list.setCurrentItem(first_visible)
+            # the stub omits None, which Qt takes as "no current item" (nothing matches)
+            self.list.setCurrentItem(first_visible)  # type: ignore[arg-type]
 
     def _preview(self, item: QListWidgetItem | None) -> None:
         template = item.data(_ROLE) if item is not None else None
@@ -151,7 +153,7 @@ class TemplatePicker(QDialog):
 
     def accept(self) -> None:
         """Start a draft from the current entry (nothing if no entry matches)."""
-        item = self.list.currentItem()
+        item: QListWidgetItem | None = self.list.currentItem()  # None: no row (stub omits it)
         if item is None or item.isHidden():
             return
         self.chosen = item.data(_ROLE)

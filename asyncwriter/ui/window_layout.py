@@ -55,7 +55,7 @@ def restore(window: QMainWindow, splitter: QSplitter, sidebar_action: QAction,
     sizes = state.splitter
     splitter.setSizes(sizes if len(sizes) == 3 and sum(sizes) > 0 else FIRST_SIZES)
     if state.sidebar_hidden:
-        splitter.widget(0).hide()
+        _sidebar(splitter).hide()
         sidebar_action.setChecked(False)
     if state.zoom:
         editor.change_zoom(state.zoom)
@@ -64,9 +64,17 @@ def restore(window: QMainWindow, splitter: QSplitter, sidebar_action: QAction,
 def remember(window: QMainWindow, splitter: QSplitter, editor: MarkdownEditor,
              state: WindowState) -> None:  # fmt: skip
     """Note the window's geometry, splitter sizes and zoom in ``state`` (not saved here)."""
-    state.geometry = base64.b64encode(bytes(window.saveGeometry())).decode("ascii")
-    sidebar = splitter.widget(0)
+    state.geometry = base64.b64encode(window.saveGeometry().data()).decode("ascii")
+    sidebar = _sidebar(splitter)
     if sidebar.isVisible():
         state.splitter = list(splitter.sizes())
     state.sidebar_hidden = sidebar.isHidden()
     state.zoom = editor.zoom
+
+
+def _sidebar(splitter: QSplitter) -> QWidget:
+    """Return the drafts list, the first of the panes :func:`three_panes` put in."""
+    sidebar = splitter.widget(0)
+    if sidebar is None:
+        raise ValueError("the splitter has no panes: build it with three_panes()")
+    return sidebar

@@ -97,8 +97,8 @@ def build_menus(
     add(edit, "Select &All", key.SelectAll, editor.selectAll)
     edit.addSeparator()
     add(edit, "&Find…", key.Find, find_bar.open_bar)
-    add(edit, "Find &Next", key.FindNext, lambda: find_bar.find(backwards=False))
-    add(edit, "Find Pre&vious", key.FindPrevious, lambda: find_bar.find(backwards=True))
+    add(edit, "Find &Next", key.FindNext, lambda: find_bar.find_match(backwards=False))
+    add(edit, "Find Pre&vious", key.FindPrevious, lambda: find_bar.find_match(backwards=True))
     edit.addSeparator()
     settings_action = add(edit, "&Settings…", QKeySequence("Ctrl+,"),
                           lambda: commands.open_settings())  # fmt: skip

@@ -27,6 +27,8 @@ from asyncwriter.ui import theme
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
 
 _ROLE = Qt.ItemDataRole.UserRole
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -72,6 +74,14 @@ def say(label: QLabel, text: str | None) -> None:
     """Show ``text`` in a :func:`message_label`, or hide the label when there is none."""
     label.setText(text or "")
     label.setVisible(bool(text))
+
+
+def line_edit(combo: QComboBox) -> QLineEdit:
+    """Return an editable combo box's text field (Qt gives None only when not editable)."""
+    line = combo.lineEdit()
+    if line is None:
+        raise ValueError(f"{combo.objectName() or 'the combo box'} is not editable")
+    return line
 
 
 class KeyAction(QObject):

@@ -32,6 +32,7 @@ from asyncwriter.ui.settings.fields import (
     KeyAction,
     StringList,
     hint,
+    line_edit,
     message_label,
     say,
 )
@@ -138,7 +139,7 @@ class GrammarPage(QWidget):
         self.language.addItems(LANGUAGES)
         self.language.setMinimumContentsLength(12)
         self.language.setCurrentText(lt.language)
-        self.language.lineEdit().editingFinished.connect(
+        line_edit(self.language).editingFinished.connect(
             lambda: say(self.language_message, self._language_problem())
         )
         self.picky.setObjectName("ltPicky")

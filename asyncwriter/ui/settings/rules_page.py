@@ -165,7 +165,9 @@ class RulesPage(QWidget):
     def show_rule(self, key: str) -> None:
         """Describe ``key`` under the table and scroll its row into view."""
         row = list(self.combos).index(key)
-        self.table.scrollToItem(self.table.item(row, 0))
+        item = self.table.item(row, 0)
+        if item is not None:  # every row has its name item; None only for a row not there
+            self.table.scrollToItem(item)
         self.about.setText(f"<b>{html.escape(key)}</b>: {html.escape(self._about[key])}")
 
     def settings(self) -> dict[str, RuleSetting]:

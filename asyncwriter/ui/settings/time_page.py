@@ -17,6 +17,7 @@ from asyncwriter.ui.settings.fields import (
     KeyAction,
     StringList,
     hint,
+    line_edit,
     message_label,
     say,
 )
@@ -34,7 +35,7 @@ class TimePage(QWidget):
         self.zone = ZoneCombo(self, system=True)
         self.zone.setObjectName("zoneCombo")
         self.zone.set_zone(config.zone)
-        self.zone.lineEdit().editingFinished.connect(self._check_zone)
+        line_edit(self.zone).editingFinished.connect(self._check_zone)
         self.zone_message = message_label("zoneMessage", self)
         zone_label = QLabel("Your time &zone:", self)
         zone_label.setBuddy(self.zone)
@@ -42,7 +43,7 @@ class TimePage(QWidget):
         self.team_input = ZoneCombo(self, system=False)
         self.team_input.setObjectName("teamZoneInput")
         self.team_input.set_zone(None)
-        self.team_input.lineEdit().setPlaceholderText("Type a zone, e.g. Kolkata or New_York")
+        line_edit(self.team_input).setPlaceholderText("Type a zone, e.g. Kolkata or New_York")
         KeyAction(self.team_input, ENTER_KEYS, self.add_team_zone)
         self.team_add = QPushButton("&Add", self)
         self.team_add.setObjectName("teamZoneAdd")
