@@ -344,9 +344,8 @@ def test_the_windows_catalog_reports_rule_typos_and_is_the_one_lints_resolve(qtb
         reasons = [p.reason for p in win.catalog.problems]
         assert any("unknown rule 'ask.mising'" in r and "ask.missing" in r for r in reasons)
         assert templates.shared_catalog() is win.catalog
-        assert templates.resolve(None, templates.marker("mine") + "\nHello") is (
-            win.catalog.templates["mine"]
-        )
+        marked = templates.marker("mine") + "\nHello"
+        assert templates.resolve(None, marked) is win.catalog.templates["mine"]
     finally:
         win.linter.shutdown()
         win.grammar.shutdown()
