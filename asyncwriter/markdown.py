@@ -13,6 +13,13 @@ HTML token in it, a stream is exactly what a parser with ``html`` off would have
 and a draft that does hold HTML is parsed again with :func:`parse` ``(html=False)``.
 ``breaks`` only changes how a renderer writes a soft break, never the tokens.
 
+Bare links ("docs.acme.dev/plan") cost the most of a parse: markdown-it's linkify pass over
+every text token takes about as long as the rest of the parse. Export needs them as links;
+the checks find bare URLs their own way and never read those link tokens. So the shared
+parse stops before that pass, and :func:`parse` with ``linkify=True`` (export) runs it on a
+copy of the shared tokens, once per text: a lint on every keystroke pays nothing for it,
+and a copy after a lint still parses the text once.
+
 This module is part of the base layer: it imports markdown-it-py, linkify-it-py and the
 standard library, nothing from asyncwriter.
 """
@@ -26,6 +33,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core.linkify import linkify as core_linkify
+from markdown_it.rules_core.state_core import StateCore
+from markdown_it.rules_core.text_join import text_join
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -60,21 +70,32 @@ class Parsed:
 
 _local = threading.local()
 _lock = threading.Lock()
-_cache: OrderedDict[tuple[str, bool], Parsed] = OrderedDict()
+_cache: OrderedDict[tuple[str, bool, bool], Parsed] = OrderedDict()
 
 
 def parser(*, html: bool = True) -> MarkdownIt:
-    """Return this thread's parser (``html`` on by default, see the module docstring).
+    """Return this thread's complete parser (``html`` on by default, see the module docstring).
 
     One parser per thread and setting: linkify keeps state between its test and match
     calls, so two threads must never share one.
     """
-    parsers: dict[bool, MarkdownIt] | None = getattr(_local, "parsers", None)
+    return _thread_parser(html, complete=True)
+
+
+def _thread_parser(html: bool, *, complete: bool) -> MarkdownIt:
+    """Return this thread's parser; ``complete=False`` stops before the linkify pass."""
+    parsers: dict[tuple[bool, bool], MarkdownIt] | None = getattr(_local, "parsers", None)
     if parsers is None:
         parsers = _local.parsers = {}
-    md = parsers.get(html)
+    md = parsers.get((html, complete))
     if md is None:
-        md = parsers[html] = _new_parser(html)
+        md = parsers[(html, complete)] = _new_parser(html)
+        if not complete:
+            # The shared parse stops before the core pass that turns bare "example.com"
+            # into links (see the module docstring), and before the pass that joins text
+            # tokens, which must run after it. Links written with their scheme are still
+            # found while parsing.
+            md.core.ruler.disable(["linkify", "text_join"])
     return md
 
 
@@ -89,23 +110,46 @@ def _new_parser(html: bool) -> MarkdownIt:
     return md
 
 
-def parse(text: str, *, html: bool = True) -> Parsed:
-    """Return the parse of ``text``, from the cache when the same text was parsed lately."""
-    key = (text, html)
+def parse(text: str, *, html: bool = True, linkify: bool = False) -> Parsed:
+    """Return the parse of ``text``, from the cache when the same text was parsed lately.
+
+    With ``linkify``, bare links are link tokens too (what export renders); the tokens are
+    a linkified copy of the shared parse, which is left as it is.
+    """
+    key = (text, html, linkify)
     with _lock:
         found = _cache.get(key)
         if found is not None:
             _cache.move_to_end(key)
             return found
-    env: dict[str, object] = {}
-    tokens = tuple(parser(html=html).parse(text, env))
-    parsed = Parsed(tokens, MappingProxyType(env), html and holds_html(tokens))
+    if linkify:
+        base = parse(text, html=html)
+        tokens = _linkified(text, base, parser(html=html))
+        parsed = Parsed(tokens, base.env, base.has_html)
+    else:
+        env: dict[str, object] = {}
+        tokens = tuple(_thread_parser(html, complete=False).parse(text, env))
+        parsed = Parsed(tokens, MappingProxyType(env), html and holds_html(tokens))
     with _lock:
         _cache[key] = parsed
         _cache.move_to_end(key)
         while len(_cache) > CACHE_SIZE:
             _cache.popitem(last=False)
     return parsed
+
+
+def _linkified(text: str, base: Parsed, md: MarkdownIt) -> tuple[Token, ...]:
+    """Return a copy of ``base``'s tokens with markdown-it's linkify pass run over them.
+
+    The pass replaces an inline token's list of children; each inline token is copied with
+    its own list, so the shared tokens never change.
+    """
+    tokens = [t.copy(children=list(t.children)) if t.children else t for t in base.tokens]
+    state = StateCore(text, md, dict(base.env))
+    state.tokens = tokens
+    core_linkify(state)
+    text_join(state)
+    return tuple(state.tokens)
 
 
 def holds_html(tokens: Sequence[Token]) -> bool:

@@ -89,7 +89,7 @@ def parse(text: str) -> Message:
     rtl = bool(_RTL.search(text))
     root, title_node = _from_shared_parse(text, len(text) - len(body), title)
     if root is None:
-        root = _tree(markdown.parse(body, html=False).tokens)
+        root = _tree(markdown.parse(body, html=False, linkify=True).tokens)
     return Message(title, root, template_id, rtl, title_node)
 
 
@@ -107,7 +107,7 @@ def _from_shared_parse(
     if head and not head.endswith("\n") and cut < len(text):
         return None, None
     lines = head.count("\n") + (0 if head.endswith("\n") or not head else 1)
-    parsed = markdown.parse(text)
+    parsed = markdown.parse(text, linkify=True)
     tokens = parsed.tokens
     start = len(tokens)
     for i, token in enumerate(tokens):
@@ -170,7 +170,7 @@ def _tree(tokens: Sequence[Token]) -> SyntaxTreeNode:
 
 def parse_inline(text: str) -> SyntaxTreeNode:
     """Parse one line of Markdown (a subject) and return its ``inline`` node."""
-    root = _tree(markdown.parse(text, html=False).tokens)
+    root = _tree(markdown.parse(text, html=False, linkify=True).tokens)
     for node in walk(root):
         if node.type == "inline":
             return node
