@@ -41,7 +41,7 @@ class LocalServer(server.Server):
 
     def start(self) -> None:
         """Start the server unless it runs; raise GrammarError saying what is missing."""
-        if self.tool is not None and self.tool._server_is_alive():  # noqa: SLF001
+        if self.tool is not None and self.tool._server_is_alive():  # no public liveness check
             return
         if not installed():
             raise GrammarError(

@@ -454,7 +454,7 @@ def format_moment(when: datetime, tz: tzinfo, *, with_time: bool = True) -> str:
     return f"{day}, {local:%H:%M} {zones.display_zone(tz, local)}"
 
 
-def resolve(  # noqa: C901 - one branch per kind of unit reads best as one function
+def resolve(  # one branch per kind of unit reads best as one
     expr: TimeExpression, now: datetime, writer_tz: tzinfo, default_tz: tzinfo | None
 ) -> Resolution:
     """Resolve ``expr`` to a moment relative to ``now``.

@@ -251,7 +251,7 @@ def find_asks(a: Analysis) -> list[Ask]:
     return asks
 
 
-def _explicit_kind(  # noqa: C901 - a flat list of ask shapes, each one line
+def _explicit_kind(  # a flat list of ask shapes, each one line
     a: Analysis,
     index: int,
     sent: Sentence,
