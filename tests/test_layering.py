@@ -72,8 +72,10 @@ def _layer(name: str) -> int:
     best, best_len = -1, -1
     for index, (_title, prefixes) in enumerate(LAYERS):
         for prefix in prefixes:
-            hit = name.startswith(prefix) if prefix.endswith(".") else (
-                name == prefix or name.startswith(prefix + ".")
+            hit = (
+                name.startswith(prefix)
+                if prefix.endswith(".")
+                else (name == prefix or name.startswith(prefix + "."))
             )
             if hit and len(prefix) > best_len:
                 best, best_len = index, len(prefix)
