@@ -19,6 +19,12 @@ PLACEHOLDER = re.compile(r"\{\{([^{}\n]{0,300})\}\}")
 #: own line, which Markdown renderers hide.
 TEMPLATE_MARKER = re.compile(r"^<!--[ \t]*asyncwriter template:[ \t]*([a-z0-9][a-z0-9-]{0,63})"
                              r"[ \t]*-->[ \t]*\r?$", re.MULTILINE)  # fmt: skip
+#: The marker line opening a draft, with its line break (export leaves it out).
+LEADING_MARKER = re.compile(r"\A\s*<!--[ \t]*asyncwriter template:[^\n]*-->[ \t]*\r?\n?")
+#: A ``Subject:`` line opening a draft (after the marker): the email subject.
+LEADING_SUBJECT = re.compile(r"\A\s*subject[ \t]*:[ \t]*(?P<subject>[^\n]*?)[ \t]*\r?(?:\n|\Z)",
+                             re.IGNORECASE)  # fmt: skip
+#: Any HTML comment alone on a line (a marker, or a note to self): never a title.
 _MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 _SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1:?")  # "**Done**" on its own: a heading

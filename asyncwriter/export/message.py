@@ -26,8 +26,8 @@ from urllib.parse import urlsplit
 from markdown_it.tree import SyntaxTreeNode
 
 from asyncwriter import markdown
+from asyncwriter.draft_text import LEADING_MARKER, LEADING_SUBJECT, template_id_of
 from asyncwriter.markdown import EXTRA_TLDS
-from asyncwriter.templates import template_id_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -40,9 +40,6 @@ __all__ = ["EXTRA_TLDS", "WEB_SCHEMES", "Message", "parse", "parse_inline", "tit
 #: Schemes that become clickable links. Everything else (``javascript:``, ``data:``,
 #: ``file:``, app schemes, relative paths) is shown as text so a reader can see it.
 WEB_SCHEMES = frozenset({"http", "https", "mailto"})
-_MARKER_LINE = re.compile(r"\A\s*<!--[ \t]*asyncwriter template:[^\n]*-->[ \t]*\r?\n?")
-_SUBJECT_LINE = re.compile(r"\A\s*subject[ \t]*:[ \t]*(?P<subject>[^\n]*?)[ \t]*\r?(?:\n|\Z)",
-                           re.IGNORECASE)  # fmt: skip
 #: Hebrew, Arabic, Syriac, Thaana, NKo and the RTL presentation forms.
 _RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
@@ -80,9 +77,9 @@ class Message:
 def parse(text: str) -> Message:
     """Parse ``text`` (cached, so rendering one draft to every format parses it once)."""
     template_id = template_id_of(text)
-    body = _MARKER_LINE.sub("", text, count=1) if template_id else text
+    body = LEADING_MARKER.sub("", text, count=1) if template_id else text
     title = None
-    m = _SUBJECT_LINE.match(body)
+    m = LEADING_SUBJECT.match(body)
     if m:
         title = " ".join(m.group("subject").split()) or None
         body = body[m.end() :]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from markdown_it.tree import SyntaxTreeNode
 
 from asyncwriter import markdown
+from asyncwriter.draft_text import LEADING_MARKER, LEADING_SUBJECT
 from asyncwriter.export import FORMATS, render
 from asyncwriter.export import message as export_message
 from asyncwriter.export.html import HtmlRenderer, HtmlStyle
@@ -68,8 +69,8 @@ def _alone(text: str) -> Message:
     """The draft as export read it before the parse was shared: body and title apart."""
     shared = parse(text)
     body = text
-    for prefix in (export_message._MARKER_LINE, export_message._SUBJECT_LINE):
-        if prefix is export_message._MARKER_LINE and not shared.template_id:
+    for prefix in (LEADING_MARKER, LEADING_SUBJECT):
+        if prefix is LEADING_MARKER and not shared.template_id:
             continue
         m = prefix.match(body)
         if m:
