@@ -8,8 +8,8 @@ things but must look like one family, in light and dark windows alike: each is a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QFrame, QWidget
 
 from asyncwriter.ui import theme
 
@@ -24,6 +24,11 @@ class Banner(QFrame):
         self.setAutoFillBackground(True)
         self.kind = kind
         self._restyle()
+        # A style sheet gives the bar a palette of its own, so Qt no longer tells it when the
+        # application's palette changes (light to dark): it hears that from the application.
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
 
     def set_kind(self, kind: str) -> None:
         """Colour the bar for ``kind``: ``fault``, ``notice`` or ``info``."""
@@ -36,8 +41,16 @@ class Banner(QFrame):
         if style != self.styleSheet():  # setting a style sheet changes the palette again
             self.setStyleSheet(style)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Recolour when the application's palette changes (the system went dark or light)."""
+        if watched is QApplication.instance() and (
+            event.type() == QEvent.Type.ApplicationPaletteChange
+        ):
+            self._restyle()
+        return super().eventFilter(watched, event)
+
     def changeEvent(self, event: QEvent) -> None:
-        """Recolour when the palette changes (the system switched to dark or light)."""
+        """Recolour when the bar's own palette changes (a bar shown as its own window)."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()

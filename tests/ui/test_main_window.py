@@ -351,3 +351,24 @@ def test_the_windows_catalog_reports_rule_typos_and_is_the_one_lints_resolve(qtb
         win.grammar.shutdown()
         win.exporter.shutdown()
         win.store.shutdown()
+
+
+def test_the_bars_turn_dark_with_the_application(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from asyncwriter.ui import theme
+    from asyncwriter.ui.banner import Banner
+
+    app = QApplication.instance()
+    light = app.palette()
+    bars = window.findChildren(Banner)
+    assert bars
+    try:
+        app.setPalette(theme.dark_palette())
+        qtbot.waitUntil(lambda: all("#45331a" in b.styleSheet() or "#4a1c1a" in b.styleSheet()
+                                    or "#1b2b47" in b.styleSheet() for b in bars))  # fmt: skip
+    finally:
+        app.setPalette(light)
+    qtbot.waitUntil(lambda: all(b.styleSheet() == theme.banner_style(b.objectName(), b.kind)
+                                for b in bars))  # fmt: skip
+    assert not theme.is_dark()
