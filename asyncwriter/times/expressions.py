@@ -20,24 +20,18 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from asyncwriter import vocabulary
 from asyncwriter.times import zones
 
-#: The keys of ``vocabulary/times.toml`` this module reads (the tests check them).
-VOCABULARY_KEYS = (
-    "weekdays", "weekday_abbr", "month_abbr", "month_names", "unit_start_words",
-    "month_aliases", "weekday_abbreviations", "number_words",
-)  # fmt: skip
-#: Day and month names live in the data file, as language rather than logic.
-_VOCABULARY = vocabulary.load("times")
+#: Day and month names live in ``vocabulary/times.toml``, as language rather than logic.
 
 WEEKDAYS = vocabulary.words("times", "weekdays")
 WEEKDAY_ABBR = vocabulary.words("times", "weekday_abbr")
 MONTH_ABBR = vocabulary.words("times", "month_abbr")
-_MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(MONTH_ABBR, 1)} | _VOCABULARY[
-    "month_aliases"
-]
-_NUMBER_WORDS: dict[str, int] = dict(_VOCABULARY["number_words"])
-_WEEKDAY_INDEX: dict[str, int] = {name: i for i, name in enumerate(WEEKDAYS)} | _VOCABULARY[
-    "weekday_abbreviations"
-]
+_MONTHS: dict[str, int] = {m.lower(): i for i, m in enumerate(MONTH_ABBR, 1)} | vocabulary.table(
+    "times", "month_aliases"
+)
+_NUMBER_WORDS: dict[str, int] = vocabulary.table("times", "number_words")
+_WEEKDAY_INDEX: dict[str, int] = {name: i for i, name in enumerate(WEEKDAYS)} | vocabulary.table(
+    "times", "weekday_abbreviations"
+)
 
 _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"

@@ -18,14 +18,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from asyncwriter import vocabulary
 
-#: The keys of ``vocabulary/zones.toml`` this module reads (the tests check them).
-VOCABULARY_KEYS = ("unambiguous", "ambiguous", "regions", "city_aliases")
-#: The zone words live in the data file so they can be read and extended without the code.
-_VOCABULARY = vocabulary.load("zones")
+#: The zone words live in ``vocabulary/zones.toml``, to be read and extended without code.
 
 #: Abbreviations with one common meaning, mapped to the IANA zone people mean by them.
 #: PST in July still means "Pacific time" to the writer, so the zone, not the fixed offset.
-UNAMBIGUOUS: dict[str, str] = dict(_VOCABULARY["unambiguous"])
+UNAMBIGUOUS: dict[str, str] = vocabulary.table("zones", "unambiguous")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +36,14 @@ class Meaning:
 #: Abbreviations that name several zones; the first meaning is the most common one.
 AMBIGUOUS: dict[str, tuple[Meaning, ...]] = {
     abbrev: tuple(Meaning(m["label"], m["zone"]) for m in meanings)
-    for abbrev, meanings in _VOCABULARY["ambiguous"].items()
+    for abbrev, meanings in vocabulary.table("zones", "ambiguous").items()
 }
 
 #: Region words used as "5pm Pacific" or "9:00 Eastern time".
-REGIONS: dict[str, str] = dict(_VOCABULARY["regions"])
+REGIONS: dict[str, str] = vocabulary.table("zones", "regions")
 
 #: Everyday city names and nicknames that are not the last part of an IANA name.
-CITY_ALIASES: dict[str, str] = dict(_VOCABULARY["city_aliases"])
+CITY_ALIASES: dict[str, str] = vocabulary.table("zones", "city_aliases")
 
 AOE = timezone(timedelta(hours=-12), "AoE")
 

@@ -2,8 +2,9 @@
 
 Ask phrases, hedges, zone and event words, document nouns: these are language, not logic.
 As TOML files they can be read and reviewed (and one day translated) without reading the
-code that uses them. Each file is read once per process, when a module first needs it; the
-tests check that every file parses and every list is well formed.
+code that uses them. Each file is read once per process, when a module first needs it. The
+accessors note which keys were read, so the tests can check that every list in a file is
+read by some code and none silently stopped mattering.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import functools
 import tomllib
 from importlib import resources
 from typing import Any
+
+#: The keys read through :func:`words` and :func:`table` so far, by file.
+_READ: dict[str, set[str]] = {}
 
 
 @functools.cache
@@ -27,10 +31,33 @@ def load(name: str) -> dict[str, Any]:
 
 def words(name: str, key: str) -> tuple[str, ...]:
     """Return the list ``key`` of file ``name`` (a list of strings)."""
-    value = load(name)[key]
+    value = _read(name, key)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise TypeError(f"{name}.toml: {key} must be a list of strings")
     return tuple(value)
+
+
+def alternatives(name: str, key: str) -> str:
+    """Return the list ``key`` of file ``name`` joined as regex alternatives (``a|b|c``)."""
+    return "|".join(words(name, key))
+
+
+def table(name: str, key: str) -> dict[str, Any]:
+    """Return the table ``key`` of file ``name`` (a copy: the parsed file stays as read)."""
+    value = _read(name, key)
+    if not isinstance(value, dict):
+        raise TypeError(f"{name}.toml: {key} must be a table")
+    return dict(value)
+
+
+def keys_read(name: str) -> frozenset[str]:
+    """Return the keys of file ``name`` that code has read so far (for the tests)."""
+    return frozenset(_READ.get(name, ()))
+
+
+def _read(name: str, key: str) -> object:
+    _READ.setdefault(name, set()).add(key)
+    return load(name)[key]
 
 
 def names() -> list[str]:

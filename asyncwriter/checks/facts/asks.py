@@ -27,14 +27,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-#: The keys of ``vocabulary/asks.toml`` this module reads (the tests check there are no others).
-VOCABULARY_KEYS = (
-    "who", "need_objects", "need_a", "modals", "fulfilled", "phrases", "imperative_verbs",
-    "not_imperative_next", "lead_ins", "fyi_hints", "title_nouns", "finite_verbs",
-    "statement_labels", "after_dash_object", "let_know_explicit", "directive_hints",
-    "please_not_asks", "decision_words", "ask_sections", "direct_requests", "question_words",
-)  # fmt: skip
-
 
 def _words(key: str) -> tuple[str, ...]:
     """Return list ``key`` of ``asks.toml``: the ask words live there, not in this code."""
@@ -55,7 +47,7 @@ _Shape = tuple[tuple[str, ...], ...]
 
 def _phrases() -> dict[str, list[_Shape]]:
     """Return the ask phrase shapes by label, with named slots replaced by their lists."""
-    table: dict[str, list[list[str | list[str]]]] = vocabulary.load("asks")["phrases"]
+    table: dict[str, list[list[str | list[str]]]] = vocabulary.table("asks", "phrases")
     return {
         label: [
             tuple(_words(slot) if isinstance(slot, str) else tuple(slot) for slot in shape)

@@ -10,6 +10,7 @@ end of day or week, or it sits in the sentence that makes the ask with no event 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -26,19 +27,8 @@ if TYPE_CHECKING:
     from asyncwriter.times.expressions import Resolution, TimeExpression, Zone
 
 
-#: The keys of ``vocabulary/deadlines.toml`` this module reads (the tests check them).
-VOCABULARY_KEYS = (
-    "deadline_markers", "event_words", "deadline_events", "past_verbs",
-    "deadline_participle_stems",
-)  # fmt: skip
-
-
-def _alternatives(key: str) -> str:
-    """Return list ``key`` of ``deadlines.toml`` joined as regex alternatives.
-
-    The words live in the data file so they can be read and extended without the regexes.
-    """
-    return "|".join(vocabulary.words("deadlines", key))
+#: The words of these patterns live in ``vocabulary/deadlines.toml``, apart from the regexes.
+_alternatives = functools.partial(vocabulary.alternatives, "deadlines")
 
 
 _MARK_BEFORE = re.compile(

@@ -8,6 +8,7 @@ greeting. A message of a few short lines is its own summary.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -26,22 +27,8 @@ SHORT_WORDS = 50
 #: ... and so are messages of at most this many prose lines and ``SHORT_LINES_WORDS`` words.
 SHORT_LINES, SHORT_LINES_WORDS = 3, 70
 
-#: The keys of ``vocabulary/summary.toml`` this module reads (the tests check them).
-VOCABULARY_KEYS = (
-    "summary_labels",
-    "greetings",
-    "pleasantries",
-    "backstory_openers",
-    "bottom_line",
-)
-
-
-def _alternatives(key: str) -> str:
-    """Return list ``key`` of ``summary.toml`` joined as regex alternatives.
-
-    The words live in the data file so they can be read and extended without the regexes.
-    """
-    return "|".join(vocabulary.words("summary", key))
+#: The words of these patterns live in ``vocabulary/summary.toml``, apart from the regexes.
+_alternatives = functools.partial(vocabulary.alternatives, "summary")
 
 
 _LABEL = re.compile(
@@ -51,7 +38,8 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _GREETING = re.compile(
-    r"^(?:" + _alternatives("greetings") + r")\b|^(?:@[\w.\-]+[\s,]*)+$", re.IGNORECASE
+    r"^(?:" + _alternatives("greetings") + r")\b|^(?:@[\w.\-]+[\s,]*)+$",
+    re.IGNORECASE,
 )
 #: Greetings are a few words; pleasantries ("Hope you had a good weekend!") a few more.
 GREETING_WORDS, PLEASANTRY_WORDS = 5, 14

@@ -27,12 +27,10 @@ if TYPE_CHECKING:
     from asyncwriter.checks.options import Options
     from asyncwriter.times.expressions import Resolution, TimeExpression
 
-#: The keys of ``vocabulary/deadlines.toml`` this module reads (the tests check them).
-VOCABULARY_KEYS = ("anaphoric_events",)
 #: "before it", "by the window": an ask that points back at an event dated elsewhere.
 _ANAPHORIC = re.compile(
     r"\b(?:before|by|ahead\sof|prior\sto)\s(?:it|this|that|then|the\s(?:"
-    + "|".join(vocabulary.words("deadlines", "anaphoric_events"))
+    + vocabulary.alternatives("deadlines", "anaphoric_events")
     + r"))\b",
     re.IGNORECASE,
 )

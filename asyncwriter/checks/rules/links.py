@@ -10,6 +10,7 @@ request URL for "the PR", a Grafana URL for "the dashboard").
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -28,24 +29,14 @@ if TYPE_CHECKING:
 #: Messages with at most this many words do not need a link at all.
 LINKLESS_WORDS = 60
 
-#: The keys of ``vocabulary/links.toml`` this module reads (the tests check them).
-VOCABULARY_KEYS = (
-    "determiners", "phrase_breaks", "numbered_artefacts", "numbered_starts", "wanted",
-    "not_keys", "kinds", "label_kinds", "url_kinds",
-)  # fmt: skip
-#: The artefact nouns live in the data file so they can be read and extended without the code.
-_VOCABULARY = vocabulary.load("links")
-
-
-def _alternatives(key: str) -> str:
-    """Return list ``key`` of ``links.toml`` joined as regex alternatives."""
-    return "|".join(vocabulary.words("links", key))
+#: The artefact nouns live in ``vocabulary/links.toml``, to be read and extended without code.
+_alternatives = functools.partial(vocabulary.alternatives, "links")
 
 
 #: Artefact nouns and the kind of link that satisfies them.
-_KINDS: dict[str, str] = _VOCABULARY["kinds"]
+_KINDS: dict[str, str] = vocabulary.table("links", "kinds")
 #: Words that name a link's kind only as its label ("Notes: https://miro.com/...").
-_LABEL_KINDS: dict[str, str] = _VOCABULARY["label_kinds"]
+_LABEL_KINDS: dict[str, str] = vocabulary.table("links", "label_kinds")
 _NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
 #: "your PR" / "their doc" is the reader's own artefact: they know where it is.
 _DETERMINERS = _alternatives("determiners")
@@ -104,7 +95,8 @@ def _mentions(prose: str) -> list[re.Match[str]]:
 
 #: Mentions the writer is asking someone to produce, send or find: nothing to link yet.
 _WANTED = re.compile(
-    r"\b(?:" + _alternatives("wanted") + r")(?:\s(?:over|me|us|out|up|along))?\s$", re.IGNORECASE
+    r"\b(?:" + _alternatives("wanted") + r")(?:\s(?:over|me|us|out|up|along))?\s$",
+    re.IGNORECASE,
 )
 _KEY_CASE = re.compile(r"[A-Z][A-Z0-9]{1,9}-\d{1,6}")
 #: Upper-case prefixes of standards and names that look like ticket keys but are not.
@@ -112,7 +104,7 @@ _NOT_KEYS = frozenset(vocabulary.words("links", "not_keys"))
 #: URL fragments that make a link one of each kind (a pull request, a dashboard ...).
 _URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile("|".join(fragments), re.I))
-    for kind, fragments in _VOCABULARY["url_kinds"].items()
+    for kind, fragments in vocabulary.table("links", "url_kinds").items()
 )
 
 

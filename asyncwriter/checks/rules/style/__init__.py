@@ -43,7 +43,7 @@ from asyncwriter.checks.rules.style.readability import (
 )
 from asyncwriter.checks.rules.style.sentences import own_sentences
 from asyncwriter.checks.rules.style.shouting import check_shouting
-from asyncwriter.checks.rules.style.words import Words, keys_read
+from asyncwriter.checks.rules.style.words import Words
 from asyncwriter.rule_settings import Severity
 
 if TYPE_CHECKING:
@@ -56,15 +56,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RULES",
-    "VOCABULARY_KEYS",
     "check",
     "find_passive",
     "flesch_kincaid_grade",
     "word_syllables",
 ]
-
-#: The keys of ``vocabulary/style.toml`` the style modules read (all of them: a test checks).
-VOCABULARY_KEYS = keys_read()
 
 
 def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:

@@ -2,8 +2,7 @@
 
 Every length rule counts words the same way, so they share one scan of the prose view per
 draft (:class:`Words`). The word lists are language, not logic: they live in the vocabulary
-file, and each module reads its lists through :func:`vocab` at import time, which records
-the key so a test can check that no list in the file is left unread.
+file, and each module reads its lists through :func:`vocab` at import time.
 """
 
 from __future__ import annotations
@@ -20,28 +19,18 @@ if TYPE_CHECKING:
 #: The vocabulary file of the style rules (``asyncwriter/vocabulary/style.toml``).
 VOCABULARY = "style"
 
-#: Every key of the vocabulary file read so far (all of them, once the package is imported).
-_KEYS_READ: set[str] = set()
-
 
 def vocab(key: str) -> tuple[str, ...]:
     """Return the word list ``key`` of ``style.toml``, in file order."""
-    _KEYS_READ.add(key)
     return vocabulary.words(VOCABULARY, key)
 
 
 def vocab_table(key: str) -> dict[str, str]:
     """Return the table ``key`` of ``style.toml`` (strings by name), in file order."""
-    _KEYS_READ.add(key)
-    table = vocabulary.load(VOCABULARY)[key]
-    if not isinstance(table, dict) or not all(isinstance(v, str) for v in table.values()):
+    table = vocabulary.table(VOCABULARY, key)
+    if not all(isinstance(v, str) for v in table.values()):
         raise TypeError(f"{VOCABULARY}.toml: {key} must be a table of strings")
-    return dict(table)
-
-
-def keys_read() -> frozenset[str]:
-    """Return the keys of ``style.toml`` the style modules have read (for the tests)."""
-    return frozenset(_KEYS_READ)
+    return table
 
 
 def with_curly(words: tuple[str, ...]) -> frozenset[str]:
