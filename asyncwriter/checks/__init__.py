@@ -37,7 +37,7 @@ __all__ = [
     "Report",
     "Severity",
     "lint",
-    "options",
+    "lint_options",
     "rule",
 ]
 
@@ -83,11 +83,11 @@ def lint(
         LookupError: ``template`` is not a known template.
     """
     chosen = templates.resolve(template, text)
-    resolved = options(chosen, now=now, tz=tz, settings=settings, channel=channel)
+    resolved = lint_options(chosen, now=now, tz=tz, settings=settings, channel=channel)
     return engine.run(text, resolved, grammar=grammar, fetch_grammar=fetch_grammar)
 
 
-def options(
+def lint_options(
     template: Template | None = None,
     *,
     now: datetime | None = None,

@@ -210,3 +210,12 @@ def test_every_rule_declares_a_known_fix_kind_and_its_check():
         "deadline.missing",
         "links.missing",
     }
+
+
+def test_the_engine_options_module_is_not_shadowed_by_the_facade():
+    import asyncwriter.checks as checks
+    import asyncwriter.checks.options as options_module
+
+    assert checks.options is options_module
+    resolved = checks.lint_options(now=NOW, tz="UTC", settings={"links": None})
+    assert not resolved.enabled("links.missing") and resolved.enabled("ask.missing")
