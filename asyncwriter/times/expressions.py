@@ -43,9 +43,12 @@ _WEEKDAY = (
 )
 _ABBREVIATIONS = sorted([*zones.UNAMBIGUOUS, *zones.AMBIGUOUS], key=lambda a: (-len(a), a))
 _ZONE = (
-    r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?!\d)"
+    # An offset is at most 14 hours: "UTC - 2026-12-14" is a zone and a range, not UTC-20:26.
+    r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)"
     r"|(?:(?<=\d)|(?<=\d ))[+\-\u2212]\d{2}:?\d{2}(?!\d)"
-    r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt))(?![\w/])"
+    r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt))"
+    # "CET/UTC+2" names one zone twice; "Europe/Paris" is an IANA name, read below.
+    r"(?!\w|/(?![A-Z]{2,5}\b))"
     r"|(?i:" + "|".join(zones.REGIONS) + r")(?:\s(?i:standard\s|daylight\s)?(?i:time))?\b"
     r"|[A-Z][a-z]{1,14}/[A-Z][A-Za-z_\-]{1,30}(?:/[A-Z][A-Za-z_\-]{1,30})?)"
 )
@@ -53,14 +56,16 @@ _UNIT = re.compile(
     # Every unit starts at a word boundary or right after a digit ("17:00+02:00", "1700Z"):
     # checking that once first lets most positions fail fast instead of trying each unit.
     r"(?:\b|(?<=\d)|(?<=\d ))(?:"
-    r"(?P<iso>\b\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
+    r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
     r"(?:Z\b|[+\-]\d{2}:?\d{2}(?!\d))?)"
     r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2})?\s?(?i:[ap]m\b|[ap]\.m\.))"
-    r"|(?P<clock24>\b(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|h[0-5]\d)(?!\d|:\d))"
-    r"|(?P<clock4>\b(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b)))"
+    r"|(?P<clock24>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[hH][0-5]\d)|24:00)(?!\d|:\d))"
+    # "1700Z", "0930 UTC", and a bare hour before UTC/GMT ("before 12 UTC").
+    r"|(?P<clock4>\b(?:(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b))"
+    r"|(?:[01]?\d|2[0-3])(?=\s(?:UTC|GMT)\b)))"
     r"|(?P<named>\b(?i:noon|midday|midnight)\b)"
     r"|(?P<eod>\b(?:EOD|EOB|COB|EOP|(?i:eod|cob)|(?i:close|end) of (?:the )?(?i:business )?"
-    r"(?i:day|play))\b)"
+    r"(?i:day|play|today))\b)"
     r"|(?P<period>\b(?:EOW|EOM|EOQ|EOY|(?i:end) of (?:the |this |next )?"
     r"(?i:week|month|quarter|year|sprint))\b)"
     r"|(?P<relday>\b(?i:(?:the )?day after tomorrow|tomorrow|tmrw|tonight|today"
@@ -70,11 +75,15 @@ _UNIT = re.compile(
     r"|year))\b)"
     r"|(?P<weekday>\b(?:(?i:next|this|coming|the coming|last)\s)?" + _WEEKDAY + r")"
     r"|(?P<mdate>\b" + _MONTH + r"\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s\d{4}\b)?"
-    r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b(?:,?\s\d{4}\b)?)"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b(?:,?\s\d{4}\b)?"
+    r"|\b\d{1,2}-" + _MONTH + r"\b(?:-\d{4}\b)?)"
     r"|(?P<sdate>\b\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b(?!/))"
-    r"|(?P<duration>\b(?i:in|within|for|over|open for)\s(?:(?i:at least|at most|another)\s)?"
+    # "have 24 hours to object": a window given to someone.
+    r"|(?P<duration>\b(?:(?i:in|within|for|over|open for)"
+    r"|(?i:ha(?:ve|s))(?=\s[^.?!\n]{1,30}\sto\b))"
+    r"\s(?:(?i:at least|at most|another|only|just)\s)?"
     r"(?:(?i:the)\s)?(?:(?i:next|coming)\s)?"
-    r"(?:\d{1,3}|(?i:" + "|".join(_NUMBER_WORDS) + r"))\s?"
+    r"(?:\d{1,3}(?:\s?[-\u2013]\s?\d{1,3})?|(?i:" + "|".join(_NUMBER_WORDS) + r"))[\s-]?"
     r"(?i:hours?|hrs?|h|days?|business days?|working days?|weeks?|minutes?|mins?)\b)"
     r"|(?P<vague>\b(?:ASAP|(?i:asap|a\.s\.a\.p\.?|as soon as (?:possible|you can|humanly possible)"
     r"|soon(?:ish)?|at your (?:earliest )?convenience|when(?:ever)? you (?:get|have|find) "
@@ -375,8 +384,12 @@ def _parse_clock(unit: Unit) -> time | None:
         return time(hour, minute)
     if unit.kind == "clock24":
         hours, minutes = re.split(r"[:h]", text)[:2]
+        if hours == "24":  # "24:00", the end of the day written as a deadline
+            return LAST_MINUTE
         return time(int(hours), int(minutes))
     if unit.kind == "clock4":
+        if len(text) <= 2:  # a bare hour before UTC: "12 UTC"
+            return time(int(text), 0)
         return time(int(text[:2]), int(text[2:4]))
     return None
 
@@ -618,13 +631,21 @@ def dom_name(month: int, dom: int) -> str:
 
 
 def parse_iso(text: str) -> datetime | None:
+    # "2002-9-22": people drop the leading zeros that ISO 8601 requires.
+    text = re.sub(r"^(\d{4})-(\d{1,2})-(\d{1,2})", _pad_date, text)
     try:
         return datetime.fromisoformat(text.replace(" ", "T"))
     except ValueError:
         return None
 
 
+def _pad_date(m: re.Match[str]) -> str:
+    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+
+
 def _parse_duration(text: str) -> timedelta | None:
+    # "24-48 hours" lasts up to its upper end; "three-day" is "three day".
+    text = re.sub(r"\d{1,3}\s?[-\u2013]\s?(?=\d)", "", text).replace("-", " ")
     words = text.lower().split()
     # Drop the lead-in ("in", "within", "open for", "the next" ...).
     while words and words[0] in (
@@ -640,6 +661,10 @@ def _parse_duration(text: str) -> timedelta | None:
         "least",
         "most",
         "another",
+        "have",
+        "has",
+        "only",
+        "just",
     ):
         words = words[1:]
     joined = " ".join(words)

@@ -725,3 +725,100 @@ DEADLINES: list[tuple[str, str, str | None, str | None]] = [
         None,
     ),
 ]
+
+# ``JUDGEMENTS``: ``(property, message, present)``, one row per construction a careful reader
+# judges and the checks once got wrong. ``property`` is one of the facts the checks report:
+# "summary" (the top states the point), "ask" (an explicit, non-vague ask), "deadline" (a
+# by-when the reader can act on) or "deadline_tz" (no deadline.no-timezone finding).
+# Written for the project, in the shapes real messages take; none is copied from anywhere.
+JUDGEMENTS: list[tuple[str, str, bool]] = [
+    # -- deadline: the writer's own plan closes the reader's window.
+    (
+        "deadline",
+        "# Tidy the changelog\n\nI'm planning to merge this on Thursday unless someone objects.",
+        True,
+    ),
+    ("deadline", "Last call for reviews. I'll merge this at 3pm CET (14:00 UTC).", True),
+    ("deadline", "Did anyone get a chance to look? I will land it end of today.", True),
+    ("deadline", "We will release 4.2 on Thursday; the notes are in the wiki.", False),
+    # -- deadline: a minute only a deadline is set to.
+    ("deadline", "@rosa  June 3rd, 11:59pm (CEST)", True),
+    ("deadline", "Sure, 23:59 on 14/2, any zone on earth.", True),
+    # -- deadline: the deadline named before or after its date.
+    ("deadline", "The final day to object before we tag the release is 2026-12-04.", True),
+    (
+        "deadline",
+        "Friday 4 December (a week before the audit) will be the last day for edits.",
+        True,
+    ),
+    ("deadline", "2026-12-09, 24:00 CET: end of the nomination phase", True),
+    ("deadline", "Submission period: 2026-12-01 00:00 UTC - 2026-12-14 00:00 UTC", True),
+    ("deadline", "Note that the cutoff date is 2026-12-7.", True),
+    ("deadline", "Please hand in the printed copy within 4 PM tomorrow.", True),
+    (
+        "deadline",
+        "We need every form signed and filed in time for the 10 December board meeting.",
+        True,
+    ),
+    ("deadline", "Please send corrections before 12 UTC on 8-Dec.", True),
+    # -- deadline: windows that close.
+    ("deadline", "Vote by replying with +1 or -1. The vote will go for 72 hours.", True),
+    ("deadline", "We publish the list on Monday. You then have 24 hours to appeal.", True),
+    ("deadline", "I have a week to pull the chapters together, so no rush.", False),
+    (
+        "deadline",
+        "Code freeze: Tue 2026-12-08. Everyone should plan to have their changes in before this date.",
+        True,
+    ),
+    (
+        "deadline",
+        "Consent forms must be uploaded until 12/03, because the committee audits that week.",
+        True,
+    ),
+    # -- deadline: ends of states and events, not windows.
+    (
+        "deadline",
+        "The maintenance window is every Saturday from 20:00 (UTC+1) and may last until 05:00 (UTC+1).",
+        False,
+    ),
+    (
+        "deadline",
+        "I'm away from 1 March to 12 March, so Friday's build is the last one until 13 March.",
+        False,
+    ),
+    ("deadline", "The sprint review covers Monday, 7 December through Friday, 11 December.", False),
+    ("deadline", "Each of us writes up every end of week what they did.", False),
+    ("deadline", "Join us at 9am PT / 17:00 UTC, or watch the recording later.", False),
+    ("deadline", "The new API will be released by next month, so the docs can wait.", False),
+    # -- ask: a title that asks, directives to a named group, requests in the first person.
+    (
+        "ask",
+        "# Switch the weekly sync to Thursdays?\n\nA few of us keep missing it on Mondays.",
+        True,
+    ),
+    ("ask", "# Weekly sync notes\n\nWe covered the roadmap and the hiring plan.", False),
+    (
+        "ask",
+        "From January, reviewers should leave a summary comment on every PR they approve.",
+        True,
+    ),
+    ("ask", "All speakers are asked to upload their slides to the shared folder.", True),
+    ("ask", "We ask that each team nominate one person to own the migration.", True),
+    ("ask", "I would ask any of you who can spare an hour to test the beta build.", True),
+    ("ask", "To register for the workshop, reply to this thread with your name and team.", True),
+    ("ask", "## Tasks\n- [ ] 1. Open an issue for your weekly notes and link it here.", True),
+    ("ask", "Are you able to rerun the benchmark on the new hardware this week?", True),
+    # -- ask: permission, advice, descriptions and reported questions ask nothing.
+    ("ask", "Sure, feel free to push any fixes you like to my branch.", False),
+    ("ask", "If you want to tidy the wording, please feel free to do so!", False),
+    ("ask", "Everyone who needs production access gets a personal account first.", False),
+    ("ask", "With the new tags you should be able to tell which repo owns a bucket.", False),
+    ("ask", 'The client showed a dialog saying "upload failed, retry?" and then gave up.', False),
+    ("ask", "Subject: Re: build: drop the old cache flag\n\nYes, I'll take it out today.", False),
+    ("ask", "Agenda and dial-in below. Stay tuned for updates.", False),
+    (
+        "ask",
+        "Hi all, a reminder about the poster session. Programme with room numbers follows.",
+        False,
+    ),
+]

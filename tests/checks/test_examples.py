@@ -56,3 +56,27 @@ def test_deadline_resolution(message, text, iso, zone):
         assert got.datetime is not None
         assert datetime.fromisoformat(got.datetime) == datetime.fromisoformat(iso)
     assert got.timezone == zone
+
+
+JUDGEMENTS = EXAMPLES["JUDGEMENTS"]
+
+
+def _present(report, prop: str) -> bool:
+    """Read a property the way the corpus score reads lint's report."""
+    if prop == "summary":
+        return report.facts.summary is not None
+    if prop == "ask":
+        return any(not a.vague for a in report.facts.asks)
+    if prop == "deadline":
+        return bool(report.facts.deadlines)
+    if prop == "deadline_tz":
+        return all(f.rule != "deadline.no-timezone" for f in report.findings)
+    raise ValueError(prop)
+
+
+@pytest.mark.parametrize(
+    ("prop", "message", "present"), JUDGEMENTS, ids=[f"{r[0]}:{r[1][:40]}" for r in JUDGEMENTS]
+)
+def test_judgement(prop, message, present):
+    report = lint(message, now=NOW, tz="UTC")
+    assert _present(report, prop) is present, (report.facts, [f.rule for f in report.findings])

@@ -141,7 +141,8 @@ _QUESTION_END = re.compile(r"\?[\s)\"'\u201d]*(?:[\U0001F300-\U0001FAFF\u2600-\u
 _DECISION_WORDS = re.compile(r"\b(?:" + "|".join(_words("decision_words")) + r")\b", re.IGNORECASE)
 _ACTION_MODAL_START = re.compile(
     r"^(?:@[\w.\-]+[\s,]*)*(?:can|could|would|will|should|shall|may|mind|is it ok|are we ok|"
-    r"ok to|okay to|any objections?)\b",
+    r"ok to|okay to|any objections?|(?:are|is) (?:you|anyone|anybody|someone) (?:able|willing"
+    r"|available|ok|okay|happy) to)\b",
     re.IGNORECASE,
 )
 _RHETORICAL_START = re.compile(r"^(?:" + "|".join(_words("question_words")) + r")\b", re.I)
@@ -159,12 +160,31 @@ _STATEMENT_LABELS = _set("statement_labels")
 _AFTER_DASH_OBJECT = _set("after_dash_object")
 #: "All staff must submit ...", "every site needs to return ...": a directive to readers.
 _DIRECTIVE = re.compile(
-    r"\b(?:you|everyone|everybody|all\s[\w-]+|each\s[\w-]+|every\s[\w-]+|staff|teams|members"
-    r"|leads|owners|reviewers|managers|engineers|colleagues|contributors|participants)"
-    r"\s(?:[\w-]+\s){0,5}?(?:must|need\sto|needs\sto|have\sto|has\sto|are\srequired\sto"
-    r"|is\srequired\sto)\s(?!be\saware)\w+",
+    r"\b(?:" + "|".join(_words("directive_subjects")) + r")"
+    # "Everybody who needs to work in AWS gets ...": a relative clause describes, not directs.
+    r"\s(?:(?!who\b|that\b|which\b)[\w-]+\s){0,5}?(?:also\s)?"
+    r"(?:must|need\sto|needs\sto|have\sto|has\sto|(?:are|is)\s(?:strongly\s)?(?:required"
+    r"|expected|asked|advised|encouraged|requested)\sto|should)\s(?!be\saware)\w+",
     re.IGNORECASE,
 )
+#: "We ask that the group coordinate", "I would ask any of you to ...": a request in the
+#: first person, addressed to the readers.
+_FIRST_PERSON_REQUEST = re.compile(
+    r"\b(?:i|we)(?:\s(?:would|'d|\u2019d)(?:\slike\sto)?|\s(?:want|wish)\sto|\skindly)?\s(?:"
+    + "|".join(_words("first_person_requests"))
+    + r")\s(?:that\s|you\b|everyone\b|everybody\b|all\b|any\sof\syou\b|the\s\w+|folks\b)",
+    re.IGNORECASE,
+)
+#: "Feel free to ...", "you are welcome to ...": permission, which asks for nothing.
+_PERMISSION = re.compile(
+    r"^(?:[\w\s,!]{0,60}[,!]\s)?(?:please\s)?(?:feel\sfree|you(?:'re|\sare)\s(?:welcome|free)"
+    r"|you\smay)\sto?\b|\b(?:please\s)?feel\sfree\sto\s\w+(?:\s\w+){0,3}[.!]?$",
+    re.IGNORECASE,
+)
+#: A reply's subject or a patch title: "Re: ...", "[PATCH v2] net: fix ...".
+_NOT_ASK_SUBJECT = re.compile(r"^subject:\s*(?:(?:re|fwd?|aw)\s?:|.{0,40}\[patch)", re.IGNORECASE)
+#: "To announce your candidacy, send ...": a purpose clause before the command.
+_PURPOSE_CLAUSE = re.compile(r"^(?:in\sorder\s)?to\s\w+[^,]{0,60},\s", re.IGNORECASE)
 _DIRECTIVE_HINTS = _words("directive_hints")
 _MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
 _LET_KNOW_EXPLICIT = _set("let_know_explicit")
@@ -230,7 +250,11 @@ def find_asks(a: Analysis) -> list[Ask]:
             if not _QUESTION_END.search(flat) and not _DIRECT_REQUEST.search(flat):
                 continue
         core = _trim_edges(low)
+        if _NOT_ASK_SUBJECT.match(flat):
+            continue
         if block.kind == HEADING and "LABEL" not in labels:
+            if sent.block == 0 and _title_asks(a, index, sent, flat, tagged):
+                asks.append(Ask(shown, sent.start, sent.end, kind="action"))
             continue
         if core and _VAGUE_WITH_TIME.fullmatch(core):
             asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
@@ -255,7 +279,9 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
 ) -> str | None:
     """Return "action", "question", "vague" or None for one sentence."""
     block = a.blocks[sent.block]
-    is_question = bool(_QUESTION_END.search(flat))
+    is_question = bool(_QUESTION_END.search(flat)) and not _quoted_question(flat)
+    if _PERMISSION.search(flat):
+        return None
     if let_know is not None:
         return _let_me_know(a.doc, let_know)
     strong = labels & {"MODAL_YOU", "NEED", "LABEL", "VOTE"}
@@ -269,7 +295,9 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
         if _ACTION_MODAL_START.search(flat) or _DECISION_WORDS.search(flat):
             return "action"
         return "question"
-    if any(word in low for word in _DIRECTIVE_HINTS) and _DIRECTIVE.search(flat):
+    if any(word in low for word in _DIRECTIVE_HINTS) and _is_directive(flat):
+        return "action"
+    if _FIRST_PERSON_REQUEST.search(flat):
         return "action"
     if block.kind == TABLE_ROW or a.prose[sent.start : sent.end].rstrip(" x\t").endswith(":"):
         return None  # table cells and "Open PRs on the milestone: <link>" labels
@@ -279,6 +307,42 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
             return None
         return "action"
     return None
+
+
+def _is_directive(flat: str) -> bool:
+    """Return True for "Contributors should rebase ...", "you must sign ...".
+
+    "You should ..." alone is advice ("you should be able to see ..."), so a directive to
+    "you" needs a stronger modal than "should".
+    """
+    for m in _DIRECTIVE.finditer(flat):
+        said = m.group(0).lower()
+        if not (said.startswith("you ") and " should " in said):
+            return True
+    return False
+
+
+def _quoted_question(flat: str) -> bool:
+    """Return True when the closing "?" sits inside a quotation ('a warning saying "retry?"').
+
+    The question is someone else's words, reported, not one put to the reader.
+    """
+    body = flat.rstrip(" )\u201d\"'")
+    head = body[: body.rfind("?")]
+    return head.count('"') % 2 == 1 or head.count("\u201c") > head.count("\u201d")
+
+
+def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str, tagged: bool) -> bool:
+    """Return True for a title that asks: "Move the sync to Thursday?", "Rotate the keys".
+
+    Only the message's first heading is its title; a question or a command there is put to
+    every reader. Section headings ("## Next steps") are labels, not asks.
+    """
+    if a.blocks[sent.block].level > 1 or len(flat.split()) > 12:
+        return False
+    if _QUESTION_END.search(flat):
+        return not _RHETORICAL_START.match(flat)
+    return False
 
 
 def _let_me_know(doc: Doc, start: int) -> str:
@@ -346,9 +410,14 @@ def _is_rhetorical(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
 
 def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool:
     """Return True when the sentence opens with a command to the reader."""
+    purpose = _PURPOSE_CLAUSE.match(flat)
+    if purpose:
+        flat = flat[purpose.end() :]
     words: list[str] = re.findall(r"@[\w.\-]+|<@\w+>|[\w'’\-]+|[:\-–—=+(]", flat)
     i = 0
-    while i < len(words) and (words[i].startswith(("@", "<@")) or words[i].lower() in _LEAD_INS):
+    while i < len(words) and (
+        words[i].startswith(("@", "<@")) or words[i].lower() in _LEAD_INS or words[i].isdigit()
+    ):
         i += 1
     if i >= len(words):
         return False
@@ -368,6 +437,8 @@ def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool
     after = words[i + 2].lower() if i + 2 < len(words) else ""
     if after in _FINITE:
         return False  # "Test evidence is in the record": a noun phrase, then its verb
+    if len(words) - i <= 5 and words[-1].lower() in _FINITE:
+        return False  # "Call with instructions follows": a short noun phrase and its verb
     if verb in _TITLE_NOUNS and nxt in ("on", "for", "from", "of", "about", "re", "regarding"):
         return False
     if verb in ("do", "don't") and nxt not in ("not", "n't", "merge", "deploy", "push", "forget"):

@@ -40,10 +40,40 @@ _MARK_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MARK_AFTER = re.compile(
-    r"^\W{0,3}(?:is|will\sbe|=)\s(?:the\s|our\s|your\s)?(?:deadline|cut-?off|due\sdate|last\sday"
-    r"|hard\sstop)",
+    # "2 Jan (two weeks before the freeze) will be the last day for ..."
+    r"^\W{0,3}(?:\([^()]{0,60}\)\W{0,3})?(?:is|will\sbe|=)\s(?:the\s|our\s|your\s)?"
+    r"(?:deadline|cut-?off|due\sdate|last\sday|final\sday|hard\sstop)"
+    # "27 Aug, 24:00 CET: end of the nomination phase"
+    r"|^\W{0,4}(?:the\s)?(?:end|close)\sof\s(?:the\s)?(?:[\w\-]+\s){0,2}(?:phase|period|window"
+    r"|round|vote|voting|nominations|submissions|registration|consultation)\b",
     re.IGNORECASE,
 )
+#: "the last day to raise objections is 24 May": the deadline named before its date.
+_LAST_DAY_BEFORE = re.compile(
+    r"\b(?:last|final)\s(?:day|date|chance)\b[^.?!;]{0,60}\s(?:is|will\sbe|=)\s(?:on\s)?$",
+    re.IGNORECASE,
+)
+#: Markers that end a range; they make a deadline only when something is open until then.
+_RANGE_END = re.compile(r"\b(?:until|till|til|through|thru)\W{0,4}(?:the\s|this\s)?$", re.I)
+_OPEN_WINDOW = re.compile(r"\b(?:" + _alternatives("open_windows") + r")\b", re.IGNORECASE)
+_DEADLINE_PERIOD = re.compile(
+    r"\b(?:" + _alternatives("deadline_periods") + r")\s(?:period|phase|window)\b[^.?!]{0,20}$",
+    re.IGNORECASE,
+)
+#: "I'll merge this at 14:00", "we're planning on closing the vote Friday": the writer's own
+#: by-when, which closes the reader's window to review or object.
+_OWN_CLOSING = re.compile(
+    r"\b(?:i|we)(?:'ll|\u2019ll|\swill|\sshall|\s(?:am|are)\s(?:going|planning|hoping|aiming)"
+    r"\s(?:to|on)|(?:'m|\u2019m|'re|\u2019re)\s(?:going|planning|hoping|aiming)\s(?:to|on)"
+    r"|\splan\s(?:to|on)|\sintend\sto|\sexpect\sto|\saim\sto)\s(?:\w+\s){0,2}?(?:"
+    + _alternatives("closing_verbs")
+    + r")\b[^.?!]{0,80}$",
+    re.IGNORECASE,
+)
+#: Minutes that only a deadline is set to: "11:59 pm", "23:59", "24:00".
+_LAST_MINUTE_CLOCK = re.compile(r"(?:[:.h]59(?!\d)|^24:00)", re.IGNORECASE)
+#: Kinds that on their own never make a deadline a reader can act on ("next week", "soon").
+_VAGUE_ONLY = frozenset({"vague", "relweek"})
 _EVENT = re.compile(r"\b(?:" + _alternatives("event_words") + r")\b", re.IGNORECASE)
 _BEFORE_EVENT = re.compile(
     r"\b(?:by|before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|tomorrow's\s|next\s)?"
@@ -62,7 +92,9 @@ _FUTURE_PASSIVE = re.compile(
 )
 #: "Please submit ... by then": the deadline is the time named just before.
 _BY_THEN = re.compile(
-    r"\b(?:by|before|until|till)\s+then\b|\bby\s+that\s+(?:time|point)\b", re.IGNORECASE
+    r"\b(?:by|before|until|till)\s+then\b|\bby\s+that\s+(?:time|point)\b"
+    r"|\b(?:by|before|until|till|on)\s+(?:this|that|the\s(?:above|given))\s+(?:date|day|deadline)\b",
+    re.IGNORECASE,
 )
 #: "please pause them before it starts": a deadline that points at a dated event.
 #: "at the end of the month" is when something happens, not a deadline.
@@ -73,7 +105,9 @@ _PERIOD_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _EVENT_PREPOSITION = re.compile(r"\b(?:at|in|from|since|after|during)\s(?:the\s)?$", re.I)
-_RUNS_FOR = re.compile(r"\b(?:runs?|running|last)\s$", re.IGNORECASE)
+_RUNS_FOR = re.compile(
+    r"\b(?:runs?|running|last|go(?:es)?|(?:is|be|remains?|stays?)\sopen)\s$", re.IGNORECASE
+)
 #: "we keep blue running for 24 hours": a state that lasts, not a window that closes.
 _KEEPS_RUNNING = re.compile(
     r"\b(?:keeps?|kept|keeping|leaves?|leaving|stays?)\s(?:[\w\-]+\s){0,2}running\s$", re.I
@@ -82,6 +116,13 @@ _KEEPS_RUNNING = re.compile(
 _RECURRING = re.compile(r"\b(?:every|each)\s$", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|our|their|your)\s$", re.IGNORECASE)
 _ALWAYS_DEADLINE = re.compile(r"^(?:asap|a\.s\.a\.p\.?)$", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+#: "You then have 24 hours to object" gives the reader a window; "I have a week to" does not.
+_READER_HAS = re.compile(
+    r"\b(?:you|you\sall|y'all|everyone|everybody|folks|reviewers|members|voters|people)"
+    r"(?:\s\w+)?\s$",
+    re.IGNORECASE,
+)
 
 
 def find_deadlines(
@@ -122,21 +163,30 @@ def _referenced_by_then(
             if a.is_quoted(expr.start) or a.block_at(ask.start) - a.block_at(expr.start) > 2:
                 continue
             when = timeexpr.resolve(expr, now, tz, None).when
-            if when is None or when >= now:
+            # A date with its year written is the one meant, even when it has passed.
+            if when is None or when >= now or _has_year(expr):
                 referenced.add(expr.start)
                 break
     return referenced
+
+
+def _has_year(expr: TimeExpression) -> bool:
+    return any(u.kind == "iso" or re.search(r"\d{4}", u.text) for u in expr.units)
 
 
 def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, int]]) -> bool:
     sent = a.sentence_at(expr.start)
     sent_start = sent.start if sent else a.blocks[max(a.block_at(expr.start), 0)].start
     sent_end = sent.end if sent else expr.end
-    before = a.prose[max(sent_start, expr.start - 60) : expr.start]
-    after = a.prose[expr.end : min(sent_end, expr.end + 40)]
+    # Line breaks inside a sentence are wrapping: "no later\nthan" is "no later than".
+    before = _SPACES.sub(" ", a.prose[max(sent_start, expr.start - 60) : expr.start])
+    wide = _SPACES.sub(" ", a.prose[max(sent_start, expr.start - 120) : expr.start])
+    after = _SPACES.sub(" ", a.prose[expr.end : min(sent_end, expr.end + 80)])
     k = bisect.bisect_right(ask_spans, (expr.start, 1 << 62)) - 1
     in_ask = k >= 0 and ask_spans[k][0] <= expr.start < ask_spans[k][1]
     duration = expr.unit("duration")
+    if duration is not None and duration.text.lower().startswith(("have", "has")):
+        return bool(_READER_HAS.search(before))  # "you have 24 hours to object"
     if duration is not None and duration.text.lower().startswith("open"):
         return True  # "voting is open for 72 hours" ends something
     if duration is not None and duration.text.lower().startswith(("for", "over")):
@@ -144,13 +194,19 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return bool(_RUNS_FOR.search(before)) and not _KEEPS_RUNNING.search(before)
     if _PERIOD_BEFORE.search(before):
         return False
-    if expr.kinds() == {"weekday"} and (
-        _RECURRING.search(before) or (_ATTRIBUTIVE.search(before) and re.match(r" [a-z]", after))
-    ):
+    if _RECURRING.search(before):
+        return False  # "every Tuesday", "each end of week"
+    if expr.kinds() == {"weekday"} and _ATTRIBUTIVE.search(before) and re.match(r" [a-z]", after):
         return False
+    if _last_minute(expr) or _LAST_DAY_BEFORE.search(wide) or _OWN_CLOSING.search(before):
+        return not _PAST.search(before)
+    if expr.is_range and _DEADLINE_PERIOD.search(wide):
+        return True  # "Nomination period: 1 Jun - 12 Jun"
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
         if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):
             return False
+        if _RANGE_END.search(before) and not in_ask and not _OPEN_WINDOW.search(wide):
+            return False  # "frozen until Friday", "maintenance from 20:00 until 02:00"
         # Past-tense narrative: "by 22:05 the on-call had confirmed", "cleared by 07:40".
         if in_ask:
             return True
@@ -171,12 +227,24 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     return not _EVENT.search(context)
 
 
+def _last_minute(expr: TimeExpression) -> bool:
+    """Return True for "11:59 pm", "23:59" and "24:00": times only a deadline is set to."""
+    clock = expr.unit("clock12", "clock24")
+    return clock is not None and bool(_LAST_MINUTE_CLOCK.search(clock.text))
+
+
 def to_facts(
     found: Sequence[tuple[TimeExpression, Resolution]], a: Analysis, declared: Zone | None
 ) -> list[Deadline]:
-    """Return the ``facts.deadlines`` records for the deadlines found."""
+    """Return the ``facts.deadlines`` records for the deadlines found.
+
+    "Next week" and "soon" are left out: a reader cannot act on them, so they are not
+    deadlines the message states (``deadline.vague`` still points at them).
+    """
     facts = []
     for expr, res in found:
+        if expr.kinds() <= _VAGUE_ONLY and not _ALWAYS_DEADLINE.match(expr.units[0].text):
+            continue
         zone = expr.zone
         if zone is not None:
             key = None if zone.ambiguous else zone.key

@@ -27,9 +27,10 @@ if TYPE_CHECKING:
     from asyncwriter.checks.options import Options
     from asyncwriter.times.expressions import Resolution, TimeExpression
 
-#: "before it", "by the window": an ask that points back at an event dated elsewhere.
+#: "before it", "by the window", "during the window": an ask that points back at an event
+#: dated elsewhere.
 _ANAPHORIC = re.compile(
-    r"\b(?:before|by|ahead\sof|prior\sto)\s(?:it|this|that|then|the\s(?:"
+    r"\b(?:before|by|ahead\sof|prior\sto|during)\s(?:it|this|that|then|the\s(?:"
     + vocabulary.alternatives("deadlines", "anaphoric_events")
     + r"))\b",
     re.IGNORECASE,
