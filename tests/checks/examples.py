@@ -731,6 +731,9 @@ DEADLINES: list[tuple[str, str, str | None, str | None]] = [
 # "summary" (the top states the point), "ask" (an explicit, non-vague ask), "deadline" (a
 # by-when the reader can act on) or "deadline_tz" (no deadline.no-timezone finding).
 # Written for the project, in the shapes real messages take; none is copied from anywhere.
+#: A neutral paragraph of detail that makes a message too long to be its own summary.
+FILLER = "The rest of this note has the details for each team, the dashboards we watched and the numbers we saw over the weekend, so skim it if you only need the headline. The rest of this note has the details for each team, the dashboards we watched and the numbers we saw over the weekend, so skim it if you only need the headline."
+
 JUDGEMENTS: list[tuple[str, str, bool]] = [
     # -- deadline: the writer's own plan closes the reader's window.
     (
@@ -819,6 +822,123 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
     (
         "ask",
         "Hi all, a reminder about the poster session. Programme with room numbers follows.",
+        False,
+    ),
+    # -- summary: the opening gives the point, or leads up to it (each message is long enough
+    # not to be its own summary; FILLER is the same neutral detail paragraph in each).
+    (
+        "summary",
+        "# Payroll export is broken since the 6.2 upgrade\n\nSince Monday's upgrade the nightly export stops half way through. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Weekly sync\n\nThe weekly sync will move to Thursdays at 15:00 UTC from next month. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Restarting the reading group\n\nIt has been a while since our last session and the summer got busy. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# [VOTE] Adopt the new code of conduct\n\nAfter three rounds of comments the text has settled. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# RFC 12: event storage\n\n## Purpose\nThis RFC proposes one append-only table for all domain events. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Cluster upgrade notes\n\nHere is the plan for the cluster upgrade, step by step: "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Hi all,\n\nThere will be no nightly builds over the holiday weekend. " + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Hello, so about tomorrow, we are going to hold the design review in room 4 at 10:00 CET. "
+        + FILLER,
+        True,
+    ),
+    ("summary", "As agreed in the retro, we're moving the standup to 09:30. " + FILLER, True),
+    (
+        "summary",
+        "Subject: Re: flaky login test\n\n> Should we quarantine it?\n\nYes, I'll quarantine it today and open a ticket for the fix. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Subject: Bits from the infra team\n\n* Runners\n* Caches\n* Budgets\n\nRunners\n\nReminder: we switch off the old runners on Friday. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Many thanks to Ines for hosting last week.\nIf you want to keep the series going, please reply here with a topic. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Hello mobile team and friends.\n\nAs you know, half of us are travelling next week. For that reason, I'd like us to run the planning by email this time. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Platform hosting\n\n- Status: Proposed\n- Date: 2026-11-02\n\n## Context\nWe need somewhere to run the ingest jobs and the dashboards. Our current provider's contract ends in spring. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Determine the timeline for the 2027 elections\n\nThis year the board agreed to start the process earlier. The proposed timeline is: "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Upload failure\n\nHi all,\n\nHad a problem where the disk filled up and the uploads failed. The temp files were never cleaned up either. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Last week, we announced that the offsite will be in Lisbon. We will have the same format as last time. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Thanks.  I think Rahul already has a draft of the rota, and a proposed order. Are you willing to coordinate the swaps? "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Mentors wanted for the winter programme\n\nThe foundation has announced the winter programme. Our project is applying again this year. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Hey all,\nSo on Friday I was digging through the logs because Mia had seen odd totals. "
+        "At first it looked like rounding. " + FILLER + "Long story short: we need to decide today "
+        "whether to refund 300 customers.",
         False,
     ),
 ]

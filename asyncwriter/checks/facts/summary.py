@@ -1,9 +1,11 @@
 """Whether the top of a message gives its point: the summary verdict, read once per lint.
 
 The point is what the message is about plus its bottom line: the status, the decision
-sought, the impact, the ask. It must be readable from a title that states it, from a
-``TL;DR:``/``Summary:`` line near the top, or from the first one or two sentences after a
-greeting. A message of a few short lines is its own summary.
+sought, the impact, the ask. It must be readable from a title that states it (not one that
+only names the topic), from a ``TL;DR:``/``Summary:`` line near the top, or from the
+writer's first one or two sentences, skipping greetings, header fields and quoted text.
+What each of those sentences does (give the point, lead up to it) is read by
+:mod:`asyncwriter.checks.facts.openings`. A message of a few short lines is its own summary.
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from typing import TYPE_CHECKING
 
 from asyncwriter import vocabulary
 from asyncwriter.checks.analysis import HEADING
+from asyncwriter.checks.facts import openings
+from asyncwriter.checks.facts.asks import IMPERATIVE_VERBS
+from asyncwriter.checks.facts.openings import Role
+from asyncwriter.times import expressions as timeexpr
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -44,12 +50,7 @@ _GREETING = re.compile(
 #: Greetings are a few words; pleasantries ("Hope you had a good weekend!") a few more.
 GREETING_WORDS, PLEASANTRY_WORDS = 5, 14
 _PLEASANTRY = re.compile(r"^(?:" + _alternatives("pleasantries") + r")", re.IGNORECASE)
-_BACKSTORY = re.compile(r"^(?:" + _alternatives("backstory_openers") + r")", re.IGNORECASE)
-_BOTTOM_LINE = re.compile(
-    r"\b(?:" + _alternatives("bottom_line") + r")\b"
-    r"|[\U0001F534\U0001F7E0\U0001F7E1\U0001F7E2\u2705\u274C]",
-    re.IGNORECASE,
-)
+_BOTTOM_LINE = openings.BOTTOM_LINE
 _EMOJI_END = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\W*$")
 _SUBJECT = re.compile(r"^(?:subject|title|re|fwd?)\s?:\s*(.+)$", re.IGNORECASE)
 
@@ -63,6 +64,38 @@ class SummaryVerdict:
     opening: tuple[int, int] | None
 
 
+#: How many of the writer's first sentences a "TL;DR:" line may follow and still be "up top".
+TLDR_WITHIN = 6
+_STRONG_LABEL = re.compile(
+    r"^\W{0,4}(?:tl;?\s?dr|tl/dr|tldr|bluf|summary|executive\ssummary|bottom\sline|in\sshort"
+    r"|short\sversion|the\sshort\sversion|long\sstory\sshort)\b\W{0,4}(?:[:\-\u2013\u2014]|$)",
+    re.IGNORECASE,
+)
+_PREAMBLE_SECTION = re.compile(
+    r"\b(?:" + _alternatives("preamble_sections") + r")\b", re.IGNORECASE
+)
+_METADATA = re.compile(
+    r"^\W{0,6}(?:" + _alternatives("metadata_keys") + r")\W{0,4}:", re.IGNORECASE
+)
+_ATTRIBUTION = re.compile(r"^on\s.{4,120}\swrote:?$", re.IGNORECASE)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|will|has|have|had|can|should|must|do|does|did|'s|\u2019s)\b", re.I
+)
+_TITLE_TAG = re.compile(r"\[(?:" + _alternatives("title_tags") + r")\]", re.IGNORECASE)
+_TITLE_GERUND = re.compile(
+    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:" + _alternatives("change_gerunds") + r")\w*ing\b",
+    re.IGNORECASE,
+)
+_TITLE_DELIBERATION = re.compile(
+    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:" + _alternatives("deliberation_verbs") + r")\b",
+    re.IGNORECASE,
+)
+_TITLE_NEED = re.compile(r"^(?:we\s)?(?:need|needs|please|let's|let\u2019s)\b", re.IGNORECASE)
+_TITLE_NOUN_NEXT = frozenset("on for from of about re regarding to and is are".split())
+#: The longest first line that reads as a title ("LLVM 15.0.0 Release Schedule").
+TITLE_WORDS = 14
+
+
 def read_summary(
     a: Analysis, asks: Sequence[Ask] = (), deadlines: Sequence[Deadline] = ()
 ) -> SummaryVerdict:
@@ -74,28 +107,18 @@ def read_summary(
     short = a.word_count <= SHORT_WORDS or (
         a.non_empty_lines() <= SHORT_LINES and a.word_count <= SHORT_LINES_WORDS
     )
-    # A "## Summary" / "## TL;DR" heading among the first few blocks.
-    for s in sentences[:6]:
-        if s.block > 3:
-            break
-        if a.blocks[s.block].kind == HEADING and _LABEL.match(_flat(text_of(s))):
+    title = _title(a, sentences)
+    # A "TL;DR:" line or "## Summary" heading near the top, even after some background.
+    near_top = sentences[: min(TLDR_WITHIN + (1 if title else 0), max(3, len(sentences) // 2))]
+    for s in near_top:
+        heading = a.blocks[s.block].kind == HEADING
+        if (heading and _LABEL.match(_flat(text_of(s)))) or _STRONG_LABEL.match(_flat(text_of(s))):
             body = _label_body(a, s)
             if body:
                 return SummaryVerdict(True, body, None)
-    title = _title(a, sentences)
-    content: list[Sentence] = []
-    for s in sentences:
-        if len(content) == 2:
-            break
-        block = a.blocks[s.block]
-        flat = _flat(text_of(s))
-        if block.kind == HEADING or (title and s is title[0]):
-            continue
-        if not content and _is_greeting(flat):
-            continue
-        content.append(s)
+    content, sections = _opening(a, sentences, title)
     opening_text = " ".join(_flat(a.text[s.start : s.end]) for s in content)
-    for s in content:  # a "TL;DR:" line opening the message
+    for s in content:  # a "Status:" or "Decision needed:" line opening the message
         if _LABEL.match(_flat(text_of(s))):
             body = _label_body(a, s)
             if body:
@@ -103,17 +126,94 @@ def read_summary(
     if short:
         first = content[0] if content else sentences[0]
         return SummaryVerdict(True, _flat(a.text[first.start : first.end]), None)
-    if title and (_BOTTOM_LINE.search(title[1]) or _states_point(a, title[0], asks, deadlines)):
+    if title and _title_states_point(a, title, asks, deadlines):
         return SummaryVerdict(True, title[1], None)
     if not content:
         return SummaryVerdict(True, None, None)
     opening = (content[0].start, content[-1].end)
-    first_text = text_of(content[0])
-    if _BACKSTORY.match(_flat(first_text)) and not _states_point(a, content[0], asks, deadlines):
-        return SummaryVerdict(False, None, opening)
-    if any(_states_point(a, s, asks, deadlines) for s in content):
+    roles = [
+        openings.role_of(a, s, asks, deadlines, in_context_section=context)
+        for s, context in zip(content, sections, strict=True)
+    ]
+    # The first sentence may give the point or open with the plan; after a lead-up, only a
+    # sentence that states the point will do.
+    if roles[0] in (Role.POINT, Role.PLAN) or Role.POINT in roles[1:]:
         return SummaryVerdict(True, opening_text, opening)
     return SummaryVerdict(False, None, opening)
+
+
+def _opening(
+    a: Analysis, sentences: list[Sentence], title: tuple[Sentence, str] | None
+) -> tuple[list[Sentence], list[bool]]:
+    """Return the writer's first two sentences, each with whether it sits in a context section.
+
+    Skipped on the way: the title, headings (which set the section), greetings, header
+    fields ("Status: Proposed"), a reply's "On ... wrote:" line, and short label lines such
+    as a table of contents.
+    """
+    content: list[Sentence] = []
+    sections: list[bool] = []
+    in_context = False
+    # The title's line: a heading block, or the first line of the first paragraph.
+    title_end = -1
+    if title:
+        block = a.blocks[title[0].block]
+        line_end = a.text.find("\n", title[0].start, block.end)
+        title_end = block.end if block.kind == HEADING or line_end < 0 else line_end
+    for s in sentences:
+        if len(content) == 2:
+            break
+        block = a.blocks[s.block]
+        if s.start < title_end:
+            continue
+        flat = _flat(a.sentence_text(s))
+        if block.kind == HEADING:
+            in_context = bool(_PREAMBLE_SECTION.search(flat))
+            continue
+        if _is_greeting(flat) or _METADATA.match(flat) or _ATTRIBUTION.match(flat):
+            continue
+        if not content and _is_label_line(a, s, flat):
+            continue
+        content.append(s)
+        sections.append(in_context)
+    return content, sections
+
+
+def _is_label_line(a: Analysis, s: Sentence, flat: str) -> bool:
+    """Return True for a short verbless line: a contents entry or a line used as a heading."""
+    block = a.blocks[s.block]
+    whole = _flat(a.prose[block.start : block.end])
+    if whole != flat or len(flat.split()) > 6 or flat[-1:] in ".!?:":
+        return False
+    return not (_FINITE.search(flat) or _BOTTOM_LINE.search(flat))
+
+
+def _title_states_point(
+    a: Analysis, title: tuple[Sentence, str], asks: Sequence[Ask], deadlines: Sequence[Deadline]
+) -> bool:
+    """Return True when the title gives the bottom line, not only the topic.
+
+    "[VOTE] Release 2.3", "Restarting the reading group", "Move the sync to 08:00 Tokyo" and
+    "Builds too slow" do; "Hosting", "Failed builds: why and how" and "Determine the
+    timeline for the election" do not.
+    """
+    sentence, text = title
+    if _BOTTOM_LINE.search(text) or _TITLE_TAG.search(text) or _TITLE_GERUND.match(text):
+        return True
+    if openings.states_status(text) or _TITLE_NEED.match(text):
+        return True
+    if _states_point(a, sentence, asks, deadlines):
+        return True
+    if any(e.has_day or e.has_clock for e in timeexpr.scan(text)):
+        return True  # "Maintenance: 20 Nov 12:00 EST" names the when
+    words = re.sub(r"^(?:[\[(][^\])]{0,30}[\])]\s*)+", "", text).lower().split()
+    # "Move the sync to Thursday" commands; "Update" and "Review of the Q3 plan" name.
+    return (
+        len(words) >= 2
+        and words[0] in IMPERATIVE_VERBS
+        and words[1] not in _TITLE_NOUN_NEXT
+        and not _TITLE_DELIBERATION.match(text)
+    )
 
 
 def _states_point(
@@ -128,14 +228,25 @@ def _states_point(
 
 
 def _title(a: Analysis, sentences: list[Sentence]) -> tuple[Sentence, str] | None:
+    """Return the title: a first heading, a "Subject:" line, or a short first line alone."""
     first = sentences[0]
     block = a.blocks[first.block]
-    flat = _flat(a.text[first.start : first.end])
+    whole = _flat(a.text[block.start : block.end])
     if block.kind == HEADING and first.block == 0:
-        return first, flat
-    m = _SUBJECT.match(flat)
+        return first, whole
+    m = _SUBJECT.match(_flat(a.text[first.start : first.end]))
     if m:
         return first, m.group(1)
+    if (
+        first.block == 0
+        and len(a.blocks) > 1
+        and "\n" not in a.text[block.start : block.end].strip()
+        and len(whole.split()) <= TITLE_WORDS
+        and whole[-1:] not in ".!?:,;"
+        and not _is_greeting(whole)
+        and not whole.startswith("@")
+    ):
+        return first, whole
     return None
 
 
@@ -160,8 +271,13 @@ def _label_body(a: Analysis, s: Sentence) -> str | None:
 def _is_greeting(flat: str) -> bool:
     words = len(flat.split())
     addressed = flat.endswith((",", "!", ":")) or bool(_EMOJI_END.search(flat))
+    # "Hello nova contributors and other stakeholders." addresses; it has no verb.
+    verbless = flat.endswith(".") and words <= 8 and not _FINITE.search(flat)
     return bool(
-        (_GREETING.match(flat) and (words <= GREETING_WORDS or (addressed and words <= 10)))
+        (
+            _GREETING.match(flat)
+            and (words <= GREETING_WORDS or ((addressed or verbless) and words <= 10))
+        )
         or (_PLEASANTRY.match(flat) and words <= PLEASANTRY_WORDS)
     )
 
