@@ -58,7 +58,7 @@ _UNIT = re.compile(
     r"(?:\b|(?<=\d)|(?<=\d ))(?:"
     r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
     r"(?:Z\b|[+\-]\d{2}:?\d{2}(?!\d))?)"
-    r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2})?\s?(?i:[ap]m\b|[ap]\.m\.))"
+    r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2}){0,2}\s?(?i:[ap]m\b|[ap]\.m\.))"
     r"|(?P<clock24>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[hH][0-5]\d)|24:00)(?!\d|:\d))"
     # "1700Z", "0930 UTC", and a bare hour before UTC/GMT ("before 12 UTC").
     r"|(?P<clock4>\b(?:(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b))"
@@ -74,7 +74,8 @@ _UNIT = re.compile(
     r"|(?P<relweek>\b(?i:(?:this|next|the coming|coming) (?:week|month|quarter|sprint|weekend"
     r"|year))\b)"
     r"|(?P<weekday>\b(?:(?i:next|this|coming|the coming|last)\s)?" + _WEEKDAY + r")"
-    r"|(?P<mdate>\b" + _MONTH + r"\.?\s\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s\d{4}\b)?"
+    # "Jul\n   22": a date wrapped across lines in a mail.
+    r"|(?P<mdate>\b" + _MONTH + r"\.?\s{1,4}\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s\d{4}\b)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b(?:,?\s\d{4}\b)?"
     r"|\b\d{1,2}-" + _MONTH + r"\b(?:-\d{4}\b)?)"
     r"|(?P<sdate>\b\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b(?!/))"
@@ -374,7 +375,7 @@ def _parse_clock(unit: Unit) -> time | None:
     if unit.kind == "eod":
         return END_OF_DAY
     if unit.kind == "clock12":
-        m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?([ap])", text)
+        m = re.match(r"(\d{1,2})(?:[:.](\d{2}))?(?:[:.]\d{2})?([ap])", text)
         if not m:
             return None
         hour, minute = int(m.group(1)), int(m.group(2) or 0)

@@ -793,6 +793,16 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
     ("deadline", "Each of us writes up every end of week what they did.", False),
     ("deadline", "Join us at 9am PT / 17:00 UTC, or watch the recording later.", False),
     ("deadline", "The new API will be released by next month, so the docs can wait.", False),
+    (
+        "deadline_tz",
+        "The portal closes on June 30, 2026 11:59:59 PM PST, as far as I can see.",
+        True,
+    ),
+    (
+        "deadline",
+        "Two questions:\n\n1. Any news?\n2. Are you able to send the last revision at the beginning of next week (Dec\n   7)?",
+        True,
+    ),
     # -- ask: a title that asks, directives to a named group, requests in the first person.
     (
         "ask",

@@ -117,6 +117,10 @@ _RECURRING = re.compile(r"\b(?:every|each)\s$", re.IGNORECASE)
 _ATTRIBUTIVE = re.compile(r"\b(?:the|a|an|our|their|your)\s$", re.IGNORECASE)
 _ALWAYS_DEADLINE = re.compile(r"^(?:asap|a\.s\.a\.p\.?)$", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
+_PART_OF_PERIOD = re.compile(
+    r"\b(?:at|by|from|in|until)\s(?:the\s)?(?:very\s)?(?:beginning|start|end|middle)\sof\s*$",
+    re.IGNORECASE,
+)
 #: "You then have 24 hours to object" gives the reader a window; "I have a week to" does not.
 _READER_HAS = re.compile(
     r"\b(?:you|you\sall|y'all|everyone|everybody|folks|reviewers|members|voters|people)"
@@ -221,7 +225,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return True
     if not in_ask or expr.is_range:
         return False
-    context = a.prose[sent_start : expr.start]
+    # "at the beginning of next week" is part of the time, not an event that begins.
+    context = _PART_OF_PERIOD.sub(" ", a.prose[sent_start : expr.start])
     if _BEFORE_EVENT.search(context):
         return True
     return not _EVENT.search(context)
