@@ -66,6 +66,8 @@ _URL_START = re.compile(
 _SENTENCE_END = re.compile(r"[.!?:;,)\]]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$")
 _LINE_START_CAPITAL = re.compile(r"\s*(?:[A-Z0-9@#>*\-\u2022]|[\U0001F300-\U0001FAFF])")
 _WRAP_WIDTH = 60
+#: "... for organising the series,\nwhich ...": a comma at a wrapped line's end, not a break.
+_WRAPPED_COMMA = re.compile(r",[ \t]*\n[ \t]*[a-z]")
 _QUOTED_LINE = re.compile(r"[ \t]{0,16}(?:[-*+][ \t]+)?>")
 _URL_AT_END = re.compile(r"(?:https?://\S+|[>)\]])\s*$")
 _LONG_RUN = re.compile(r"[^\s]{200,}")
@@ -148,6 +150,8 @@ class Analysis:
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.placeholders: list[tuple[int, int]] = []
+        #: URLs of embedded images ("![chart](chart.png)"): a reader can open them too.
+        self.images: list[str] = []
         self._parse_markdown()
         self.links.sort(key=lambda link: link.start)
         self.placeholders.sort()
@@ -291,6 +295,8 @@ class Analysis:
             masks.add(t1, m.end())
             if not m.group(1):
                 links.append(Link(m.group(3), m.start(), m.end(), t0, t1))
+            else:
+                self.images.append(m.group(3))
         for m in _REF_LINK.finditer(text, start, end) if has_bracket and self._references else ():
             label = m.group(3) or m.group(2)
             key = normalizeReference(label) if label.strip() else ""
@@ -300,9 +306,11 @@ class Analysis:
             t0, t1 = m.start(2), m.end(2)
             masks.add(m.start(), t0)
             masks.add(t1, m.end())
+            url = self._references[key]
             if not m.group(1):
-                url = self._references[key]
                 links.append(Link(url, m.start(), m.end(), t0, t1))
+            else:
+                self.images.append(url)
         for m in _SLACK_LINK.finditer(text, start, end) if has_angle else ():
             if free(m.start(), m.end()):
                 take(m.start(), m.end())
@@ -360,11 +368,9 @@ class Analysis:
                 if not match.schema:
                     host = raw.split("/", 1)[0]
                     tld = host.rsplit(".", 1)[-1]
-                    if not (
-                        raw.lower().startswith("www.")
-                        or "/" in raw
-                        or (tld in _FUZZY_TLDS and host == host.lower())
-                    ):
+                    # A bare host ("build.example.org") is a name written as a word; a
+                    # reader opens "www.example.org" or "example.org/page".
+                    if not (raw.lower().startswith("www.") or ("/" in raw and tld in _FUZZY_TLDS)):
                         continue
                 take(s, e)  # type: ignore[operator]
                 self._masks.add(s, e, "x")
@@ -413,7 +419,7 @@ class Analysis:
                 line = text[prev:pos]
                 nxt = pos + 1
                 if nxt < b.end and (
-                    _SENTENCE_END.search(line)
+                    (_SENTENCE_END.search(line) and not _WRAPPED_COMMA.search(text, prev, nxt + 1))
                     or _URL_AT_END.search(self.text, prev, pos)
                     or (
                         b.quoted

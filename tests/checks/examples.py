@@ -729,7 +729,8 @@ DEADLINES: list[tuple[str, str, str | None, str | None]] = [
 # ``JUDGEMENTS``: ``(property, message, present)``, one row per construction a careful reader
 # judges and the checks once got wrong. ``property`` is one of the facts the checks report:
 # "summary" (the top states the point), "ask" (an explicit, non-vague ask), "deadline" (a
-# by-when the reader can act on) or "deadline_tz" (no deadline.no-timezone finding).
+# by-when the reader can act on), "deadline_tz" (no deadline.no-timezone finding) or "links"
+# (something the reader can open: a URL, a link, an embedded image).
 # Written for the project, in the shapes real messages take; none is copied from anywhere.
 #: A neutral paragraph of detail that makes a message too long to be its own summary.
 FILLER = "The rest of this note has the details for each team, the dashboards we watched and the numbers we saw over the weekend, so skim it if you only need the headline. The rest of this note has the details for each team, the dashboards we watched and the numbers we saw over the weekend, so skim it if you only need the headline."
@@ -801,6 +802,17 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
     (
         "deadline",
         "Two questions:\n\n1. Any news?\n2. Are you able to send the last revision at the beginning of next week (Dec\n   7)?",
+        True,
+    ),
+    # -- links: an embedded image is something to open; a host name written as a word is not.
+    ("links", "The new layout, before and after:\n\n![after](img/after.png)", True),
+    ("links", "File a bug against tracker.example.org with the build log attached.", False),
+    ("links", "The draft is at docs.example.org/drafts/q1-plan for comments.", True),
+    # -- summary: a comma at the end of a wrapped line does not end the sentence.
+    (
+        "summary",
+        "Thanks to Ola for hosting our series,\nwhich has been great.\nIf you want it to go on, please reply with a date that suits you. "
+        + FILLER,
         True,
     ),
     # -- ask: a title that asks, directives to a named group, requests in the first person.

@@ -69,6 +69,8 @@ def _present(report, prop: str) -> bool:
         return any(not a.vague for a in report.facts.asks)
     if prop == "deadline":
         return bool(report.facts.deadlines)
+    if prop == "links":
+        return bool(report.facts.links)
     if prop == "deadline_tz":
         return all(f.rule != "deadline.no-timezone" for f in report.findings)
     raise ValueError(prop)

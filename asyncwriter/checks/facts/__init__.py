@@ -38,7 +38,7 @@ class MessageFacts:
         deadlines: the same as ``facts.deadlines`` records.
         summary: whether the top of the message gives its point.
         written_dates: the dates the message writes out ("26 Nov", "2026-11-26").
-        links: the URLs the message links to, in order, each once.
+        links: the URLs the message links to or embeds (images), in order, each once.
     """
 
     declared_zone: Zone | None
@@ -77,5 +77,5 @@ def read_facts(a: Analysis, now: datetime, tz: tzinfo) -> MessageFacts:
         deadlines=deadlines,
         summary=summary,
         written_dates=deadline_facts.written_dates(times, today),
-        links=tuple(dict.fromkeys([link.url for link in a.links] + a.reference_urls)),
+        links=tuple(dict.fromkeys([link.url for link in a.links] + a.reference_urls + a.images)),
     )
