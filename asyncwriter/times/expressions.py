@@ -46,7 +46,9 @@ _ZONE = (
     # An offset is at most 14 hours: "UTC - 2026-12-14" is a zone and a range, not UTC-20:26.
     r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)"
     r"|(?:(?<=\d)|(?<=\d ))[+\-\u2212]\d{2}:?\d{2}(?!\d)"
-    r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt))"
+    r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt)"
+    # "Anywhere on Earth" and "any time zone on earth", spelled out.
+    r"|(?i:anywhere\son\searth|any\s(?:time\s?)?zone\son\searth))"
     # "CET/UTC+2" names one zone twice; "Europe/Paris" is an IANA name, read below.
     r"(?!\w|/(?![A-Z]{2,5}\b))"
     r"|(?i:" + "|".join(zones.REGIONS) + r")(?:\s(?i:standard\s|daylight\s)?(?i:time))?\b"
@@ -64,7 +66,8 @@ _UNIT = re.compile(
     r"|(?P<clock4>\b(?:(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b))"
     r"|(?:[01]?\d|2[0-3])(?=\s(?:UTC|GMT)\b)))"
     r"|(?P<named>\b(?i:noon|midday|midnight)\b)"
-    r"|(?P<eod>\b(?:EOD|EOB|COB|EOP|(?i:eod|cob)|(?i:close|end) of (?:the )?(?i:business )?"
+    r"|(?P<eod>\b(?:EOD|EOB|COB|EOP|(?i:eod|cob)|(?i:close|end) of (?:(?i:the|your|my|our) )?"
+    r"(?i:business )?"
     r"(?i:day|play|today))\b)"
     r"|(?P<period>\b(?:EOW|EOM|EOQ|EOY|(?i:end) of (?:the |this |next )?"
     r"(?i:week|month|quarter|year|sprint))\b)"
@@ -77,7 +80,9 @@ _UNIT = re.compile(
     # "Jul\n   22": a date wrapped across lines in a mail.
     r"|(?P<mdate>\b" + _MONTH + r"\.?\s{1,4}\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s\d{4}\b)?"
     r"|\b\d{1,2}(?:st|nd|rd|th)?(?:\sof)?\s" + _MONTH + r"\b(?:,?\s\d{4}\b)?"
-    r"|\b\d{1,2}-" + _MONTH + r"\b(?:-\d{4}\b)?)"
+    r"|\b\d{1,2}-" + _MONTH + r"\b(?:-\d{4}\b)?"
+    # "by the 14th": a day of this month or the next.
+    r"|\b(?i:the)\s(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)\b(?!\s(?:(?i:of)\s)?" + _MONTH + r"))"
     r"|(?P<sdate>\b\d{1,2}/\d{1,2}(?:/(?:\d{4}|\d{2}))?\b(?!/))"
     # "have 24 hours to object": a window given to someone.
     r"|(?P<duration>\b(?:(?i:in|within|for|over|open for)"
@@ -308,7 +313,7 @@ def _zone_from_text(start: int, text: str) -> Zone:
     upper = bare.upper()
     if upper in zones.AMBIGUOUS:
         return Zone(start, start + len(text), bare, None, None, zones.AMBIGUOUS[upper])
-    if bare == "AoE":
+    if bare == "AoE" or bare.lower().endswith("on earth"):
         return Zone(start, start + len(text), bare, zones.AOE, "AoE")
     if upper in zones.UNAMBIGUOUS:
         key = zones.UNAMBIGUOUS[upper]
@@ -414,6 +419,15 @@ def parse_mdate(text: str, today: date) -> tuple[date | None, bool]:
     m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?", text)
     month_m = re.search(r"[A-Za-z]{3,9}", text.replace(" of ", " "))
     year_m = re.search(r"\b(\d{4})\b", text)
+    if m and re.match(r"(?i)the\s", text):  # "the 14th": the next such day
+        day = int(m.group(1))
+        month, year = today.month, today.year
+        if day < today.day:
+            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        try:
+            return date(year, month, day), False
+        except ValueError:
+            return None, False
     if not m or not month_m:
         return None, False
     month = _MONTHS.get(month_m.group().lower()[:4], _MONTHS.get(month_m.group().lower()[:3]))

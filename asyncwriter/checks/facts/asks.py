@@ -152,6 +152,8 @@ _DIRECT_REQUEST = re.compile(r"\b(?:" + "|".join(_words("direct_requests")) + r"
 _CHAT_BULLET = re.compile(
     r"[\u2022\u25e6\u25aa\u2023\u2043\u2013\u2014\u00b7\U0001F300-\U0001FAFF\u2600-\u27BF]"
 )
+#: After the first word of a title: "Update on X", "Review of Y" name, not command.
+_TITLE_NEXT = frozenset("on for from of about re regarding to and is are".split())
 #: Nouns often used as titles: "Update on X", "Review of Y" are not commands.
 _TITLE_NOUNS = _set("title_nouns")
 _FINITE = _set("finite_verbs")
@@ -183,8 +185,26 @@ _PERMISSION = re.compile(
 )
 #: A reply's subject or a patch title: "Re: ...", "[PATCH v2] net: fix ...".
 _NOT_ASK_SUBJECT = re.compile(r"^subject:\s*(?:(?:re|fwd?|aw)\s?:|.{0,40}\[patch)", re.IGNORECASE)
-#: "To announce your candidacy, send ...": a purpose clause before the command.
-_PURPOSE_CLAUSE = re.compile(r"^(?:in\sorder\s)?to\s\w+[^,]{0,60},\s", re.IGNORECASE)
+#: "To announce your candidacy, send ...", "When you're done, send ...": a clause before
+#: the command.
+_PURPOSE_CLAUSE = re.compile(
+    r"^(?:(?:in\sorder\s)?to|when|once|after|before|as\ssoon\sas|if|whenever)\s[^,]{1,80},\s",
+    re.IGNORECASE,
+)
+#: "Let's hold off merging": a proposal the readers are asked to act on. Not "let's see".
+_LETS = re.compile(
+    r"^(?:\W*\w+,\s)?let(?:'s|\u2019s|\sus)\s(?!(?:"
+    + vocabulary.alternatives("summary", "rhetorical_lets")
+    + r")\b)\w+",
+    re.IGNORECASE,
+)
+#: A pull request's own description: its imperative title describes the change.
+_PR_BODY = re.compile(
+    r"^\s*(?:this|the\sfollowing)\s(?:pr|pull\srequest|change|patch|commit|diff|mr)\b"
+    r"|^#{1,3}\s*(?:changes|what\sthis\spr\sdoes|description|summary\sof\schanges)\b"
+    r"|\b(?:fixes|closes|resolves)\s#\d+",
+    re.IGNORECASE | re.MULTILINE,
+)
 _DIRECTIVE_HINTS = _words("directive_hints")
 _MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
 _LET_KNOW_EXPLICIT = _set("let_know_explicit")
@@ -299,6 +319,8 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
         return "action"
     if _FIRST_PERSON_REQUEST.search(flat):
         return "action"
+    if _LETS.search(flat):
+        return "action"
     if block.kind == TABLE_ROW or a.prose[sent.start : sent.end].rstrip(" x\t").endswith(":"):
         return None  # table cells and "Open PRs on the milestone: <link>" labels
     if _is_imperative(a, sent, flat, tagged):
@@ -342,7 +364,20 @@ def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str, tagged: bool
         return False
     if _QUESTION_END.search(flat):
         return not _RHETORICAL_START.match(flat)
-    return False
+    # "# Upgrade the runners to Ubuntu 24.04" asks; a pull request's title describes it.
+    if _PR_BODY.search(a.text):
+        return False
+    words = flat.split()
+    if len(words) < 2 or words[0].lower() not in IMPERATIVE_VERBS:
+        return False
+    second = words[1]
+    if second.lower() in _TITLE_NEXT:
+        return False
+    # "Release cleanup" and "Review process" are noun compounds; "Use ADRs", "Drop Python
+    # 3.8" and "Rotate the keys" command.
+    if len(words) == 2 and not (second.endswith("s") or second[:1].isupper()):
+        return False
+    return _is_imperative(a, sent, flat, tagged)
 
 
 def _let_me_know(doc: Doc, start: int) -> str:

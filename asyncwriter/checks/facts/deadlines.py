@@ -48,9 +48,17 @@ _MARK_AFTER = re.compile(
     r"|round|vote|voting|nominations|submissions|registration|consultation)\b",
     re.IGNORECASE,
 )
-#: "the last day to raise objections is 24 May": the deadline named before its date.
+#: "the last day to raise objections is 24 May", "the deadline for talks is 1 June": the
+#: deadline named before its date.
 _LAST_DAY_BEFORE = re.compile(
-    r"\b(?:last|final)\s(?:day|date|chance)\b[^.?!;]{0,60}\s(?:is|will\sbe|=)\s(?:on\s)?$",
+    r"\b(?:(?:last|final)\s(?:day|date|chance)|deadline|cut-?off|due\sdate|closing\sdate)\b"
+    r"[^.?!;]{0,60}\s(?:is|will\sbe|=|:)\s(?:on\s|at\s)?$",
+    re.IGNORECASE,
+)
+#: "Please don't merge anything before Sunday": a not-before, not a by-when.
+_NOT_BEFORE = re.compile(
+    r"\b(?:don't|don\u2019t|do\snot|doesn't|won't|will\snot|never|not|no\s\w+)\b[^.?!]{0,60}"
+    r"\b(?:before|until|till)\W{0,3}(?:the\s)?$",
     re.IGNORECASE,
 )
 #: Markers that end a range; they make a deadline only when something is open until then.
@@ -68,6 +76,12 @@ _OWN_CLOSING = re.compile(
     r"|\splan\s(?:to|on)|\sintend\sto|\sexpect\sto|\saim\sto)\s(?:\w+\s){0,2}?(?:"
     + _alternatives("closing_verbs")
     + r")\b[^.?!]{0,80}$",
+    re.IGNORECASE,
+)
+#: An obligation pinned to a time: "needs to happen on Saturday", "must be sent at 09:00".
+_OBLIGATION_ON = re.compile(
+    r"\b(?:must|needs?\sto|has\sto|have\sto)\s(?:be\s)?(?:[\w\-]+\s){0,2}?(?:on|at)\s"
+    r"(?:the\s)?$",
     re.IGNORECASE,
 )
 #: Minutes that only a deadline is set to: "11:59 pm", "23:59", "24:00".
@@ -191,8 +205,12 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     duration = expr.unit("duration")
     if duration is not None and duration.text.lower().startswith(("have", "has")):
         return bool(_READER_HAS.search(before))  # "you have 24 hours to object"
-    if duration is not None and duration.text.lower().startswith("open"):
-        return True  # "voting is open for 72 hours" ends something
+    if duration is not None and duration.text.lower().startswith(
+        ("open", "within", "in the next", "in the coming")
+    ):
+        # "open for 72 hours", "within a week", "in the next 24-48 hours"; not a narrative
+        # ("most alerts resolved within 10 minutes").
+        return not _PAST.search(before)
     if duration is not None and duration.text.lower().startswith(("for", "over")):
         # "down for 20 min" lasts; "the poll runs for 48 hours" ends something.
         return bool(_RUNS_FOR.search(before)) and not _KEEPS_RUNNING.search(before)
@@ -202,12 +220,14 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return False  # "every Tuesday", "each end of week"
     if expr.kinds() == {"weekday"} and _ATTRIBUTIVE.search(before) and re.match(r" [a-z]", after):
         return False
+    if _OBLIGATION_ON.search(before) and not _PAST.search(before):
+        return True  # "this needs to happen on Saturday", "the form must be in on Monday"
     if _last_minute(expr) or _LAST_DAY_BEFORE.search(wide) or _OWN_CLOSING.search(before):
         return not _PAST.search(before)
     if expr.is_range and _DEADLINE_PERIOD.search(wide):
         return True  # "Nomination period: 1 Jun - 12 Jun"
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
-        if re.search(r"\bnot\s(?:before|until)\W{0,3}$", before, re.IGNORECASE):
+        if _NOT_BEFORE.search(before):
             return False
         if _RANGE_END.search(before) and not in_ask and not _OPEN_WINDOW.search(wide):
             return False  # "frozen until Friday", "maintenance from 20:00 until 02:00"
