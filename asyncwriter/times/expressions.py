@@ -420,12 +420,14 @@ def parse_mdate(text: str, today: date) -> tuple[date | None, bool]:
     month_m = re.search(r"[A-Za-z]{3,9}", text.replace(" of ", " "))
     year_m = re.search(r"\b(\d{4})\b", text)
     if m and re.match(r"(?i)the\s", text):  # "the 14th": the next such day
-        day = int(m.group(1))
-        month, year = today.month, today.year
-        if day < today.day:
-            month, year = (1, year + 1) if month == 12 else (month + 1, year)
+        dom = int(m.group(1))
+        this_month, this_year = today.month, today.year
+        if dom < today.day:
+            this_month, this_year = (
+                (1, this_year + 1) if this_month == 12 else (this_month + 1, this_year)
+            )
         try:
-            return date(year, month, day), False
+            return date(this_year, this_month, dom), False
         except ValueError:
             return None, False
     if not m or not month_m:
