@@ -45,7 +45,7 @@ _ABBREVIATIONS = sorted([*zones.UNAMBIGUOUS, *zones.AMBIGUOUS], key=lambda a: (-
 _ZONE = (
     # An offset is at most 14 hours: "UTC - 2026-12-14" is a zone and a range, not UTC-20:26.
     r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)"
-    r"|(?:(?<=\d)|(?<=\d ))[+\-\u2212]\d{2}:?\d{2}(?!\d)"
+    r"|(?:(?<=\d)|(?<=\d )|(?<=\())[+\-\u2212]\d{2}:?\d{2}(?!\d)"
     r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt)"
     # "Anywhere on Earth" and "any time zone on earth", spelled out.
     r"|(?i:anywhere\son\searth|any\s(?:time\s?)?zone\son\searth))"
@@ -57,20 +57,23 @@ _ZONE = (
 _UNIT = re.compile(
     # Every unit starts at a word boundary or right after a digit ("17:00+02:00", "1700Z"):
     # checking that once first lets most positions fail fast instead of trying each unit.
-    r"(?:\b|(?<=\d)|(?<=\d ))(?:"
+    r"(?:\b|(?<=\d)|(?<=\d )|(?<=\())(?:"
     r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
     r"(?:Z\b|[+\-]\d{2}:?\d{2}(?!\d))?)"
     r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2}){0,2}\s?(?i:[ap]m\b|[ap]\.m\.))"
-    r"|(?P<clock24>\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[hH][0-5]\d)|24:00)(?!\d|:\d))"
+    r"|(?P<clock24>(?<![+\-\u2212])\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[hH][0-5]\d)|24:00)(?!\d|:\d))"
     # "1700Z", "0930 UTC", and a bare hour before UTC/GMT ("before 12 UTC").
     r"|(?P<clock4>\b(?:(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b))"
     r"|(?:[01]?\d|2[0-3])(?=\s(?:UTC|GMT)\b)))"
     r"|(?P<named>\b(?i:noon|midday|midnight)\b)"
-    r"|(?P<eod>\b(?:EOD|EOB|COB|EOP|(?i:eod|cob)|(?i:close|end) of (?:(?i:the|your|my|our) )?"
+    r"|(?P<eod>\b(?:(?i:close|end) of(?=\s" + _WEEKDAY + r")"
+    r"|EOD|EOB|COB|EOP|(?i:eod|cob)|(?i:close|end) of (?:(?i:the|your|my|our) )?"
     r"(?i:business )?"
     r"(?i:day|play|today))\b)"
     r"|(?P<period>\b(?:EOW|EOM|EOQ|EOY|(?i:end) of (?:the |this |next )?"
-    r"(?i:week|month|quarter|year|sprint))\b)"
+    r"(?i:week|month|quarter|year|sprint)"
+    # "by the end of June", "end of Q2 2027": a named month or quarter.
+    r"|(?i:end) of (?:(?i:the) )?(?:" + _MONTH + r"|Q[1-4])(?:,?\s\d{4})?)\b)"
     r"|(?P<relday>\b(?i:(?:the )?day after tomorrow|tomorrow|tmrw|tonight|today"
     r"|(?:later|earlier) today|this (?:morning|afternoon|evening))\b"
     r"(?:\s(?i:morning|afternoon|evening|night)\b)?)"
@@ -116,6 +119,12 @@ def _candidates(prose: str) -> list[int]:
     for m in _WORD_OR_NUMBER.finditer(prose):
         token = m.group()
         if token[0].isdigit():
+            if (
+                m.start() >= 2
+                and prose[m.start() - 1] in "+-\u2212"
+                and prose[m.start() - 2] == "("
+            ):
+                found.append(m.start() - 1)  # "(+05:30)" after a zone name
             found.append(m.start())
             end = m.end()
             # An offset or "Z" right after a time: "17:00+02:00", "17:00 -05:00", "1700Z".
@@ -594,6 +603,8 @@ def resolve(  # one branch per kind of unit reads best as one
             else:
                 res.vague.append(f"“{unit.text}” spans weeks: name the day")
                 return res
+        elif kind == "period" and (named_end := _named_period_end(unit.text, today)):
+            day = named_end  # "end of June", "end of Q2": a date, not a relative one
         elif kind == "period":
             res.relative = True
             monday = today - timedelta(days=today.weekday())
@@ -654,6 +665,25 @@ def parse_iso(text: str) -> datetime | None:
         return datetime.fromisoformat(text.replace(" ", "T"))
     except ValueError:
         return None
+
+
+def _named_period_end(text: str, today: date) -> date | None:
+    """Return the last day of "end of June" or "end of Q2 2027", or None for other periods."""
+    low = text.lower()
+    year_m = re.search(r"\b(\d{4})\b", low)
+    quarter = re.search(r"\bq([1-4])\b", low)
+    month = None
+    if quarter:
+        month = int(quarter.group(1)) * 3
+    else:
+        name = re.search(r"end of (?:the )?([a-z]{3,9})", low)
+        if name:
+            month = _MONTHS.get(name.group(1)[:4], _MONTHS.get(name.group(1)[:3]))
+    if month is None:
+        return None
+    year = int(year_m.group(1)) if year_m else _year_for(month, 28, today)
+    first_next = date(year + (month == 12), month % 12 + 1, 1)
+    return first_next - timedelta(days=1)
 
 
 def _pad_date(m: re.Match[str]) -> str:

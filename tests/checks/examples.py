@@ -1075,4 +1075,102 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
     ("deadline_tz", "Please submit by 11:59 pm on 3 May.", False),
     ("deadline_tz", "Please reply by the end of your day on Friday.", False),
     ("deadline_tz", "The poll closes at 18:00 on 2 December.", False),
+    # -- reader_a: constructions its misses showed (written again in other words).
+    (
+        "summary",
+        "# ADR 0031: Search indexing\n\n## Status\n\nAccepted\n\n## Context\n\nWe index documents in three different ways today and none of them is fast. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# ADR-040: Use Kafka for the audit trail\n\nStatus: Accepted\n\n## Context\nThe audit rows live in the main database today. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Pin the Go toolchain to 1.22 in CI\n\nThe runners picked up 1.23 last night and two packages no longer build. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# v2.8.0\n\nThis release had 31 contributors and 140 merged pull requests. Thanks to all of them! "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# The mobile port\n\nThe mobile port has been part of the project since 2019, when Ada wrote the first build. For years it was our best-tested platform. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Swap the date library\n\nThis PR replaces the old date library with a smaller one in the web app. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Subject: Minutes: platform sync, 4 March\n\nAttendees: Ana, Bo, Chen\n\n1. Status\n   - Two blockers left.\n   - Bo will look at the installer. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Subject: Re: [PATCH v4] cache: fix the eviction order\n\nv4 addresses the review comments on v3: the lock now covers the whole walk. I also split out the renames. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "A few things before this can go in:\n\n1. The parser now returns an empty list where it raised. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Subject: The spare build box is ready\n\nThe spare build box is up at build-07.lab.internal: 2x A40,\n256 GB RAM. "
+        + FILLER,
+        True,
+    ),
+    ("ask", "# ADR-051: Use Redis for rate limits\n\nWe decided this in the March review.", False),
+    ("ask", "# Pin the Go toolchain to 1.22 in CI\n\nThe runners picked up 1.23 last night.", True),
+    ("ask", "Subject: Minutes: release sync, 4 March\n\nAttendees: Ana, Bo.", False),
+    (
+        "ask",
+        "If you still push to the old bucket, move your jobs to the new one and let us know in #infra when you are done.",
+        True,
+    ),
+    ("ask", "Anyone running 2.1 or older should upgrade to 2.1.4 today.", True),
+    (
+        "deadline",
+        "| Item | Owner | Due |\n| --- | --- | --- |\n| Lower the error alert | Ravi | 2026-12-04 |",
+        True,
+    ),
+    (
+        "deadline",
+        "| Item | Owner | Notes |\n| --- | --- | --- |\n| Lower the error alert | Ravi | since 2026-11-04 |",
+        False,
+    ),
+    (
+        "deadline",
+        "Identified - a bad config push stopped the worker. We expect to have a fix deployed by 18:30 UTC.",
+        True,
+    ),
+    ("deadline", "Service owners should move to the new client by the end of Q2.", True),
+    (
+        "deadline",
+        "If you want to take it on, please reply on this thread by the end of June.",
+        True,
+    ),
+    (
+        "deadline_tz",
+        "Please confirm your dates in the sheet by Wednesday 18:00 IST (+05:30).",
+        True,
+    ),
+    ("deadline_tz", "Sorry for the late notice: please send your slides by end of Friday.", False),
+    ("deadline_tz", "The poll closes on Friday 20 June at 12:00.", False),
 ]

@@ -64,6 +64,14 @@ _PHRASES = _phrases()
 
 #: Base-form verbs that open an imperative ask ("Review the plan", "@sam merge it").
 IMPERATIVE_VERBS = _set("imperative_verbs")
+#: Verbs that open a title that commands ("Pin protobuf to 4.25"): the above and more.
+TITLE_VERBS = IMPERATIVE_VERBS | _set("title_verbs")
+#: "ADR-012: Use PostgreSQL", "RFC 9 - Drop the v1 API": a document number before the title.
+DOC_NUMBER = re.compile(
+    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:(?:adr|rfc|kep|pep|mep|proposal|spec|decision)"
+    r"[\s\-_#]?\d+\s*[:.\-\u2013\u2014]\s*)?",
+    re.IGNORECASE,
+)
 #: Words after a would-be imperative that show it was a noun or a statement instead.
 _NOT_IMPERATIVE_NEXT = _set("not_imperative_next")
 _LEAD_INS = _set("lead_ins")
@@ -164,7 +172,7 @@ _AFTER_DASH_OBJECT = _set("after_dash_object")
 _DIRECTIVE = re.compile(
     r"\b(?:" + "|".join(_words("directive_subjects")) + r")"
     # "Everybody who needs to work in AWS gets ...": a relative clause describes, not directs.
-    r"\s(?:(?!who\b|that\b|which\b)[\w-]+\s){0,5}?(?:also\s)?"
+    r"\s(?:(?!who\b|that\b|which\b)(?:\d+(?:\.\d+)+|[\w-]+)\s){0,5}?(?:also\s)?"
     r"(?:must|need\sto|needs\sto|have\sto|has\sto|(?:are|is)\s(?:strongly\s)?(?:required"
     r"|expected|asked|advised|encouraged|requested)\sto|should)\s(?!be\saware)\w+",
     re.IGNORECASE,
@@ -185,6 +193,7 @@ _PERMISSION = re.compile(
 )
 #: A reply's subject or a patch title: "Re: ...", "[PATCH v2] net: fix ...".
 _NOT_ASK_SUBJECT = re.compile(r"^subject:\s*(?:(?:re|fwd?|aw)\s?:|.{0,40}\[patch)", re.IGNORECASE)
+_SUBJECT_LINE = re.compile(r"^subject:\s*", re.IGNORECASE)
 #: "To announce your candidacy, send ...", "When you're done, send ...": a clause before
 #: the command.
 _PURPOSE_CLAUSE = re.compile(
@@ -272,6 +281,11 @@ def find_asks(a: Analysis) -> list[Ask]:
         core = _trim_edges(low)
         if _NOT_ASK_SUBJECT.match(flat):
             continue
+        subject = _SUBJECT_LINE.match(flat)
+        if subject:  # a mail's subject asks as a title does, or with "action needed"
+            if "LABEL" in labels or _title_asks(a, index, sent, flat[subject.end() :], tagged):
+                asks.append(Ask(shown, sent.start, sent.end, kind="action"))
+            continue
         if block.kind == HEADING and "LABEL" not in labels:
             if sent.block == 0 and _title_asks(a, index, sent, flat, tagged):
                 asks.append(Ask(shown, sent.start, sent.end, kind="action"))
@@ -303,7 +317,11 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
     if _PERMISSION.search(flat):
         return None
     if let_know is not None:
-        return _let_me_know(a.doc, let_know)
+        kind = _let_me_know(a.doc, let_know)
+        # "If you still use it, move your jobs and let us know when you're done."
+        if kind == "vague" and _is_imperative(a, sent, flat, tagged):
+            return "action"
+        return kind
     strong = labels & {"MODAL_YOU", "NEED", "LABEL", "VOTE"}
     if strong and ("NEED" not in labels or _need_is_ask(low)):
         return "action"
@@ -362,13 +380,16 @@ def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str, tagged: bool
     """
     if a.blocks[sent.block].level > 1 or len(flat.split()) > 12:
         return False
+    if DOC_NUMBER.match(flat).end():  # type: ignore[union-attr]
+        return False  # "ADR-012: Use PostgreSQL" states a decision, it asks nothing
     if _QUESTION_END.search(flat):
         return not _RHETORICAL_START.match(flat)
     # "# Upgrade the runners to Ubuntu 24.04" asks; a pull request's title describes it.
     if _PR_BODY.search(a.text):
         return False
+    flat = flat[DOC_NUMBER.match(flat).end() :]  # type: ignore[union-attr]
     words = flat.split()
-    if len(words) < 2 or words[0].lower() not in IMPERATIVE_VERBS:
+    if len(words) < 2 or words[0].lower() not in TITLE_VERBS:
         return False
     second = words[1]
     if second.lower() in _TITLE_NEXT:
@@ -377,7 +398,7 @@ def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str, tagged: bool
     # 3.8" and "Rotate the keys" command.
     if len(words) == 2 and not (second.endswith("s") or second[:1].isupper()):
         return False
-    return _is_imperative(a, sent, flat, tagged)
+    return second.lower() not in _NOT_IMPERATIVE_NEXT
 
 
 def _let_me_know(doc: Doc, start: int) -> str:

@@ -15,6 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from asyncwriter import vocabulary
+from asyncwriter.checks.analysis import TABLE_ROW
 from asyncwriter.checks.model import Deadline
 from asyncwriter.times import expressions as timeexpr
 
@@ -104,6 +105,18 @@ _FUTURE_PASSIVE = re.compile(
     r"\b(?:will|to|must|should|shall|can|gets?|needs?\sto)\s(?:\w+\s)?be\s\w+ed\s+by\s*$",
     re.IGNORECASE,
 )
+#: A plan or expectation: "we expect to have a fix deployed by 18:30" is not a narrative.
+_FUTURE_PLAN = re.compile(
+    r"\b(?:will|'ll|\u2019ll|shall|expects?\sto|expecting\sto|plans?\sto|planning\sto|aims?\sto"
+    r"|hopes?\sto|going\sto|intends?\sto)\b",
+    re.IGNORECASE,
+)
+#: A verb in the simple past after its subject: "Finance reconciled every slice".
+_SIMPLE_PAST = re.compile(r"\b(?!need|expect|schedul|plann|requir)\w{2,}ed\s(?!by\b)", re.I)
+#: A table column that holds deadlines: "| Item | Owner | Due |".
+_DUE_COLUMN = re.compile(
+    r"^\W*(?:due(?:\sdate)?|deadline|by|by\swhen|target(?:\sdate)?|eta|when)\W*$", re.I
+)
 #: "Please submit ... by then": the deadline is the time named just before.
 _BY_THEN = re.compile(
     r"\b(?:by|before|until|till)\s+then\b|\bby\s+that\s+(?:time|point)\b"
@@ -188,6 +201,24 @@ def _referenced_by_then(
     return referenced
 
 
+def _in_due_column(a: Analysis, expr: TimeExpression) -> bool:
+    """Return True when ``expr`` sits in a table cell whose column header says "Due"."""
+    i = a.block_at(expr.start)
+    if i < 1 or a.blocks[i].kind != TABLE_ROW:
+        return False
+    header = i
+    while header > 0 and a.blocks[header - 1].kind == TABLE_ROW:
+        header -= 1
+    if header == i:
+        return False
+    row = a.text[a.blocks[i].start : expr.start]
+    column = row.count("|") - (
+        1 if a.text[a.blocks[i].start : a.blocks[i].end].lstrip().startswith("|") else 0
+    )
+    head = a.text[a.blocks[header].start : a.blocks[header].end].strip().strip("|").split("|")
+    return 0 <= column < len(head) and bool(_DUE_COLUMN.match(head[column]))
+
+
 def _has_year(expr: TimeExpression) -> bool:
     return any(u.kind == "iso" or re.search(r"\d{4}", u.text) for u in expr.units)
 
@@ -209,8 +240,10 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         ("open", "within", "in the next", "in the coming")
     ):
         # "open for 72 hours", "within a week", "in the next 24-48 hours"; not a narrative
-        # ("most alerts resolved within 10 minutes").
-        return not _PAST.search(before)
+        # ("most alerts resolved within 10 minutes", "Finance reconciled it within a day").
+        if in_ask or _FUTURE_PLAN.search(before):
+            return True
+        return not (_PAST.search(before) or _SIMPLE_PAST.search(before))
     if duration is not None and duration.text.lower().startswith(("for", "over")):
         # "down for 20 min" lasts; "the poll runs for 48 hours" ends something.
         return bool(_RUNS_FOR.search(before)) and not _KEEPS_RUNNING.search(before)
@@ -218,6 +251,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return False
     if _RECURRING.search(before):
         return False  # "every Tuesday", "each end of week"
+    if _in_due_column(a, expr):
+        return True  # an action item's row in a table with a "Due" column
     if expr.kinds() == {"weekday"} and _ATTRIBUTIVE.search(before) and re.match(r" [a-z]", after):
         return False
     if _OBLIGATION_ON.search(before) and not _PAST.search(before):
@@ -234,8 +269,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         # Past-tense narrative: "by 22:05 the on-call had confirmed", "cleared by 07:40".
         if in_ask:
             return True
-        if _FUTURE_PASSIVE.search(before):
-            return True  # "RCA will be shared by 14:00"
+        if _FUTURE_PASSIVE.search(before) or _FUTURE_PLAN.search(before):
+            return True  # "RCA will be shared by 14:00", "we expect to have it deployed by 18:30"
         return not (_PAST.search(before + " " + after) or _PARTICIPLE_BY.search(before))
     kinds = expr.kinds()
     if kinds & _INHERENT:

@@ -76,7 +76,10 @@ _PLAN = re.compile(
 _LEAD_CLAUSE = re.compile(
     r"^(?:as|since|following|after|given|now\sthat|with)\b[^,;:.!?]{0,100},\s", re.IGNORECASE
 )
-_NUMBER = re.compile(r"\d[\d,.:]*%?")
+#: A standalone figure ("212", "9%", "1,200"), not the digits of "gpu-03" or "A100".
+_NUMBER = re.compile(r"(?<![\w.\-])\d[\d,.:]*%?(?![\w\-])")
+#: History: "has been part of the project since 2014", "back in 2019".
+_HISTORY = re.compile(r"\b(?:since|in|back\sin|until)\s(?:19|20)\d\d\b", re.IGNORECASE)
 
 
 def role_of(
@@ -135,7 +138,9 @@ def _is_lead_up(flat: str) -> bool:
     # is Tue 6 Oct, 18:00 CEST (16:00 UTC, 12:00 EDT)" announces an event).
     spans = [(e.start, e.end) for e in timeexpr.scan(flat)]
     figures = [m for m in _NUMBER.finditer(flat) if not any(s <= m.start() < e for s, e in spans)]
-    return len(figures) >= 3 and len(figures) * 12 >= len(flat.split())
+    if len(figures) >= 2 and len(figures) * 12 >= len(flat.split()):
+        return True
+    return bool(_HISTORY.search(flat))
 
 
 def states_status(text: str) -> bool:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from asyncwriter import vocabulary
 from asyncwriter.checks.analysis import HEADING
 from asyncwriter.checks.facts import openings
-from asyncwriter.checks.facts.asks import IMPERATIVE_VERBS
+from asyncwriter.checks.facts.asks import DOC_NUMBER, TITLE_VERBS
 from asyncwriter.checks.facts.openings import Role
 from asyncwriter.times import expressions as timeexpr
 
@@ -91,6 +91,22 @@ _TITLE_DELIBERATION = re.compile(
     re.IGNORECASE,
 )
 _TITLE_NEED = re.compile(r"^(?:we\s)?(?:need|needs|please|let's|let\u2019s)\b", re.IGNORECASE)
+#: Titles of records whose date is when it happened: "Minutes: 11 March", "Incident report".
+_RECORD_TITLE = re.compile(
+    r"\b(?:minutes|notes|report|recap|retro(?:spective)?|digest|newsletter|changelog|log|agenda"
+    r"|post-?mortem|review|summary|week\s\d+)\b",
+    re.IGNORECASE,
+)
+_MINUTES_TITLE = re.compile(
+    r"\b(?:minutes|meeting\snotes|notes\sfrom|agenda|incident\sreport|recap|digest|newsletter"
+    r"|changelog|week\s\d+)\b",
+    re.IGNORECASE,
+)
+_ADR_STATE = re.compile(
+    r"^\W*(?:proposed|accepted|rejected|superseded|deprecated|draft|approved|final|active"
+    r"|withdrawn|implemented|in\sprogress|under\sreview)\b",
+    re.IGNORECASE,
+)
 _TITLE_NOUN_NEXT = frozenset("on for from of about re regarding to and is are".split())
 #: The longest first line that reads as a title ("LLVM 15.0.0 Release Schedule").
 TITLE_WORDS = 14
@@ -117,6 +133,8 @@ def read_summary(
             if body:
                 return SummaryVerdict(True, body, None)
     content, sections = _opening(a, sentences, title)
+    if title and _MINUTES_TITLE.search(title[1]):
+        sections = [True] * len(sections)  # minutes and reports record; only an ask stands out
     opening_text = " ".join(_flat(a.text[s.start : s.end]) for s in content)
     for s in content:  # a "Status:" or "Decision needed:" line opening the message
         if _LABEL.match(_flat(text_of(s))):
@@ -204,15 +222,18 @@ def _title_states_point(
         return True
     if _states_point(a, sentence, asks, deadlines):
         return True
-    if any(e.has_day or e.has_clock for e in timeexpr.scan(text)):
-        return True  # "Maintenance: 20 Nov 12:00 EST" names the when
-    words = re.sub(r"^(?:[\[(][^\])]{0,30}[\])]\s*)+", "", text).lower().split()
+    if not _RECORD_TITLE.search(text) and any(
+        e.has_day or e.has_clock for e in timeexpr.scan(text)
+    ):
+        return True  # "Maintenance: 20 Nov 12:00 EST" names the when; "Minutes: 11 March" not
+    bare = text[DOC_NUMBER.match(text).end() :]  # type: ignore[union-attr]
+    words = bare.lower().split()
     # "Move the sync to Thursday" commands; "Update" and "Review of the Q3 plan" name.
     return (
         len(words) >= 2
-        and words[0] in IMPERATIVE_VERBS
+        and words[0] in TITLE_VERBS
         and words[1] not in _TITLE_NOUN_NEXT
-        and not _TITLE_DELIBERATION.match(text)
+        and not _TITLE_DELIBERATION.match(bare)
     )
 
 
@@ -257,6 +278,8 @@ def _label_body(a: Analysis, s: Sentence) -> str | None:
     assert m is not None
     body = flat[m.end() :].strip(" *_") if len(flat) >= m.end() else ""
     block = a.blocks[s.block]
+    if body and _ADR_STATE.match(body):
+        return None  # "Status: Accepted" is a document's state, not its summary
     if body and len(body.split()) >= 2:
         return body
     # "## Summary" heading or a label alone on its line: the summary is what follows.
@@ -264,7 +287,8 @@ def _label_body(a: Analysis, s: Sentence) -> str | None:
                  x.start > s.end)]  # fmt: skip
     if following and (block.kind == HEADING or not body):
         nxt = following[0]
-        return _flat(a.text[nxt.start : nxt.end])
+        text = _flat(a.text[nxt.start : nxt.end])
+        return None if _ADR_STATE.match(text) else text
     return None
 
 

@@ -95,8 +95,9 @@ def _deadline_findings(
         )
     zone = expr.zone
     eod_no_day = res.vague and expr.unit("eod") is not None and res.when is None
-    # Midnight is vague about its day, and it still needs a zone like any clock time.
-    unzoned_anyway = eod_no_day or expr.unit("named") is not None
+    # A clock time needs a zone even when something else about it is vague (midnight's day,
+    # a weekday that contradicts the date).
+    unzoned_anyway = eod_no_day or expr.unit("named", "clock12", "clock24", "clock4") is not None
     if expr.has_clock and zone is None and not declared and (not res.vague or unzoned_anyway):
         label = zones.display_zone(opts.tz, res.when or opts.now)
         yield opts.finding(
