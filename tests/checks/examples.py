@@ -470,6 +470,8 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             "The Q3 numbers are in the attached spreadsheet. FYI.",
             "I updated the spec to cover the retry behaviour. @José please re-read section 4.",
             "Before launch:\n- sign off on the pricing spec\n- merge this PR\n- update the runbook",
+            # A form or survey the reader is asked to fill in (issue 15).
+            "Reminder for everyone: please complete the security questionnaire by Fri 27 Nov.",
         ],
         [
             "The issue is that the cache never expires, so stale prices show up after a change.",
@@ -483,6 +485,9 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             "Make sure the export file is UTF-8 and the dates use ISO-8601.",
             "Please review the PR by Wed 25 Nov: <https://github.com/acme/api/pull/812|#812>",
             'Steps for the drill are in the <a href="https://wiki.acme.io/runbooks/failover">failover runbook</a>.',
+            # A product's form is not a document to open; a report alone is too vague (issue 15).
+            "The checkout form now validates postcodes before payment. FYI, no action needed.",
+            "The weekly report looks better since the cache fix. FYI.",
         ],
     ),
     # ------------------------------------------------------------------ structure.placeholder
