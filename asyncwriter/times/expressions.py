@@ -46,7 +46,9 @@ _WEEKDAY = (
 _ABBREVIATIONS = sorted([*zones.UNAMBIGUOUS, *zones.AMBIGUOUS], key=lambda a: (-len(a), a))
 _ZONE = (
     r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?(?!\d)"
-    r"|(?:(?<=\d)|(?<=\d ))[+\-\u2212]\d{2}:?\d{2}(?!\d)"
+    # An offset right after a time: "17:00+02:00", "17:00 -05:00". A hyphen glued to a time
+    # is a range ("02:00-04:00"), as people write a window; a glued offset is "+" or U+2212.
+    r"|(?:(?<=\d)[+\u2212]|(?<=\d )[+\-\u2212])\d{2}:?\d{2}(?!\d)"
     r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt))(?![\w/])"
     r"|(?i:" + "|".join(zones.REGIONS) + r")(?:\s(?i:standard\s|daylight\s)?(?i:time))?\b"
     r"|[A-Z][a-z]{1,14}/[A-Z][A-Za-z_\-]{1,30}(?:/[A-Z][A-Za-z_\-]{1,30})?)"

@@ -47,6 +47,7 @@ def test_never_both_time_rules_on_one_span(text):
         ("Reminder: the sync moved to 16:00 tomorrow. FYI.", True),
         ("The call starts at 18:00, on Meet as usual. FYI.", True),
         ("Agenda:\n- 10:00 intro\n- 10:30 demo\n- 11:00 questions\n\nFYI.", True),
+        ("The API is read-only on Sat 28 Nov 02:00-04:00. FYI.", True),
         # Over, or not a clock time, or in a room only, or zoned nearby.
         ("The job failed at 03:10 and was retried. FYI.", False),
         ("Since 07:00 the error rate is flat. FYI.", False),

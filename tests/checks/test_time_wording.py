@@ -155,3 +155,12 @@ def test_a_full_weekday_name_leaves_the_sentences_full_stop():
     assert expr.units[-1].text == "Wednesday"
     (abbr,) = timeexpr.scan("on Wed. 25 Nov")
     assert abbr.units[0].text == "Wed."
+
+
+def test_a_hyphen_glued_to_a_time_is_a_range_and_a_sign_an_offset():
+    (window,) = timeexpr.scan("Sat 28 Nov 02:00-04:00")
+    assert window.is_range and window.zone is None
+    assert [u.kind for u in window.units][-2:] == ["clock24", "clock24"]
+    for text, key in (("17:00+02:00", "+02:00"), ("17:00 -05:00", "-05:00")):
+        (expr,) = timeexpr.scan(text)
+        assert expr.zone is not None and expr.zone.key == key
