@@ -61,28 +61,24 @@ _ENTRY_LEAD = re.compile(r"[\s*\-\u2022>#|]*")
 
 
 def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
-    """Yield ``time.no-timezone`` for each unzoned clock time that is not a deadline."""
+    """Yield ``time.no-timezone`` for each unzoned clock time that is not a deadline.
+
+    Everything a time is judged by is worked out once per message (which times are
+    deadlines, zoned, in a timeline; each sentence's verdict), so a message of thousands
+    of times costs linear time.
+    """
     if facts.declared_zone is not None:
         return
-    deadlines = [(e.start, e.end) for e, _res in facts.found_deadlines]
+    deadlines = {e.start for e, _res in facts.found_deadlines}
     today = opts.now.astimezone(opts.tz).date()
-    zoned = [_wall(e, opts) for e in facts.times if e.zone is not None and _has_clock(e)]
-    partnered = _zoned_by_partner(a, facts)
-    timeline = _narrative_timeline(a, facts)
+    context = _Context(a, facts, opts)
     for expr in facts.times:
         if expr.zone is not None or not _has_clock(expr) or a.is_quoted(expr.start):
             continue
-        if any(s < expr.end and expr.start < e for s, e in deadlines):
+        if expr.start in deadlines:
             continue  # a deadline: deadline.no-timezone's, never both on one span
         res = timeexpr.resolve(expr, opts.now, opts.tz, None)
-        if (
-            expr.start in timeline
-            or expr.start in partnered
-            or _has_passed(a, expr, res.when, opts)
-            or _in_person(a, expr)
-            or _given_with_zone(expr, _wall(expr, opts), zoned)
-            or _zone_from_paragraph(a, facts, expr)
-        ):
+        if context.reads_without_zone(expr, res.when):
             continue
         local = wording.local_moment(expr, res.when, opts.tz, today)
         start, end = wording.fix_span(a.text, expr)
@@ -106,30 +102,104 @@ def _has_clock(expr: TimeExpression) -> bool:
     return iso is not None and len(iso.text) > 10
 
 
-def _has_passed(a: Analysis, expr: TimeExpression, when: datetime | None, opts: Options) -> bool:
-    """Return True for a time that is over: one that resolves to before now, or narrative.
+class _Context:
+    """What the message says around its times, read once: zones given, timelines, sentences."""
 
-    A time with a day says when: before now, it has passed ("on 20 Nov at 14:00 the outage
-    began"). A time with no day is not read as today: "standup is at 08:00" is tomorrow's
-    standup, or every day's. Instead, a time with no day, or only a weekday, is narrative
-    when its sentence tells what happened ("the outage ran from 14:02 to 14:40", "on
-    Tuesday at 9:00 the job failed") and nothing in it points ahead. A time right after
-    "since" or "as of", or that stamps an update ("update (14:45)"), is past too.
-    """
-    if expr.has_day and when is not None and when < opts.now:
-        return True
-    sentence = a.sentence_at(expr.start)
-    start = (
-        sentence.start
-        if sentence is not None
-        else a.lines.line_start(a.lines.line_col(expr.start)[0])
-    )
-    if _PAST_MARKER.search(a.prose, max(start, expr.start - 20), expr.start):
-        return True
-    if expr.kinds() & _SAYS_WHICH_DAY or sentence is None:
-        return False
-    said = a.prose[sentence.start : sentence.end]
-    return bool(_PAST.search(said)) and not _AHEAD.search(said)
+    def __init__(self, a: Analysis, facts: MessageFacts, opts: Options) -> None:
+        self.a, self.opts = a, opts
+        self.timeline = _narrative_timeline(a, facts)
+        self.partnered = _zoned_by_partner(a, facts)
+        #: Each paragraph with a zoned time: where its first zoned time starts.
+        self.first_zoned: dict[int, int] = {}
+        #: The clock times given with a zone: with their day, and all of them, and dayless.
+        self.zoned_days: set[tuple[date, time]] = set()
+        self.zoned_clocks: set[time] = set()
+        self.zoned_dayless: set[time] = set()
+        for expr in facts.times:
+            if expr.zone is None:
+                continue
+            self.first_zoned.setdefault(a.block_at(expr.start), expr.start)
+            day, clock = _wall(expr, opts)
+            if clock is None:
+                continue
+            self.zoned_clocks.add(clock)
+            if day is None:
+                self.zoned_dayless.add(clock)
+            else:
+                self.zoned_days.add((day, clock))
+        self._sentences: dict[int, tuple[bool, bool]] = {}
+
+    def reads_without_zone(self, expr: TimeExpression, when: datetime | None) -> bool:
+        """Return True when a careful reader needs no zone for this unzoned time."""
+        return (
+            expr.start in self.timeline
+            or expr.start in self.partnered
+            or self._has_passed(expr, when)
+            or self._sentence(expr)[1]
+            or self._given_with_zone(expr)
+            or self._zone_from_paragraph(expr)
+        )
+
+    def _has_passed(self, expr: TimeExpression, when: datetime | None) -> bool:
+        """Return True for a time that is over: one that resolves to before now, or narrative.
+
+        A time with a day says when: before now, it has passed ("on 20 Nov at 14:00 the
+        outage began"). A time with no day is not read as today: "standup is at 08:00" is
+        tomorrow's standup, or every day's. Instead, a time with no day, or only a weekday,
+        is narrative when its sentence tells what happened ("the outage ran from 14:02 to
+        14:40", "on Tuesday at 9:00 the job failed") and nothing in it points ahead. A time
+        right after "since" or "as of", or that stamps an update ("update (14:45)"), is
+        past too.
+        """
+        a = self.a
+        if expr.has_day and when is not None and when < self.opts.now:
+            return True
+        sentence = a.sentence_at(expr.start)
+        line_start = a.lines.line_start(a.lines.line_col(expr.start)[0])
+        start = sentence.start if sentence is not None else line_start
+        if _PAST_MARKER.search(a.prose, max(start, expr.start - 20), expr.start):
+            return True
+        return not expr.kinds() & _SAYS_WHICH_DAY and self._sentence(expr)[0]
+
+    def _sentence(self, expr: TimeExpression) -> tuple[bool, bool]:
+        """Return whether the time's sentence tells what happened, and meets in a room only.
+
+        A room is that room's local time, and only readers there can act on it ("in room
+        3.14", "at the office"), unless the meeting is also online.
+        """
+        sentence = self.a.sentence_at(expr.start)
+        if sentence is None:
+            return False, False
+        verdict = self._sentences.get(sentence.start)
+        if verdict is None:
+            said = self.a.prose[sentence.start : sentence.end]
+            remote = bool(_REMOTE.search(said))
+            narrative = bool(_PAST.search(said)) and not _AHEAD.search(said)
+            verdict = narrative, bool(_PLACE.search(said)) and not remote
+            self._sentences[sentence.start] = verdict
+        return verdict
+
+    def _given_with_zone(self, expr: TimeExpression) -> bool:
+        """Return True when the message gives this time with a zone elsewhere.
+
+        "Sunday 29 Nov 06:00 CST: go-live" and later "the Sunday 06:00 restart": the second
+        points back at the first, whose zone the reader already has.
+        """
+        day, clock = _wall(expr, self.opts)
+        if clock is None:
+            return False
+        if day is None:
+            return clock in self.zoned_clocks
+        return (day, clock) in self.zoned_days or clock in self.zoned_dayless
+
+    def _zone_from_paragraph(self, expr: TimeExpression) -> bool:
+        """Return True when a time earlier in the same paragraph has a zone.
+
+        "When: Sun 6 Dec, 02:00-03:30 GMT. Back-out: restore the snapshot taken at 01:45":
+        the reader reads on in the zone they were just given, as with a day.
+        """
+        first = self.first_zoned.get(self.a.block_at(expr.start))
+        return first is not None and first < expr.start
 
 
 def _narrative_timeline(a: Analysis, facts: MessageFacts) -> set[int]:
@@ -176,28 +246,6 @@ def _zoned_by_partner(a: Analysis, facts: MessageFacts) -> set[int]:
     return found
 
 
-def _zone_from_paragraph(a: Analysis, facts: MessageFacts, expr: TimeExpression) -> bool:
-    """Return True when a time earlier in the same paragraph has a zone.
-
-    "When: Sun 6 Dec, 02:00-03:30 GMT. Back-out: restore the snapshot taken at 01:45":
-    the reader reads on in the zone they were just given, as with a day.
-    """
-    block = a.block_at(expr.start)
-    return any(
-        other.zone is not None and other.start < expr.start and a.block_at(other.start) == block
-        for other in facts.times
-    )
-
-
-def _in_person(a: Analysis, expr: TimeExpression) -> bool:
-    """Return True when the time's sentence meets in a place and not also remotely."""
-    sentence = a.sentence_at(expr.start)
-    if sentence is None:
-        return False
-    said = a.prose[sentence.start : sentence.end]
-    return bool(_PLACE.search(said)) and not _REMOTE.search(said)
-
-
 def _wall(expr: TimeExpression, opts: Options) -> tuple[date | None, time | None]:
     """Return the day (None when it names none) and the clock time an expression writes."""
     res = timeexpr.resolve(dataclasses.replace(expr, zone=None), opts.now, UTC, None)
@@ -205,23 +253,6 @@ def _wall(expr: TimeExpression, opts: Options) -> tuple[date | None, time | None
         return None, wording.clock_time(expr)
     wall = res.when.astimezone(UTC)
     return (wall.date() if expr.has_day else None), wall.time()
-
-
-def _given_with_zone(
-    expr: TimeExpression,
-    wall: tuple[date | None, time | None],
-    zoned: list[tuple[date | None, time | None]],
-) -> bool:
-    """Return True when the message gives this time with a zone elsewhere.
-
-    "Sunday 29 Nov 06:00 CST: go-live" and later "the Sunday 06:00 restart": the second
-    points back at the first, whose zone the reader already has.
-    """
-    day, clock = wall
-    return clock is not None and any(
-        clock == other_clock and (day is None or other_day is None or day == other_day)
-        for other_day, other_clock in zoned
-    )
 
 
 RULES = (
