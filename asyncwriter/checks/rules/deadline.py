@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from asyncwriter import vocabulary
 from asyncwriter.checks.facts.deadlines import date_of
@@ -89,9 +89,9 @@ def _deadline_findings(
     unzoned = expr.has_clock and zone is None and not declared and (not res.vague or eod_no_day)
     zone_fix = _zone_fix(a, facts, opts, expr, res, day_given) if unzoned else None
     if res.relative and res.absolute and not day_given:
-        if zone_fix is not None and zone_fix[2]:
+        if zone_fix is not None and zone_fix.whole:
             # Relative and unzoned: one fix writes the date, the time and the zone.
-            (start, end), replacement, _whole = zone_fix
+            (start, end), replacement = zone_fix.span, zone_fix.text
             said = f"write the date, the time and a zone (“{replacement}”)"
         else:
             (start, end), replacement = _relative_fix(a, facts, opts, expr, res)
@@ -104,14 +104,13 @@ def _deadline_findings(
             [replacement],
         )
     if zone_fix is not None:
-        (start, end), replacement, _whole = zone_fix
         yield opts.finding(
             "deadline.no-timezone",
-            start,
-            end,
+            zone_fix.span[0],
+            zone_fix.span[1],
             f"“{' '.join(text.split())}” has no time zone: readers elsewhere will read it in "
-            f"their own. Add one (e.g. “{replacement}”).",
-            [replacement],
+            f"their own. Add one (e.g. “{zone_fix.text}”).",
+            [zone_fix.text],
         )
     if res.when is not None and res.when < opts.now:
         shown_in = zone.tz if zone is not None and zone.tz is not None else opts.tz
@@ -162,6 +161,15 @@ def _concrete_replacement(
     return fix if re.search(r"\b(?:by|before|until)\s*$", before) else f"by {fix}"
 
 
+class _ZoneFix(NamedTuple):
+    """The fix that gives an unzoned deadline its zone."""
+
+    span: tuple[int, int]
+    text: str
+    #: The fix rewrites the whole time (date, time and zone), not only adds the zone.
+    whole: bool
+
+
 def _zone_fix(
     a: Analysis,
     facts: MessageFacts,
@@ -169,10 +177,8 @@ def _zone_fix(
     expr: TimeExpression,
     res: Resolution,
     day_given: bool,
-) -> tuple[tuple[int, int], str, bool]:
-    """Return the span and replacement that give an unzoned deadline its zone, and whole.
-
-    ``whole`` says the replacement rewrites the whole time.
+) -> _ZoneFix:
+    """Return the fix that gives an unzoned deadline its zone, as a person writes it.
 
     A time whose day is relative ("EOD tomorrow", "Friday 5pm", "17:00") or that ends a day
     ("EOD Fri 27 Nov") is rewritten at once with its date, time and zone, so one fix
@@ -181,11 +187,11 @@ def _zone_fix(
     """
     span = wording.fix_span(a.text, expr)
     if res.when is None:  # "EOD" with no day: the concrete deadline deadline.vague offers
-        return span, _concrete_replacement(a, facts, opts, expr), True
+        return _ZoneFix(span, _concrete_replacement(a, facts, opts, expr), whole=True)
     if not expr.is_range and (expr.unit("eod") is not None or (res.relative and not day_given)):
-        return span, wording.for_readers(res.when, opts.tz), True
+        return _ZoneFix(span, wording.for_readers(res.when, opts.tz), whole=True)
     local = res.when.astimezone(opts.tz)
-    return span, wording.with_zone(a.text, expr, local, opts.tz), False
+    return _ZoneFix(span, wording.with_zone(a.text, expr, local, opts.tz), whole=False)
 
 
 def _shown_zone(facts: MessageFacts, opts: Options, expr: TimeExpression) -> tzinfo:
