@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from asyncwriter import vocabulary
 from asyncwriter.times import zones
@@ -37,15 +37,20 @@ _MONTH = (
     r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
+#: A full weekday name never takes the full stop after it ("on Wednesday."): that ends the
+#: sentence. An abbreviation may ("Wed. 25 Nov").
 _WEEKDAY = (
-    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?"
+    r"(?:(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\b\.?)"
 )
 _ABBREVIATIONS = sorted([*zones.UNAMBIGUOUS, *zones.AMBIGUOUS], key=lambda a: (-len(a), a))
 _ZONE = (
     # An offset is at most 14 hours: "UTC - 2026-12-14" is a zone and a range, not UTC-20:26.
     r"(?:(?:UTC|GMT|(?i:utc|gmt))\s?[+\-\u2212]\s?(?:1[0-4]|0?\d)(?::?[0-5]\d)?(?!\d)"
-    r"|(?:(?<=\d)|(?<=\d )|(?<=\())[+\-\u2212]\d{2}:?\d{2}(?!\d)"
+    # An offset right after a time: "17:00+02:00", "17:00 -05:00", "IST (+05:30)". A hyphen
+    # glued to a time is a range ("02:00-04:00"), as people write a window; a glued offset
+    # is "+" or U+2212.
+    r"|(?:(?<=\d)[+\u2212]|(?<=\d )[+\-\u2212]|(?<=\()[+\-\u2212])\d{2}:?\d{2}(?!\d)"
     r"|(?<=\d)Z(?![\w/])|(?<![\w/])(?:" + "|".join(_ABBREVIATIONS) + r"|AoE|(?i:utc|gmt)"
     # "Anywhere on Earth" and "any time zone on earth", spelled out.
     r"|(?i:anywhere\son\searth|any\s(?:time\s?)?zone\son\searth))"
@@ -61,7 +66,7 @@ _UNIT = re.compile(
     r"(?P<iso>\b\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?"
     r"(?:Z\b|[+\-]\d{2}:?\d{2}(?!\d))?)"
     r"|(?P<clock12>\b\d{1,2}(?:[:.]\d{2}){0,2}\s?(?i:[ap]m\b|[ap]\.m\.))"
-    r"|(?P<clock24>(?<![+\-\u2212])\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[hH][0-5]\d)|24:00)(?!\d|:\d))"
+    r"|(?P<clock24>(?<!\([+\-\u2212])\b(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?|[hH][0-5]\d)|24:00)(?!\d|:\d))"
     # "1700Z", "0930 UTC", and a bare hour before UTC/GMT ("before 12 UTC").
     r"|(?P<clock4>\b(?:(?:[01]\d|2[0-3])[0-5]\d(?=\s?(?:UTC|GMT|Z\b|(?i:hrs?)\b))"
     r"|(?:[01]?\d|2[0-3])(?=\s(?:UTC|GMT)\b)))"
@@ -235,7 +240,10 @@ def scan(prose: str) -> list[TimeExpression]:
             units.append(Unit(m.lastgroup or "", m.start(), m.end(), m.group()))
             pos = m.end()
     groups: list[TimeExpression] = []
-    for unit in units:
+    skip_to = -1
+    for i, unit in enumerate(units):
+        if unit.start < skip_to:
+            continue  # inside a restatement already taken into the expression before it
         if groups:
             last = groups[-1]
             if (
@@ -247,6 +255,10 @@ def scan(prose: str) -> list[TimeExpression]:
                 if city is not None and city.end <= unit.start:
                     last.zone = city
                     last.end = city.end
+            close = _restatement_end(prose, last, units, i)
+            if close is not None:
+                last.end = skip_to = close
+                continue
             gap = prose[last.end : unit.start]
             prev = last.units[-1]
             if (
@@ -297,6 +309,38 @@ _CLOCKS = {"clock12", "clock24", "clock4", "named", "eod"}
 _MAX_UNITS = 6
 
 
+_OPEN_PAREN = re.compile(r"[ \t]?\(")
+_CLOSE_PAREN = re.compile(r"[^()\n]{0,40}?\)")
+
+
+def _restatement_end(prose: str, last: TimeExpression, units: list[Unit], i: int) -> int | None:
+    """Return where "(16:00 UTC)" after a zoned time ends, when ``units[i]`` opens one.
+
+    "17:00 CET (16:00 UTC)" names one moment twice, the second time for readers elsewhere:
+    the parenthesis is part of the expression but not more of its units, so the moment
+    is read once, in the zone written first (even when the UTC date is another day). After
+    an ambiguous abbreviation the UTC time is what says which zone was meant
+    ("17:00 IST (11:30 UTC)"), so there it stays a unit, as does a zone alone ("(UTC+1)").
+    """
+    unit = units[i]
+    zone_unit = last.units[-1] if last.units[-1].kind == "zone" else None
+    if unit.kind == "zone" or (zone_unit is None and last.zone is None):
+        return None
+    if zone_unit is not None and _zone_from_text(zone_unit.start, zone_unit.text).ambiguous:
+        return None
+    if not _OPEN_PAREN.fullmatch(prose, last.end, unit.start):
+        return None
+    m = _CLOSE_PAREN.match(prose, unit.start)
+    if m is None:
+        return None
+    inside = [u for u in units[i:] if u.end <= m.end()]
+    if not any(u.kind == "zone" for u in inside) or not all(
+        u.kind in _CLOCKS | {"zone", "mdate", "iso", "weekday"} for u in inside
+    ):
+        return None
+    return m.end()
+
+
 def _joinable(prev: Unit, unit: Unit) -> bool:
     """Return True when two units separated by a connector describe one moment."""
     if unit.kind == "zone" or prev.kind == "zone":
@@ -341,8 +385,17 @@ def _zone_from_text(start: int, text: str) -> Zone:
     return Zone(start, start + len(text), bare, None, None)
 
 
+#: "Anywhere on Earth" in words, after the time: "23:59, any time zone on Earth" is AoE.
+_AOE_WORDS = re.compile(
+    r"[ \t]?,?[ \t]?\(?(?i:anywhere on earth|(?:in )?any time ?zone on earth)\)?"
+)
+
+
 def _trailing_zone(prose: str, end: int) -> Zone | None:
-    """Return a city or "your time" zone written right after ``end``, if any."""
+    """Return a city, "your time" or "anywhere on Earth" zone written right after ``end``."""
+    m = _AOE_WORDS.match(prose, end)
+    if m:
+        return Zone(end, m.end(), m.group().strip(" \t,()"), zones.AOE, "AoE")
     m = _LOCAL_ZONE.match(prose, end)
     if m:
         if m.group("z"):
@@ -367,11 +420,23 @@ def _trailing_zone(prose: str, end: int) -> Zone | None:
 
 
 def find_declared_zone(prose: str) -> Zone | None:
-    """Return the zone of an "All times UTC" style declaration, if the message has one."""
+    """Return the zone of an "All times UTC" style declaration, if the message has one.
+
+    An ambiguous abbreviation pinned by its offset ("All times IST (UTC+5:30)") is that
+    offset.
+    """
     m = _DECLARATION.search(prose)
     if not m:
         return None
-    return _zone_from_text(m.start("z"), m.group("z"))
+    zone = _zone_from_text(m.start("z"), m.group("z"))
+    pinned = _PINNED.match(prose, m.end())
+    if zone.ambiguous and pinned is not None:
+        offset = _zone_from_text(pinned.start("z"), pinned.group("z"))
+        zone = Zone(zone.start, pinned.end(), zone.text, offset.tz, offset.key)
+    return zone
+
+
+_PINNED = re.compile(r"[ \t]?\((?P<z>(?:UTC|GMT)\s?[+\-\u2212]\s?\d{1,2}(?::?\d{2})?)\)")
 
 
 _DECLARATION = re.compile(
@@ -382,7 +447,8 @@ _DECLARATION = re.compile(
 )
 
 
-def _parse_clock(unit: Unit) -> time | None:
+def parse_clock(unit: Unit) -> time | None:
+    """Return the time of day a clock unit names ("5pm" -> 17:00; "EOD" -> 17:00), or None."""
     text = unit.text.lower().replace(" ", "").rstrip(".")
     if unit.kind == "named":
         return time(12, 0) if text in ("noon", "midday") else LAST_MINUTE
@@ -478,13 +544,38 @@ def format_day(day: date) -> str:
     return f"{WEEKDAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
 
 
-def format_moment(when: datetime, tz: tzinfo, *, with_time: bool = True) -> str:
-    """Return "Thu 26 Nov, 17:00 UTC" for a moment shown in ``tz``."""
+def format_moment(
+    when: datetime, tz: tzinfo, *, with_time: bool = True, with_utc: bool = False
+) -> str:
+    """Return "Thu 26 Nov, 17:00 CET" for a moment shown in ``tz``.
+
+    With ``with_utc``, as a message for readers elsewhere gives it: with the UTC time when
+    the zone is not on UTC, "Thu 26 Nov, 17:00 CET (16:00 UTC)".
+    """
     local = when.astimezone(tz)
     day = format_day(local.date())
     if not with_time:
         return day
-    return f"{day}, {local:%H:%M} {zones.display_zone(tz, local)}"
+    text = f"{day}, {local:%H:%M} {zones.display_zone(tz, local)}"
+    if with_utc and zones.needs_utc_equivalent(tz, local):
+        text += f" ({utc_equivalent(local, dated=True)})"
+    return text
+
+
+def utc_equivalent(local: datetime, *, dated: bool) -> str:
+    """Return a moment in UTC for the parenthesis after a local time: "16:00 UTC".
+
+    When the UTC date is another day, it says which: with the date when the local time is
+    dated ("Wed 25 Nov, 23:30 UTC"), else relative to it ("23:30 UTC the day before").
+    """
+    utc = local.astimezone(UTC)
+    clock = f"{utc:%H:%M} UTC"
+    shift = (utc.date() - local.date()).days
+    if shift == 0:
+        return clock
+    if dated:
+        return f"{format_day(utc.date())}, {clock}"
+    return f"{clock} the day before" if shift < 0 else f"{clock} the next day"
 
 
 def resolve(  # one branch per kind of unit reads best as one
@@ -618,7 +709,7 @@ def resolve(  # one branch per kind of unit reads best as one
                 res.vague.append(f"“{unit.text}” is weeks away: name the date")
                 return res
         elif kind in _CLOCKS:
-            parsed_clock = _parse_clock(unit)
+            parsed_clock = parse_clock(unit)
             if parsed_clock is None:
                 return res
             clock = parsed_clock

@@ -27,17 +27,34 @@ UNAMBIGUOUS: dict[str, str] = vocabulary.table("zones", "unambiguous")
 
 @dataclass(frozen=True, slots=True)
 class Meaning:
-    """One reading of an ambiguous abbreviation."""
+    """One reading of an ambiguous abbreviation.
+
+    Attributes:
+        label: the zone's full name ("Irish Standard Time").
+        zone: the IANA zone that uses the abbreviation in this meaning.
+        offset: the one UTC offset the abbreviation stands for in this meaning. A zone with
+            daylight saving time uses the abbreviation only part of the year: Irish Standard
+            Time is UTC+1, Ireland's summer time.
+        when: the part of the year the zone uses it ("in summer"), or "" for all year.
+    """
 
     label: str
     zone: str
+    offset: timedelta
+    when: str = ""
+
+    def in_use(self, moment: datetime) -> bool:
+        """Return True when the zone is on this offset at ``moment``."""
+        return moment.astimezone(get_zone(self.zone)).utcoffset() == self.offset
 
 
-#: Abbreviations that name several zones; the first meaning is the most common one.
-AMBIGUOUS: dict[str, tuple[Meaning, ...]] = {
-    abbrev: tuple(Meaning(m["label"], m["zone"]) for m in meanings)
-    for abbrev, meanings in vocabulary.table("zones", "ambiguous").items()
-}
+def _offset(text: str) -> timedelta:
+    """Return the offset a vocabulary entry writes as "+05:30" or "-04:00"."""
+    zone = parse_offset(text)
+    if zone is None:
+        raise ValueError(f"zones.toml: {text!r} is not a UTC offset")
+    return zone.utcoffset(None)
+
 
 #: Region words used as "5pm Pacific" or "9:00 Eastern time".
 REGIONS: dict[str, str] = vocabulary.table("zones", "regions")
@@ -84,6 +101,15 @@ def parse_offset(text: str) -> timezone | None:
     if hours > 14 or minutes >= 60:
         return None
     return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+#: Abbreviations that name several zones; the first meaning is the most common one.
+AMBIGUOUS: dict[str, tuple[Meaning, ...]] = {
+    abbrev: tuple(
+        Meaning(m["label"], m["zone"], _offset(m["offset"]), m.get("when", "")) for m in meanings
+    )
+    for abbrev, meanings in vocabulary.table("zones", "ambiguous").items()
+}
 
 
 def offset_label(tz: timezone) -> str:
@@ -147,12 +173,46 @@ def zone_key(tz: tzinfo) -> str:
     return str(tz)
 
 
+def utc_offset_text(offset: timedelta) -> str:
+    """Return an offset as people write it: "UTC+5:30", "UTC\u22123", "UTC+1" ("UTC" for 0)."""
+    minutes = int(offset.total_seconds()) // 60
+    if minutes == 0:
+        return "UTC"
+    sign = "+" if minutes > 0 else "\u2212"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
 def display_zone(tz: tzinfo, when: datetime) -> str:
-    """Return a short, unambiguous zone label for suggestions ("UTC", "CET", "Asia/Kolkata")."""
+    """Return the zone as a person writes it next to a time on that date; never an IANA id.
+
+    A reader elsewhere recognises an abbreviation ("CET", "PDT", "GMT") but not
+    "Europe/Berlin" in a sentence, so the zone's own abbreviation for that date is used
+    when it has one meaning and that meaning's offset is the zone's on that date (Manila's
+    "PST" is not Pacific time). An abbreviation with several meanings is kept for the
+    people who know it and pinned by its offset ("IST (UTC+5:30)"); a zone the database
+    names only by a number ("+04") is written "UTC+4".
+    """
     key = zone_key(tz)
-    if key in ("UTC", "AoE") or key[0] in "+-":
+    if key in ("UTC", "AoE"):
         return key
-    abbrev = when.astimezone(tz).tzname() or ""
-    if abbrev in UNAMBIGUOUS and UNAMBIGUOUS[abbrev] == key:
-        return abbrev
-    return key
+    local = when.astimezone(tz)
+    offset = local.utcoffset() or timedelta(0)
+    abbrev = local.tzname() or ""
+    if abbrev.isalpha():
+        if abbrev in AMBIGUOUS:
+            return f"{abbrev} ({utc_offset_text(offset)})"
+        meant = UNAMBIGUOUS.get(abbrev)
+        if meant is not None and local.astimezone(get_zone(meant)).utcoffset() == offset:
+            return abbrev
+    return utc_offset_text(offset)
+
+
+def needs_utc_equivalent(tz: tzinfo, when: datetime) -> bool:
+    """Return True when a time in ``tz`` should also be given in UTC for readers elsewhere.
+
+    Not for a zone on UTC's offset at that moment ("17:00 GMT" is 17:00 UTC), nor when the
+    zone's label already states its offset ("IST (UTC+5:30)").
+    """
+    offset = when.astimezone(tz).utcoffset() or timedelta(0)
+    return offset != timedelta(0) and "(" not in display_zone(tz, when)

@@ -266,6 +266,40 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             "> Can you send it by 17:00?\nSent it just now, FYI.",
         ],
     ),
+    # ------------------------------------------------------------------ time.no-timezone
+    # Added with issue 15: event times (not deadlines) with a clock time and no zone.
+    (
+        "time.no-timezone",
+        [
+            "Heads-up: we'll run a second load test at 3pm on Wednesday. FYI, no action needed.",
+            "The design review is Thursday 26 Nov at 14:00. @Priya please bring the latency numbers by Wed 25 Nov 17:00 UTC.",
+            "Maintenance window: Sat 28 Nov 02:00–04:00, the API will be read-only. FYI.",
+            "Reminder: the retro moves to 16:30 tomorrow. FYI.",
+            "Can everyone join the kickoff call at 9am on Tuesday 1 Dec?",
+            "We cut over the billing database on Sunday 29 Nov at 06:00; writes pause for about ten minutes. No action needed.",
+            "Office hours with the platform team are every Wednesday at 11:00 on Zoom. FYI 🙂",
+        ],
+        [
+            # A zone, a declared zone, a deadline (reported by deadline.no-timezone instead).
+            "Heads-up: we'll run a second load test at 3pm CET on Wednesday. FYI, no action needed.",
+            "All times UTC. The design review is Thursday 26 Nov at 14:00. FYI.",
+            "Please send the slides by Thursday 26 Nov 17:00.",
+            # What already happened: a timeline, a narrative, a stamp.
+            "Timeline:\n- 14:02 alerts fire on checkout\n- 14:09 on-call acknowledged\n- 14:30 error rate is back to normal\n\nFYI, resolved.",
+            "The outage ran from 02:10 to 02:45 and is resolved. FYI, no action needed.",
+            "Queue update (11:20): the backlog is gone. FYI.",
+            # No clock time: a date, a duration, a figure of speech.
+            "The migration is planned for Friday 4 Dec. FYI, no action needed.",
+            "The freeze lasts for 48 hours. FYI.",
+            "At the end of the day it's your decision which option we pick. FYI.",
+            # In a room only; a time restated with its zone earlier in the message or paragraph.
+            "Team lunch is at 12:30 in the big meeting room on the 3rd floor. FYI.",
+            "Go-live: Sun 29 Nov, 06:00 UTC.\n\nIf you can't staff the 06:00 go-live, tell me by Wed 25 Nov 17:00 UTC.",
+            "The window is Sat 28 Nov, 02:00–03:00 UTC. We take a snapshot at 01:45 first. FYI.",
+            # The time is in someone else's quoted words.
+            "> shall we meet at 15:00?\nSure, see you then. FYI for the rest of the team.",
+        ],
+    ),
     # ------------------------------------------------------------------ deadline.relative
     (
         "deadline.relative",
@@ -436,6 +470,8 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             "The Q3 numbers are in the attached spreadsheet. FYI.",
             "I updated the spec to cover the retry behaviour. @José please re-read section 4.",
             "Before launch:\n- sign off on the pricing spec\n- merge this PR\n- update the runbook",
+            # A form or survey the reader is asked to fill in (issue 15).
+            "Reminder for everyone: please complete the security questionnaire by Fri 27 Nov.",
         ],
         [
             "The issue is that the cache never expires, so stale prices show up after a change.",
@@ -449,6 +485,9 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             "Make sure the export file is UTF-8 and the dates use ISO-8601.",
             "Please review the PR by Wed 25 Nov: <https://github.com/acme/api/pull/812|#812>",
             'Steps for the drill are in the <a href="https://wiki.acme.io/runbooks/failover">failover runbook</a>.',
+            # A product's form is not a document to open; a report alone is too vague (issue 15).
+            "The checkout form now validates postcodes before payment. FYI, no action needed.",
+            "The weekly report looks better since the cache fix. FYI.",
         ],
     ),
     # ------------------------------------------------------------------ structure.placeholder

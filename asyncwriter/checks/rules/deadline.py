@@ -7,25 +7,27 @@ passed, a weekday that contradicts its date, and zone abbreviations with several
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, NamedTuple
 
 from asyncwriter import vocabulary
 from asyncwriter.checks.facts.deadlines import date_of
 from asyncwriter.checks.rule import REPLACE, Rule
 from asyncwriter.rule_settings import Severity
 from asyncwriter.times import expressions as timeexpr
-from asyncwriter.times import zones
+from asyncwriter.times import wording, zones
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from datetime import tzinfo
 
     from asyncwriter.checks.analysis import Analysis
     from asyncwriter.checks.facts import MessageFacts
     from asyncwriter.checks.model import Finding
     from asyncwriter.checks.options import Options
-    from asyncwriter.times.expressions import Resolution, TimeExpression
+    from asyncwriter.times.expressions import Resolution, TimeExpression, Zone
 
 #: "before it", "by the window", "during the window": an ask that points back at an event
 #: dated elsewhere.
@@ -83,30 +85,36 @@ def _deadline_findings(
     # The day is already given elsewhere: "by 11:00 UTC today ... before noon their time",
     # or "before Thursday's meeting (Thursday 26 November)".
     day_given = (dayless and others_have_day) or _weekday_dated_elsewhere(facts, opts, expr, res)
-    if res.relative and res.absolute and not day_given:
-        span, replacement = _relative_fix(a, expr, res)
-        yield opts.finding(
-            "deadline.relative",
-            span[0],
-            span[1],
-            f"“{' '.join(a.text[span[0] : span[1]].split())}” depends on when it is read: "
-            f"write the date ({res.absolute}).",
-            [replacement],
-        )
     zone = expr.zone
     eod_no_day = res.vague and expr.unit("eod") is not None and res.when is None
     # A clock time needs a zone even when something else about it is vague (midnight's day,
     # a weekday that contradicts the date).
     unzoned_anyway = eod_no_day or expr.unit("named", "clock12", "clock24", "clock4") is not None
-    if expr.has_clock and zone is None and not declared and (not res.vague or unzoned_anyway):
-        label = zones.display_zone(opts.tz, res.when or opts.now)
+    unzoned = expr.has_clock and zone is None and not declared and (not res.vague or unzoned_anyway)
+    zone_fix = _zone_fix(a, facts, opts, expr, res, day_given) if unzoned else None
+    if res.relative and res.absolute and not day_given:
+        if zone_fix is not None and zone_fix.whole:
+            # Relative and unzoned: one fix writes the date, the time and the zone.
+            (start, end), replacement = zone_fix.span, zone_fix.text
+            said = f"write the date, the time and a zone (“{replacement}”)"
+        else:
+            (start, end), replacement = _relative_fix(a, facts, opts, expr, res)
+            said = f"write the date (“{replacement}”)"
+        yield opts.finding(
+            "deadline.relative",
+            start,
+            end,
+            f"“{' '.join(a.text[start:end].split())}” depends on when it is read: {said}.",
+            [replacement],
+        )
+    if zone_fix is not None:
         yield opts.finding(
             "deadline.no-timezone",
-            expr.start,
-            expr.end,
+            zone_fix.span[0],
+            zone_fix.span[1],
             f"“{' '.join(text.split())}” has no time zone: readers elsewhere will read it in "
-            f"their own. Add one (e.g. “{text.strip()} {label}”).",
-            [f"{text.strip()} {label}"],
+            f"their own. Add one (e.g. “{zone_fix.text}”).",
+            [zone_fix.text],
         )
     if res.when is not None and res.when < opts.now:
         shown_in = zone.tz if zone is not None and zone.tz is not None else opts.tz
@@ -142,28 +150,78 @@ def _vague_findings(
         elif "is a " in reason and weekday is not None:
             continue  # reported by _mismatched_weekdays, paired with the right date
         else:
-            fix = _concrete_deadline(facts, opts)
-            before = a.prose[max(0, expr.start - 12) : expr.start].lower()
-            replacement = fix if re.search(r"\b(?:by|before|until)\s*$", before) else f"by {fix}"
+            replacement = _concrete_replacement(a, facts, opts, expr)
             yield opts.finding("deadline.vague", expr.start, expr.end,
                               f"{reason}: give a date and time with a zone (e.g. “{replacement}”).",
                               [replacement])  # fmt: skip
 
 
+def _concrete_replacement(
+    a: Analysis, facts: MessageFacts, opts: Options, expr: TimeExpression
+) -> str:
+    """Return the concrete deadline that replaces a vague one, with "by" unless it has one."""
+    fix = _concrete_deadline(facts, opts)
+    before = a.prose[max(0, expr.start - 12) : expr.start].lower()
+    return fix if re.search(r"\b(?:by|before|until)\s*$", before) else f"by {fix}"
+
+
+class _ZoneFix(NamedTuple):
+    """The fix that gives an unzoned deadline its zone."""
+
+    span: tuple[int, int]
+    text: str
+    #: The fix rewrites the whole time (date, time and zone), not only adds the zone.
+    whole: bool
+
+
+def _zone_fix(
+    a: Analysis,
+    facts: MessageFacts,
+    opts: Options,
+    expr: TimeExpression,
+    res: Resolution,
+    day_given: bool,
+) -> _ZoneFix:
+    """Return the fix that gives an unzoned deadline its zone, as a person writes it.
+
+    A time whose day is relative ("EOD tomorrow", "Friday 5pm", "17:00") or that ends a day
+    ("EOD Fri 27 Nov") is rewritten at once with its date, time and zone, so one fix
+    settles both the day and the zone. A time whose day is written out, or given elsewhere
+    in the message, keeps the writer's words and gets the zone after its clock time.
+    """
+    span = wording.fix_span(a.text, expr)
+    if res.when is None:  # "EOD" with no day: the concrete deadline deadline.vague offers
+        return _ZoneFix(span, _concrete_replacement(a, facts, opts, expr), whole=True)
+    if not expr.is_range and (expr.unit("eod") is not None or (res.relative and not day_given)):
+        return _ZoneFix(span, wording.for_readers(res.when, opts.tz), whole=True)
+    local = res.when.astimezone(opts.tz)
+    return _ZoneFix(span, wording.with_zone(a.text, expr, local, opts.tz), whole=False)
+
+
+def _shown_zone(facts: MessageFacts, opts: Options, expr: TimeExpression) -> tzinfo:
+    """Return the zone a deadline is read in: its own, the declared one, else the writer's."""
+    for zone in (expr.zone, facts.declared_zone):
+        if zone is not None and zone.tz is not None:
+            return zone.tz
+    return opts.tz
+
+
 def _relative_fix(
-    a: Analysis, expr: TimeExpression, res: Resolution
+    a: Analysis, facts: MessageFacts, opts: Options, expr: TimeExpression, res: Resolution
 ) -> tuple[tuple[int, int], str]:
     """Return the span to replace and its absolute replacement."""
     assert res.absolute is not None
     duration = expr.unit("duration")
-    if duration is not None:
-        lead = "open until" if duration.text.lower().startswith("open") else None
-        fix = res.absolute if lead is None else res.absolute.replace("until", lead, 1)
-        return (duration.start, duration.end), fix
+    if duration is not None and res.when is not None:
+        lead = "open until" if duration.text.lower().startswith("open") else res.absolute.split()[0]
+        shown = wording.for_readers(res.when, _shown_zone(facts, opts, expr))
+        return (duration.start, duration.end), f"{lead} {shown}"
     weekday = expr.unit("weekday")
     rel = expr.unit("relday", "relweek", "period")
     if expr.zone is not None and expr.has_clock and res.when is not None:
-        return (expr.start, expr.end), res.absolute
+        return wording.fix_span(a.text, expr), wording.for_readers(
+            res.when, _shown_zone(facts, opts, expr)
+        )
     if weekday is not None and rel is None:
         name = weekday.text.split()[-1].rstrip(".")
         day_month = res.absolute.split(",")[0][4:]  # "Fri 27 Nov, 17:00 UTC" -> "27 Nov"
@@ -212,32 +270,56 @@ def _mismatched_weekdays(a: Analysis, facts: MessageFacts, opts: Options) -> Ite
 
 
 def _ambiguous_zones(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
-    zones_seen = [e.zone for e in facts.times if e.zone is not None and e.zone.ambiguous]
+    """Flag CST, IST, BST ... next to a time, with each meaning and a fix for each.
+
+    Each meaning is described with the offset it stands for and when its zone uses it
+    ("Irish Standard Time (UTC+1, Ireland in summer)"), and its fix is what that zone is
+    called on the date of the time: "IST (UTC+5:30)" for India, "GMT" for Ireland in
+    November, when Ireland is not on Irish Standard Time.
+    """
+    found: list[tuple[Zone, datetime]] = [
+        (e.zone, _wall_time(e, opts))
+        for e in facts.times
+        if e.zone is not None and e.zone.ambiguous
+    ]
     if facts.declared_zone is not None and facts.declared_zone.ambiguous:
-        zones_seen.append(facts.declared_zone)
+        found.append((facts.declared_zone, opts.now.astimezone(UTC).replace(tzinfo=None)))
     seen: set[int] = set()
-    for zone in zones_seen:
+    for zone, wall in found:
         if zone.start in seen or a.is_quoted(zone.start):
             continue
         seen.add(zone.start)
         start = a.text.find(zone.text, zone.start, zone.end + 2)
         start = zone.start if start == -1 else start
-        meanings = ", ".join(f"{m.label} ({_utc_offset(m.zone, opts.now)})" for m in zone.ambiguous)
+        end = start + len(zone.text)
+        if a.text[start - 1 : start] == "(" and a.text[end : end + 1] == ")":
+            start, end = start - 1, end + 1  # "17:00 (IST)": the fix brings its own parenthesis
+        meanings, fixes = [], []
+        for m in zone.ambiguous:
+            moment = wall.replace(tzinfo=zones.get_zone(m.zone))
+            offset = zones.utc_offset_text(m.offset)
+            when = f", {m.when}" if m.when else ""
+            if m.when and not m.in_use(moment):
+                when += f", so not on {timeexpr.format_day(moment.date())}"
+            meanings.append(f"{m.label} ({offset}{when})")
+            fixes.append(zones.display_zone(zones.get_zone(m.zone), moment))
         yield opts.finding(
             "timezone.ambiguous",
             start,
-            start + len(zone.text),
-            f"“{zone.text}” is ambiguous: {meanings}. Write the zone unambiguously.",
-            [m.zone for m in zone.ambiguous],
+            end,
+            f"“{zone.text}” is ambiguous: {', '.join(meanings)}. Write the zone unambiguously.",
+            list(dict.fromkeys(fixes)),
         )
 
 
-def _utc_offset(key: str, when: datetime) -> str:
-    offset = when.astimezone(zones.get_zone(key)).utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds()) // 60
-    sign = "+" if minutes >= 0 else "\u2212"
-    minutes = abs(minutes)
-    return f"UTC{sign}{minutes // 60}" + (f":{minutes % 60:02d}" if minutes % 60 else "")
+def _wall_time(expr: TimeExpression, opts: Options) -> datetime:
+    """Return the date and clock time ``expr`` names, as a naive datetime (no zone).
+
+    Which meanings of an abbreviation are in use depends on the date (Irish Standard Time
+    is summer time), so the expression is read without its zone to find its date.
+    """
+    res = timeexpr.resolve(dataclasses.replace(expr, zone=None), opts.now, UTC, None)
+    return (res.when or opts.now.astimezone(UTC)).astimezone(UTC).replace(tzinfo=None)
 
 
 def _concrete_deadline(facts: MessageFacts, opts: Options) -> str:
@@ -247,7 +329,7 @@ def _concrete_deadline(facts: MessageFacts, opts: Options) -> str:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     when = datetime.combine(day, time(17, 0), tzinfo=opts.tz)
-    return timeexpr.format_moment(when, opts.tz)
+    return wording.for_readers(when, opts.tz)
 
 
 RULES = (

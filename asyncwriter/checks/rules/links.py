@@ -1,11 +1,15 @@
 """Rules ``links.*``: every doc, PR, ticket or dashboard a message mentions needs a link.
 
 "See the doc" without a link is a dead end for a reader in another time zone. A mention
-counts only when it points at a specific artefact: a definite determiner ("the doc", "this
-PR"), a number ("PR #482", "OPS-1234") or "attached". It is linked when a link sits in the
-same paragraph or list item, in the block right after it, inside the mention's own link
-text, or anywhere in the message when that link is plainly of the same kind (a GitHub pull
-request URL for "the PR", a Grafana URL for "the dashboard").
+counts only when it points at a specific artefact, a thing a reader would open (a doc, PR,
+ticket, dashboard, runbook, thread, sheet, design file), not any noun: a definite
+determiner ("the doc", "this PR"), a number ("PR #482", "OPS-1234") or "attached". A form
+or a survey is one only when the reader is asked to fill it in ("please fill in the
+form"); "the payment form" in a bug report is part of a product. It is linked when a link
+sits in the same paragraph or list item, in the block right after it, inside the mention's
+own link text, or anywhere in the message when that link is plainly of the same kind (a
+GitHub pull request URL for "the PR", a Grafana URL for "the dashboard", a Google Forms URL
+for "the survey").
 """
 
 from __future__ import annotations
@@ -37,7 +41,9 @@ _alternatives = functools.partial(vocabulary.alternatives, "links")
 _KINDS: dict[str, str] = vocabulary.table("links", "kinds")
 #: Words that name a link's kind only as its label ("Notes: https://miro.com/...").
 _LABEL_KINDS: dict[str, str] = vocabulary.table("links", "label_kinds")
-_NOUNS = "|".join(sorted((re.escape(k) for k in _KINDS), key=len, reverse=True))
+#: Nouns that are an artefact only when the reader is asked to fill them in.
+_FILL_NOUNS = frozenset(vocabulary.words("links", "fill_nouns"))
+_NOUNS = "|".join(sorted((re.escape(k) for k in [*_KINDS, *_FILL_NOUNS]), key=len, reverse=True))
 #: "your PR" / "their doc" is the reader's own artefact: they know where it is.
 _DETERMINERS = _alternatives("determiners")
 #: Words that end a noun phrase: "the fix in PR #912" does not mention "the ... PR".
@@ -58,6 +64,15 @@ _ATTACHED = re.compile(
     r"attached|(?:see|the|in\sthe|my|our)\s(?:\w+\s)?attachments?)\b",
     re.IGNORECASE,
 )
+#: A request to fill something in, ending right before the mention's determiner; it opens
+#: its sentence or line, or follows "please", "can you" ...
+_FILL_REQUEST = re.compile(
+    r"(?:^|[:\-\u2013\u2014(]\s*|\b(?:" + _alternatives("fill_request_leads") + r")\s+)"
+    r"(?:" + _alternatives("fill_requests") + r")\s$",
+    re.IGNORECASE,
+)
+#: "the main thread" of a program: an artefact noun after these modifiers is ordinary.
+_ORDINARY = frozenset(vocabulary.words("links", "ordinary_compounds"))
 _NUMBERED_STARTS = frozenset(vocabulary.words("links", "numbered_starts"))
 _DETERMINER_SET = frozenset(_DETERMINERS.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")
@@ -153,16 +168,17 @@ def _labelled_kinds(a: Analysis) -> set[str]:
 def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[int, int, str]]:
     prose = a.prose
     seen: set[str] = set()
+    own_start, own_kind = _own_name(a)
     for m in _mentions(prose):
         start, end = m.start(), m.end()
-        if a.is_quoted(start):
+        if a.is_quoted(start) or start == own_start:
             continue
         kind = _kind_of(m)
-        if kind is None:
+        if kind is None or not _opens(a, m):
             continue
         mention = " ".join(m.group().split())
-        if kind == "thread" and m.groupdict().get("det", "").lower() == "this":
-            continue  # "this thread" is the thread the message is posted in
+        if m.groupdict().get("det", "").lower() == "this" and kind in ("thread", own_kind):
+            continue  # "this thread" is the one it is posted in; "this RFC" in RFC 9 is RFC 9
         key_text = m.groupdict().get("key")
         if key_text and (not _KEY_CASE.fullmatch(key_text) or key_text.split("-")[0] in _NOT_KEYS):
             continue  # ticket keys are upper case; "covid-19" is not one
@@ -179,10 +195,54 @@ def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[i
         yield start, end, mention
 
 
+#: A title that opens with the artefact it is: "# RFC 009: Tagging", "Subject: ADR 12 — Queues".
+_OWN_TITLE = re.compile(
+    r"[ \t]*(?:#{1,6}[ \t]+|(?i:subject)[ \t]*:[ \t]*)(?P<name>(?:"
+    + _alternatives("numbered_artefacts")
+    + r")\s?#?\d+)[ \t]*[:\u2013\u2014\-]",
+    re.IGNORECASE,
+)
+
+
+def _own_name(a: Analysis) -> tuple[int, str | None]:
+    """Return where the message names itself in its title, and its kind, if it does.
+
+    An RFC or ADR posted as a message is titled with its own number: that mention, and
+    "this RFC" below it, are the message itself, not something else to link.
+    """
+    m = _OWN_TITLE.match(a.text)
+    own = _NUMBERED.match(a.text, m.start("name")) if m is not None else None
+    if own is None:
+        return -1, None
+    return own.start(), _kind_of(own)
+
+
+def _opens(a: Analysis, m: re.Match[str]) -> bool:
+    """Return False when a determiner mention's noun is not a thing to open here.
+
+    "The main thread" is a program's; a form or a survey is one only when the reader is
+    asked to fill it in, in the same sentence and line.
+    """
+    noun = (m.groupdict().get("noun") or "").lower()
+    if not noun:
+        return True
+    before = a.prose[max(0, m.start() - 60) : m.start("noun")].lower().split()
+    if before and f"{before[-1]} {noun}" in _ORDINARY:
+        return False
+    if noun not in _FILL_NOUNS:
+        return True
+    sentence = a.sentence_at(m.start())
+    start = sentence.start if sentence is not None else 0
+    line_start = a.text.rfind("\n", 0, m.start()) + 1
+    lead = a.prose[max(start, line_start) : m.start()]
+    return bool(_FILL_REQUEST.search(lead.lstrip()))
+
+
 def _kind_of(m: re.Match[str]) -> str | None:
     groups = m.groupdict()
     if groups.get("noun"):
-        return _KINDS.get(" ".join(groups["noun"].lower().split()))
+        noun = " ".join(groups["noun"].lower().split())
+        return "form" if noun in _FILL_NOUNS else _KINDS.get(noun)
     if groups.get("numbered"):
         word = groups["numbered"].lower()
         if word.startswith(("pr", "mr", "pull", "merge")):
