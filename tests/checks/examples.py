@@ -1212,4 +1212,92 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
     ),
     ("deadline_tz", "Sorry for the late notice: please send your slides by end of Friday.", False),
     ("deadline_tz", "The poll closes on Friday 20 June at 12:00.", False),
+    # -- summary: bug-report titles that state the impact, question titles, openers.
+    (
+        "summary",
+        "# App crashes on startup with Python 3.13\n\nSteps to reproduce are below." + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Export hangs when the file has more than 10k rows\n\n### Describe the bug\nI have a file with many rows."
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Login button does nothing on Safari\n\nI tried it on two machines." + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# How do I configure a proxy for the CLI?\n\nI am behind a corporate proxy." + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Question about the plugin API\n\nI am writing a plugin and I have been reading the docs for a while."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Memory usage\n\nI have been running the service for a week on our staging cluster."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Feature request: dark mode\n\nMany of us work late and the white background is hard on the eyes."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Heads up: the staging database will be read-only on Saturday from 08:00 UTC." + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Quick one: can someone with admin rights add me to the release team?" + FILLER,
+        True,
+    ),
+    ("summary", "I've just pushed the new installer to the beta channel." + FILLER, True),
+    ("summary", "Proposal: we move the docs build to the new runners." + FILLER, True),
+    (
+        "summary",
+        "Good news, the migration finished overnight and everything is green." + FILLER,
+        True,
+    ),
+    ("summary", "We shipped 4.1 this morning." + FILLER, True),
+    ("summary", "The nightly build is broken again." + FILLER, True),
+    (
+        "summary",
+        "Apologies for the long silence on this thread. Life got in the way, and then the holidays."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Thank you all for the great discussion at the summit. It was the best one yet." + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "In 2019 we started the project with two people and a laptop. Since then we have grown a lot."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "I wanted to share some thoughts about how we run our meetings. Over the past year I have noticed a pattern."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "As some of you know, our CI bill has grown every month this year. Last month it was 40% higher than in January."
+        + FILLER,
+        False,
+    ),
 ]

@@ -383,7 +383,7 @@ def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str, tagged: bool
     if DOC_NUMBER.match(flat).end():  # type: ignore[union-attr]
         return False  # "ADR-012: Use PostgreSQL" states a decision, it asks nothing
     if _QUESTION_END.search(flat):
-        return not _RHETORICAL_START.match(flat)
+        return True  # "How do I set a proxy?": a title has no answer after it
     # "# Upgrade the runners to Ubuntu 24.04" asks; a pull request's title describes it.
     if _PR_BODY.search(a.text):
         return False

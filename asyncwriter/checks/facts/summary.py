@@ -90,6 +90,7 @@ _TITLE_DELIBERATION = re.compile(
     r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:" + _alternatives("deliberation_verbs") + r")\b",
     re.IGNORECASE,
 )
+_SYMPTOM = re.compile(r"\b(?:" + _alternatives("symptoms") + r")(?!\w)", re.IGNORECASE)
 _TITLE_NEED = re.compile(r"^(?:we\s)?(?:need|needs|please|let's|let\u2019s)\b", re.IGNORECASE)
 #: Titles of records whose date is when it happened: "Minutes: 11 March", "Incident report".
 _RECORD_TITLE = re.compile(
@@ -218,7 +219,7 @@ def _title_states_point(
     sentence, text = title
     if _BOTTOM_LINE.search(text) or _TITLE_TAG.search(text) or _TITLE_GERUND.match(text):
         return True
-    if openings.states_status(text) or _TITLE_NEED.match(text):
+    if openings.states_status(text) or _TITLE_NEED.match(text) or _SYMPTOM.search(text):
         return True
     if _states_point(a, sentence, asks, deadlines):
         return True
