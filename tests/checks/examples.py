@@ -1300,4 +1300,45 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
         + FILLER,
         False,
     ),
+    # -- reader_c: ask constructions its misses showed (written again in other words).
+    (
+        "ask",
+        "A clear and concise description of what you expected to happen.\n\nThe export should keep the column order.",
+        False,
+    ),
+    (
+        "ask",
+        "Keeping both builds costs us more than it looks: the installer needs a second code path.",
+        False,
+    ),
+    ("ask", "Do we really need another config flag for this? I do not think so.", False),
+    (
+        "ask",
+        "Is anyone still using the old sync bridge? No, the logs show no traffic since May.",
+        False,
+    ),
+    (
+        "ask",
+        "Still to do:\n- [ ] migrate the old layout\n- [ ] make the shard count configurable",
+        False,
+    ),
+    ("ask", "## Unresolved questions\n\n- Should event names carry a version?", False),
+    (
+        "ask",
+        "I'll keep this table updated - this is a tracking issue, not a request for help.",
+        False,
+    ),
+    (
+        "ask",
+        "# Committee for conduct reports\n\n## Proposal\n\nCreate a committee of five members who handle all reports.",
+        False,
+    ),
+    ("ask", "Go ahead and merge whenever you're ready.", False),
+    ("ask", "Open points: object safety for hosts that box the store, and the MSRV bump.", False),
+    (
+        "ask",
+        "# Please publish arm64 Linux wheels\n\nThe source build takes 20 minutes on a Pi.",
+        True,
+    ),
+    ("ask", "We need a second reviewer on the storage PR.", True),
 ]

@@ -38,6 +38,8 @@ def _set(key: str) -> frozenset[str]:
     return frozenset(_words(key))
 
 
+#: Who can need something from the reader ("we need a reviewer"); a thing's need is a fact.
+_NEEDERS = frozenset("i we still really urgently also just you team project pr this".split())
 #: After "need a"/"need an"/"need one": the nouns that make it an ask, not a plan.
 _NEED_A = _set("need_a")
 #: A phrase shape: its slots of alternative words. A slot written in the file as a string
@@ -188,12 +190,36 @@ _FIRST_PERSON_REQUEST = re.compile(
 #: "Feel free to ...", "you are welcome to ...": permission, which asks for nothing.
 _PERMISSION = re.compile(
     r"^(?:[\w\s,!]{0,60}[,!]\s)?(?:please\s)?(?:feel\sfree|you(?:'re|\sare)\s(?:welcome|free)"
-    r"|you\smay)\sto?\b|\b(?:please\s)?feel\sfree\sto\s\w+(?:\s\w+){0,3}[.!]?$",
+    r"|you\smay|go\sahead\sand)\s(?:to\b)?|\b(?:please\s)?feel\sfree\sto\s\w+(?:\s\w+){0,3}[.!]?$",
     re.IGNORECASE,
 )
 #: A reply's subject or a patch title: "Re: ...", "[PATCH v2] net: fix ...".
 _NOT_ASK_SUBJECT = re.compile(r"^subject:\s*(?:(?:re|fwd?|aw)\s?:|.{0,40}\[patch)", re.IGNORECASE)
 _SUBJECT_LINE = re.compile(r"^subject:\s*", re.IGNORECASE)
+#: The prompts GitHub issue templates leave behind: "A clear and concise description of ...".
+_TEMPLATE_PROMPT = re.compile(
+    r"^(?:a\sclear\sand\sconcise\sdescription|add\sany\sother\scontext|if\sapplicable,\sadd"
+    r"|steps\sto\sreproduce\sthe\sbehaviou?r|describe\sthe\s(?:bug|solution|alternatives)"
+    r"|tell\sus\swhat|please\scomplete\sthe\sfollowing|provide\sa\sgeneral\ssummary)",
+    re.IGNORECASE,
+)
+#: "this is not a request for help", "no need to review yet": the opposite of an ask.
+_NEGATED_REQUEST = re.compile(
+    r"\bnot\s(?:a|an)\s(?:request|ask|call)\b|\bno\sneed\sto\s(?:review|reply|respond|look|act)",
+    re.IGNORECASE,
+)
+#: Sections whose questions are a design's open points, not questions to the reader.
+_DESIGN_QUESTIONS = re.compile(
+    r"\b(?:unresolved|open|outstanding|remaining|future)\s(?:questions|issues|points|problems)"
+    r"|\bfaq\b|\bquestions\sfor\slater\b|\bnon-?goals\b",
+    re.IGNORECASE,
+)
+#: Sections whose commands describe the proposal ("## Proposal" / "Create a committee ...").
+_PROPOSAL_SECTION = re.compile(
+    r"\b(?:proposal|proposed\s(?:solution|change|design)|solution|decision|design|approach"
+    r"|implementation|detailed\sdesign|alternatives?|consequences|changes)\b",
+    re.IGNORECASE,
+)
 #: "To announce your candidacy, send ...", "When you're done, send ...": a clause before
 #: the command.
 _PURPOSE_CLAUSE = re.compile(
@@ -314,8 +340,13 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
     """Return "action", "question", "vague" or None for one sentence."""
     block = a.blocks[sent.block]
     is_question = bool(_QUESTION_END.search(flat)) and not _quoted_question(flat)
-    if _PERMISSION.search(flat):
+    if _PERMISSION.search(flat) or _TEMPLATE_PROMPT.match(flat) or _NEGATED_REQUEST.search(flat):
         return None
+    if block.kind == TABLE_ROW and is_question:
+        return None  # a question in a table cell is data ("runner load?")
+    heading = _section_heading(a, sent.block)
+    if is_question and heading is not None and _DESIGN_QUESTIONS.search(heading):
+        return None  # "## Unresolved questions" lists the design's open points
     if let_know is not None:
         kind = _let_me_know(a.doc, let_know)
         # "If you still use it, move your jobs and let us know when you're done."
@@ -342,10 +373,27 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
     if block.kind == TABLE_ROW or a.prose[sent.start : sent.end].rstrip(" x\t").endswith(":"):
         return None  # table cells and "Open PRs on the milestone: <link>" labels
     if _is_imperative(a, sent, flat, tagged):
+        if heading is not None and _PROPOSAL_SECTION.search(heading) and "PLEASE" not in labels:
+            return None  # "## Proposal / Create a committee of five": what is proposed
         listed = block.in_list or _CHAT_BULLET.match(a.text, sent.start) is not None
         if listed and not _list_item_is_ask(a, sent, flat):
             return None
         return "action"
+    return None
+
+
+#: A question that doubts rather than asks: "Do we really need another config flag?"
+_DOUBTING = re.compile(r"^(?:do|does|is|are|should|would)\s(?:we|it|this|that)\sreally\b", re.I)
+#: The writer's own answer right after a yes/no question.
+_ANSWERED = re.compile(r"\s*(?:no|nope|yes|yep|not\sreally|probably\snot)\b[,.!]", re.IGNORECASE)
+
+
+def _section_heading(a: Analysis, block: int) -> str | None:
+    """Return the text of the nearest heading above ``block`` (a section's name), if any."""
+    for j in range(block - 1, -1, -1):
+        prev = a.blocks[j]
+        if prev.kind == HEADING:
+            return a.prose[prev.start : prev.end]
     return None
 
 
@@ -388,6 +436,8 @@ def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str, tagged: bool
     if _PR_BODY.search(a.text):
         return False
     flat = flat[DOC_NUMBER.match(flat).end() :]  # type: ignore[union-attr]
+    if re.match(r"(?i)(?:please|pls|kindly)\s\w", flat):
+        return True  # "# Please publish arm64 wheels"
     words = flat.split()
     if len(words) < 2 or words[0].lower() not in TITLE_VERBS:
         return False
@@ -439,9 +489,14 @@ def _please_is_ask(low: str) -> bool:
 
 def _need_is_ask(low: str) -> bool:
     """Return True when a "need ..." phrase asks the reader rather than states a plan."""
-    m = re.search(r"\b(?:need|needs|needed|require|requires)\s(a|an|one)\s(\S+)", low)
+    m = re.search(r"(\w+\s)?\b(?:need|needs|needed|require|requires)\s(a|an|one)\s(\S+)", low)
     if m:
-        return m.group(2).strip(".,!?") in _NEED_A
+        # "We need a second reviewer", "Need a decision": an ask. "The installer needs a
+        # second code path": a thing's need, a statement.
+        who = (m.group(1) or "").strip()
+        if who and who not in _NEEDERS:
+            return False
+        return m.group(3).strip(".,!?") in _NEED_A
     return not re.search(
         r"\b(?:we|they|it|this|that|he|she)\s(?:will\s)?(?:need|needs)\s(?:a|an"
         r"|to)\b",
@@ -451,9 +506,13 @@ def _need_is_ask(low: str) -> bool:
 
 def _is_rhetorical(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
     """Return True for a question the writer answers themselves, or a section label."""
+    nxt = a.sentences[index + 1] if index + 1 < len(a.sentences) else None
+    if _DOUBTING.search(flat):
+        return True  # "Do we really need another flag?"
+    if nxt is not None and nxt.block == sent.block and _ANSWERED.match(a.sentence_text(nxt)):
+        return True  # "Is anyone still using the bridge? No, ..."
     if not _RHETORICAL_START.match(flat):
         return False
-    nxt = a.sentences[index + 1] if index + 1 < len(a.sentences) else None
     if nxt is None:
         return False
     if nxt.block == sent.block:
@@ -478,6 +537,8 @@ def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool
     if i >= len(words):
         return False
     verb = words[i].lower()
+    if ":" in words[i + 1 : i + 3]:
+        return _imperative_after_dash(words[i:])  # "Open points: ...", "Next steps: ..."
     if tagged:
         span = a.doc.char_span(sent.start, sent.end, alignment_mode="expand")
         if span is not None:
