@@ -219,6 +219,23 @@ def test_settings_can_download_later_and_bring_the_offer_back(qtbot, open_window
     qtbot.waitUntil(lambda: win.pipeline.download.state == "failed", timeout=15_000)
 
 
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        (OFFLINE, "There is no connection to github.com"),
+        ("requests.exceptions.SSLError: CERTIFICATE_VERIFY_FAILED", "secure connection"),
+        ("error: externally-managed-environment", "the system manages it"),
+        ("✘ No compatible package found for 'en_core_web_sm' (spaCy v3.8.18)\n",
+         "spaCy says: No compatible package found for 'en_core_web_sm' (spaCy v3.8.18)."),
+        ("Collecting en-core-web-sm\nKilled\n", "(exit status 137): Killed"),
+        ("", "(exit status 1): it printed nothing"),
+    ],
+)  # fmt: skip
+def test_a_failure_is_told_in_a_sentence(output, said):
+    code = 137 if "Killed" in output else 1
+    assert said in pipeline_download.failure_reason(output, code)
+
+
 @pytest.mark.slow
 def test_the_window_shows_before_spacy_is_imported(tmp_path):
     """Deciding on the offer imports no spaCy: the window still shows first."""
