@@ -9,12 +9,13 @@ boundaries and part-of-speech tags.
 Of a trained pipeline only what the checks read is loaded: the tagger (``Token.tag_``) with
 the ``tok2vec`` it listens to, and the sentence recogniser ``senter``, which
 ``en_core_web_sm`` ships disabled because its parser also finds sentences. Measured on this
-project's drafts, the parser takes about six times as long as ``senter`` and the checks
-score no better with it (README, "The trained pipeline"); NER and the lemmatizer are not
-read at all. ``attribute_ruler`` only maps tags to coarse ``pos_`` values, which no check
-reads, and costs a third of the tagger's ``tok2vec``: it is left out, so ``pos_`` is empty.
-``ASYNCWRITER_SPACY_SENTENCES=parser`` takes sentences from the parser instead (how the two
-were compared).
+project's drafts, the parser takes about six times as long as ``senter`` (a whole lint
+about half as long again) and the checks score no better with it (README, "The trained
+pipeline"); NER and the lemmatizer are not read at all. ``attribute_ruler`` only maps tags
+to coarse ``pos_`` values, which no check reads, and costs about a third of what the
+tagger's ``tok2vec`` does: it is left out, so ``pos_`` is empty. Set
+``ASYNCWRITER_SPACY_SENTENCES=parser`` to take sentences from the parser instead (how the
+two were compared).
 """
 
 from __future__ import annotations
