@@ -24,6 +24,9 @@ version does not know (tomlkit edits the document in place). Keys::
 
     [templates]
     folders = ["~/team/templates"]   # extra team template folders (relative: to this file)
+
+    [nlp]
+    offer_download = false       # the writer said No Thanks to the trained spaCy pipeline
 """
 
 from __future__ import annotations
@@ -102,6 +105,9 @@ class Settings:
     zone: str | None = None
     team_zones: list[str] = field(default_factory=list)
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
+    #: Whether the window offers to download a trained spaCy pipeline (``[nlp]
+    #: offer_download``); False once the writer said No Thanks, so it is asked only once.
+    offer_pipeline: bool = True
     path: Path | None = None
     problems: list[SettingsProblem] = field(default_factory=list)
 
@@ -173,6 +179,7 @@ def load(path: Path | None = None) -> Settings:
     reader.templates(raw)
     reader.time(raw)
     reader.languagetool(raw)
+    reader.nlp(raw)
     return settings
 
 
@@ -298,6 +305,15 @@ class _Reader:
             )
         words = self.strings(table, "languagetool", "words", '["Kubernetes"]')
         lt.words = list(dict.fromkeys(w.strip() for w in words if w.strip()))
+
+    def nlp(self, raw: Mapping[str, Any]) -> None:
+        offer = self.table(raw, "nlp").get("offer_download", True)
+        if isinstance(offer, bool):
+            self.settings.offer_pipeline = offer
+        else:
+            self.problem(
+                "nlp", "offer_download", "[nlp] offer_download must be true or false; using true"
+            )
 
 
 def _known_zone(zones: Any, name: object) -> bool:
@@ -429,6 +445,15 @@ def _update(doc: Any, settings: Settings) -> None:
 
     templates = _ensure_table(doc, "templates", created)
     _set_or_remove(templates, "folders", _array(tomlkit, settings.template_folder_entries))
+
+    nlp = _ensure_table(doc, "nlp", created)
+    # Written only once it differs from the default (or was written before): a file that
+    # never mentioned the offer keeps not mentioning it.
+    _set_or_remove(
+        nlp,
+        "offer_download",
+        settings.offer_pipeline if not settings.offer_pipeline or "offer_download" in nlp else None,
+    )
     for name in created:  # a table we added and left empty is noise
         if not doc[name]:
             del doc[name]

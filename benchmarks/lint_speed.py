@@ -1,6 +1,6 @@
 """Lint latency on drafts of 100, 1,000 and 10,000 words, and proselint on the same text.
 
-Usage: ``python benchmarks/lint_speed.py [--runs N]``
+Usage: ``python benchmarks/lint_speed.py [--runs N] [--pipeline NAME] [--sentences senter|parser]``
 
 The drafts are built from the hand-written test corpus (real-looking messages with
 Markdown, links, lists, code and emoji), cut to the word count. The spaCy pipeline is loaded
@@ -8,11 +8,17 @@ before timing, so the figures are the per-keystroke cost the editor pays: analys
 parse, prose view, sentences) plus every check. Each figure is the median of ``--runs``
 runs. proselint, when installed, lints the same text through its own API; the ratio says how
 many times slower (>1) or faster (<1) it is than asyncwriter.
+
+The pipeline is the one a lint would use: a trained one when installed, else the embedded
+one, as ``ASYNCWRITER_SPACY_MODEL`` says. ``--pipeline`` sets that variable (``blank``, or a
+package such as ``en_core_web_sm``) and ``--sentences parser`` takes a trained pipeline's
+sentences from its parser instead of ``senter``; the first line printed names what ran.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 from datetime import UTC, datetime
@@ -21,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from asyncwriter import markdown
-from asyncwriter.checks import lint
+from asyncwriter.checks import lint, nlp
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -79,11 +85,22 @@ def main() -> None:
     """Print a table of median lint times."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=25, help="timed runs per size (default 25)")
+    parser.add_argument(
+        "--pipeline", help=f"blank, or a spaCy package (default: ${nlp.MODEL_ENV} or any installed)"
+    )
+    parser.add_argument(
+        "--sentences", choices=("senter", "parser"), help="a trained pipeline's sentence finder"
+    )
     args = parser.parse_args()
+    if args.pipeline:
+        os.environ[nlp.MODEL_ENV] = args.pipeline
+    if args.sentences:
+        os.environ[nlp.SENTENCES_ENV] = args.sentences
 
     start = time.perf_counter()
     lint("Warm-up: load the pipeline.", now=NOW, tz="UTC")
     print(f"first lint (loads spaCy): {(time.perf_counter() - start) * 1000:.0f} ms")
+    print(f"pipeline: {nlp.describe(nlp.load())}")
     other = proselint_linter()
     print(
         f"{'words':>7} {'asyncwriter ms':>15} {'ms/1k words':>12} {'proselint ms':>13} {'ratio':>7}"

@@ -5,11 +5,24 @@ needs a sentence split. The embedded default is ``spacy.blank("en")`` with a sen
 which needs no download. When a trained English pipeline is installed (``en_core_web_sm``
 or the one named by ``ASYNCWRITER_SPACY_MODEL``) it is used instead, for better sentence
 boundaries and part-of-speech tags.
+
+Of a trained pipeline only what the checks read is loaded: the tagger (``Token.tag_``) with
+the ``tok2vec`` it listens to, and the sentence recogniser ``senter``, which
+``en_core_web_sm`` ships disabled because its parser also finds sentences. Measured on this
+project's drafts, the parser takes about six times as long as ``senter`` (a whole lint
+about half as long again) and the checks score no better with it (README, "The trained
+pipeline"); NER and the lemmatizer are not read at all. ``attribute_ruler`` only maps tags
+to coarse ``pos_`` values, which no check reads, and costs about a third of what the
+tagger's ``tok2vec`` does: it is left out, so ``pos_`` is empty. Set
+``ASYNCWRITER_SPACY_SENTENCES=parser`` to take sentences from the parser instead (how the
+two were compared).
 """
 
 from __future__ import annotations
 
 import bisect
+import importlib
+import importlib.util
 import logging
 import os
 import re
@@ -21,17 +34,35 @@ if TYPE_CHECKING:
 
     import numpy
     from spacy.language import Language
+    from spacy.pipeline import Sentencizer
     from spacy.tokens import Doc
 
 logger = logging.getLogger(__name__)
 
+#: Names a pipeline package (or ``blank``, the embedded one) for every lint in the process.
+MODEL_ENV = "ASYNCWRITER_SPACY_MODEL"
+#: ``senter`` (the default) or ``parser``: which trained component finds sentences.
+SENTENCES_ENV = "ASYNCWRITER_SPACY_SENTENCES"
 #: Trained pipelines tried in order when no model is named in the environment.
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
-#: Components a lint never needs; excluding them keeps a trained pipeline fast.
-_EXCLUDE = ("ner", "lemmatizer", "textcat", "entity_linker", "entity_ruler")
+#: The pipeline the window offers to download: the smallest, about 12 MB.
+OFFERED_PIPELINE = "en_core_web_sm"
+#: Components of a trained pipeline that give the checks their tags.
+_TAGGING = ("tok2vec", "tagger", "morphologizer")
+#: A trained pipeline's components run on pieces of at most this many tokens (about 3,500
+#: words): its ``tok2vec`` holds about 12 KB per token at once. Linting a 30,000-word draft
+#: whole took 564 MB more memory at its peak, in pieces of 5,000 tokens 90 MB (2,000: 39
+#: MB, but copying out each piece then costs more). Pieces end where a block starts.
+CHUNK_TOKENS = 5_000
+#: Prose longer than this (about 30,000 words, far beyond any message) is split by the
+#: rules instead: the trained components take about 20 s per 1,000,000 characters, which
+#: the window would pay after every pause in typing. Such a text gets no tags, so the
+#: checks judge it as they would with the embedded pipeline.
+TRAINED_MAX_CHARS = 200_000
 
 _lock = threading.Lock()
 _pipeline: Language | None = None
+_sentencizer: Sentencizer | None = None
 
 
 def load() -> Language:
@@ -49,23 +80,64 @@ def load() -> Language:
     return _pipeline
 
 
+def reload() -> Language:
+    """Load whichever pipeline is installed now and make it the shared one; return it.
+
+    For a pipeline installed while the app runs (the window's download). The new pipeline
+    is loaded first and swapped in at once, so a concurrent :func:`load` gets the old or
+    the new one, never none. A lint calls :func:`load` more than once (for sentences, then
+    for tags), so a swap in the middle of a lint could mix two pipelines in one report:
+    call this only between lints (the window runs it on the lint thread, between two).
+    """
+    global _pipeline
+    importlib.invalidate_caches()  # a package installed since start-up must be found
+    fresh = _load_pipeline()
+    with _lock:
+        _pipeline = fresh
+    return fresh
+
+
+def wanted_pipeline() -> str:
+    """Return what ``ASYNCWRITER_SPACY_MODEL`` names: a package, ``blank``, or ``""``."""
+    return os.environ.get(MODEL_ENV, "").strip()
+
+
+def _candidates() -> tuple[str, ...]:
+    wanted = wanted_pipeline()
+    if wanted == "blank":
+        return ()
+    return (wanted,) if wanted else TRAINED_PIPELINES
+
+
+def installed_pipeline() -> str | None:
+    """Return the trained pipeline a lint would load, or None for the embedded one.
+
+    Cheap (it imports neither spaCy nor the pipeline), so the window can ask before spaCy
+    is loaded. A package that is installed but fails to load is found here all the same.
+    """
+    for name in _candidates():
+        module = name.replace("-", "_")
+        if module.isidentifier() and importlib.util.find_spec(module) is not None:
+            return name
+    return None
+
+
 def _load_pipeline() -> Language:
     import spacy
     from spacy.util import is_package
 
-    wanted = os.environ.get("ASYNCWRITER_SPACY_MODEL", "").strip()
-    names = () if wanted == "blank" else ((wanted,) if wanted else TRAINED_PIPELINES)
-    for name in names:
+    wanted = wanted_pipeline()
+    for name in _candidates():
         if not is_package(name):
             if wanted:
                 logger.warning("spaCy pipeline %r is not installed; using the blank one", name)
             continue
         try:
-            nlp = spacy.load(name, exclude=list(_EXCLUDE))
-        except (OSError, ValueError) as exc:
+            nlp = _load_trained(name)
+        except (OSError, ValueError, KeyError, ImportError) as exc:
             logger.warning("could not load spaCy pipeline %r: %s", name, exc)
             continue
-        logger.info("using spaCy pipeline %s", name)
+        logger.info("using spaCy pipeline %s (%s)", name, ", ".join(nlp.pipe_names))
         return nlp
     from spacy.tokenizer import Tokenizer
 
@@ -79,21 +151,52 @@ def _load_pipeline() -> Language:
     return nlp
 
 
+def _load_trained(name: str) -> Language:
+    """Load the package ``name`` with only the components the checks read (see above)."""
+    import spacy
+    from spacy.util import get_package_path, load_meta
+
+    meta = load_meta(get_package_path(name) / "meta.json")
+    components = [str(c) for c in meta.get("components") or meta.get("pipeline") or []]
+    prefer = "parser" if os.environ.get(SENTENCES_ENV, "").strip() == "parser" else "senter"
+    other = "senter" if prefer == "parser" else "parser"
+    sentences = prefer if prefer in components else other if other in components else None
+    keep = {c for c in components if c in _TAGGING or c == sentences}
+    nlp = spacy.load(name, exclude=[c for c in components if c not in keep])
+    for component in list(nlp.disabled):
+        nlp.enable_pipe(component)  # senter ships disabled; it is the one asked for here
+    if sentences is None:
+        nlp.add_pipe("sentencizer")
+    return nlp
+
+
 def has_tagger(nlp: Language) -> bool:
     """Return True when the pipeline assigns part-of-speech tags."""
     return "tagger" in nlp.pipe_names or "morphologizer" in nlp.pipe_names
+
+
+def describe(nlp: Language) -> str:
+    """Name the pipeline and what runs, e.g. ``en_core_web_sm 3.8.0 (tagger, senter)``."""
+    if not has_tagger(nlp):
+        return "the embedded pipeline (rule-based sentences, no tags)"
+    meta = nlp.meta
+    name = f"{meta.get('lang') or nlp.lang}_{meta.get('name') or 'pipeline'}"
+    parts = ", ".join(c for c in nlp.pipe_names if c != "tok2vec")
+    return f"{name} {meta.get('version') or ''} ({parts})".replace("  (", " (")
 
 
 def segment(prose: str, sentence_starts: Iterable[int]) -> Doc:
     """Tokenise ``prose`` and split it into sentences, forcing a start at each offset.
 
     Block boundaries (paragraphs, list items, headings) are known from the Markdown, so
-    they are set before the sentencizer or parser runs; both respect preset boundaries.
+    they are set before the sentencizer, ``senter`` or parser runs; all three keep a preset
+    start (``tests/checks/test_trained_pipeline.py`` checks the trained ones).
     """
     nlp = load()
     if len(prose) >= nlp.max_length:
-        # spaCy's guard (1,000,000 characters) is for the parser and NER, which are never
-        # loaded here; a 5 MB paste must still be checked.
+        # spaCy's guard (1,000,000 characters) is for the memory of a whole-document
+        # parse; trained components run in pieces here (CHUNK_TOKENS), and a 5 MB paste
+        # must still be checked.
         nlp.max_length = len(prose) + 1
     doc = nlp.make_doc(prose)
     if len(doc):
@@ -112,9 +215,61 @@ def segment(prose: str, sentence_starts: Iterable[int]) -> Doc:
         if not getattr(nlp.tokenizer, "rules", None):  # the embedded pipeline's tokenizer
             _keep_abbreviations(prose, idx, marks)
         doc.from_array([SENT_START], marks.astype("uint64"))  # type: ignore[arg-type]
+        if not has_tagger(nlp):
+            for _name, proc in nlp.pipeline:
+                doc = proc(doc)
+        elif len(prose) > TRAINED_MAX_CHARS:
+            doc = _rule_sentences()(doc)
+        else:
+            _run_trained(nlp, doc, marks)
+    return doc
+
+
+def _rule_sentences() -> Sentencizer:
+    """Return a rule-based sentencizer (for prose too long for the trained components)."""
+    global _sentencizer
+    if _sentencizer is None:
+        from spacy.pipeline import Sentencizer
+
+        _sentencizer = Sentencizer()
+    return _sentencizer
+
+
+def _run_trained(nlp: Language, doc: Doc, marks: numpy.ndarray) -> None:
+    """Tag ``doc`` and find its sentences with the trained components, piece by piece.
+
+    Each piece starts at a preset sentence start (a block boundary), so no sentence is cut
+    and the context a piece lacks at its edges is the text of another block.
+    """
+    if len(doc) <= CHUNK_TOKENS:
         for _name, proc in nlp.pipeline:
             doc = proc(doc)
-    return doc
+        return
+    from spacy.attrs import SENT_START, TAG
+
+    starts = [int(i) for i in (marks == 1).nonzero()[0]]
+    bounds = [0]
+    for i in starts:
+        if i - bounds[-1] >= CHUNK_TOKENS:
+            bounds.append(i)
+    # A block longer than a piece is cut anyway, between two tokens; its sentence may be
+    # split there, which is the price of bounded memory on a text with no paragraphs.
+    cut = [bounds[0]]
+    for b in [*bounds[1:], len(doc)]:
+        while b - cut[-1] > CHUNK_TOKENS:
+            cut.append(cut[-1] + CHUNK_TOKENS)
+        cut.append(b)
+    cut = sorted(set(cut))
+    result = doc.to_array([TAG, SENT_START])
+    for a, b in zip(cut, cut[1:], strict=False):
+        piece = doc[a:b].as_doc()
+        for _name, proc in nlp.pipeline:
+            piece = proc(piece)
+        values = piece.to_array([TAG, SENT_START])
+        if a > 0:
+            values[0, 1] = 1  # a piece's first token starts a sentence in the whole, too
+        result[a:b] = values
+    doc.from_array([TAG, SENT_START], result)  # type: ignore[arg-type]  # spaCy: Ints2d
 
 
 #: Abbreviations whose full stop does not end a sentence ("e.g. UTC", "Dr. Ng").

@@ -35,6 +35,7 @@ from asyncwriter.ui.grammar_link import GrammarLink
 from asyncwriter.ui.grammar_runner import GrammarRunner
 from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.markdown_files import MarkdownFiles
+from asyncwriter.ui.pipeline_offer import PipelineOffer
 from asyncwriter.ui.quit_guard import QuitAnswer, ask_before_losing_text
 from asyncwriter.ui.readiness import ReadinessBar
 from asyncwriter.ui.settings.open_dialog import open_settings
@@ -85,6 +86,8 @@ class MainWindow(QMainWindow):
         self.banner = StoreBanner(self)
         self.grammar_bar = GrammarBar(self)
         self.grammar = GrammarRunner(self)
+        self.linter = LintScheduler(self.session.text, self)
+        self.pipeline = PipelineOffer(self.linter, self.live, self.say, self)
         self.find_bar = FindBar(self.editor, self)
         self.findings = FindingsPanel(self)
         self.readiness = ReadinessBar(self)
@@ -95,15 +98,14 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         editor_box = window_layout.stack(self, [(self.editor, 1), (self.find_bar, 0)])
         self.splitter = window_layout.three_panes(self, self.sidebar, editor_box, self.findings)
-        bars = [(self.banner, 0), (self.grammar_bar, 0), (self.readiness, 0)]
+        bars = [(b, 0) for b in (self.banner, self.grammar_bar, self.pipeline.bar, self.readiness)]
         self.setCentralWidget(window_layout.stack(self, [*bars, (self.splitter, 1)]))
 
         self.status_line = status = StatusLine(self.statusBar())
         self.word_count, self.template_label = status.word_count, status.template_label
         self.lint_status, self.grammar_status = status.lint_status, status.grammar_status
         self.readiness.team_zones = list(self.config.team_zones)
-
-        self.linter = LintScheduler(self.session.text, self)
+        self.pipeline.download.stateChanged.connect(status.show_pipeline)
         self.finding_actions = acts = FindingActions(self.session, self.editor, self.live,
                                                      self.linter.lint_now)  # fmt: skip
         self.grammar_link = GrammarLink(self.grammar, self.grammar_bar, status, self.linter,
@@ -313,7 +315,8 @@ class MainWindow(QMainWindow):
     def open_settings(self, page: str | None = None) -> SettingsDialog:
         """Open the settings dialog (not blocking); saving there applies at once."""
         return open_settings(self.config, self, self.state, apply=self.apply_settings,
-                             notice=self.banner.show_notice, page=page)  # fmt: skip
+                             notice=self.banner.show_notice, page=page,
+                             pipeline=self.pipeline.download)  # fmt: skip
 
     @property
     def config(self) -> Settings:
@@ -381,6 +384,7 @@ class MainWindow(QMainWindow):
         self.save_state()
         self.linter.shutdown()
         self.grammar.shutdown()
+        self.pipeline.shutdown()
         self.exporter.shutdown()
         self.store.shutdown()
         super().closeEvent(event)

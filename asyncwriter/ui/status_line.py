@@ -1,4 +1,4 @@
-"""The status bar's lasting labels: the checks' state, grammar, template and word count.
+"""The status bar's lasting labels: checks, grammar, pipeline download, template, words.
 
 Transient messages ("Copied for Slack") use the status bar's own message area; these labels
 stay, each on its side, so the writer can glance at what the checks are doing.
@@ -31,6 +31,13 @@ _GRAMMAR_LABELS = {
     "misconfigured": "Grammar: check Settings",
     "failing": "Grammar: not reachable",
 }
+#: The trained pipeline's download, while it needs a glance (nothing once it is in use).
+_PIPELINE_LABELS = {
+    "downloading": "Pipeline: downloading…",
+    "loading": "Pipeline: loading…",
+    "failed": "Pipeline: download failed",
+    "restart": "Pipeline: restart to use it",
+}
 
 
 class StatusLine:
@@ -40,10 +47,13 @@ class StatusLine:
         self.lint_status = QLabel("Loading the checks…", bar)
         self.grammar_status = QLabel(bar)
         self.grammar_status.setObjectName("grammarStatus")
+        self.pipeline_status = QLabel(bar)
+        self.pipeline_status.setObjectName("pipelineStatus")
         self.template_label = QLabel(bar)
         self.word_count = QLabel(bar)
         bar.addWidget(self.lint_status, 1)
-        for label in (self.grammar_status, self.template_label, self.word_count):
+        labels = (self.grammar_status, self.pipeline_status, self.template_label, self.word_count)
+        for label in labels:
             bar.addPermanentWidget(label)
 
     def show_report(self, report: Report) -> None:
@@ -61,6 +71,11 @@ class StatusLine:
         """Show a grammar state in a few words (the tooltip has the full message)."""
         self.grammar_status.setText(_GRAMMAR_LABELS.get(state, "Grammar"))
         self.grammar_status.setToolTip(message)
+
+    def show_pipeline(self, state: str, message: str) -> None:
+        """Show the trained pipeline's download in a few words (the tooltip says more)."""
+        self.pipeline_status.setText(_PIPELINE_LABELS.get(state, ""))
+        self.pipeline_status.setToolTip(message)
 
     def show_template(self, template: Template | None) -> None:
         """Name the open draft's template (nothing for a blank draft)."""

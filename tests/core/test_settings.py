@@ -29,6 +29,9 @@ words = ["Kubernetes", "asyncwriter"]
 [templates]
 folders = ["~/team/templates", "shared"]
 
+[nlp]
+offer_download = false
+
 [future]
 something = "a newer version's key, kept on save"
 """
@@ -55,12 +58,14 @@ def test_every_key_is_read():
     )  # fmt: skip
     assert loaded.template_folder_entries == ["~/team/templates", "shared"]
     assert loaded.template_folders[1] == path.parent / "shared"
+    assert loaded.offer_pipeline is False
 
 
 def test_missing_file_means_defaults():
     loaded = settings.load()
     assert loaded.problems == [] and loaded.zone is None and loaded.team_zones == []
     assert loaded.languagetool.mode == "local" and loaded.languagetool.level == "default"
+    assert loaded.offer_pipeline is True
 
 
 @pytest.mark.parametrize(
@@ -76,6 +81,7 @@ def test_missing_file_means_defaults():
         ('[languagetool]\nlanguage = "english please"\n', 2, "not a language code"),
         ('\n\n[rules]\n"ask.vague" = "loud"\n', 4, "unknown severity"),
         ('languagetool = "off"\n', None, "[languagetool] must be a table"),
+        ('[nlp]\noffer_download = "no"\n', 2, "must be true or false"),
         ("[rules\n", 1, "not valid TOML"),
     ],
 )
@@ -129,6 +135,7 @@ def test_round_trip_keeps_comments_and_unknown_keys():
     assert again.languagetool.words == ["Kubernetes", "asyncwriter", "Grafana"]
     assert again.languagetool.mode == "off"
     assert again.template_folder_entries == ["~/team/templates", "shared"]
+    assert again.offer_pipeline is False
 
 
 def test_saving_defaults_to_a_new_file_writes_a_small_file():
@@ -136,6 +143,15 @@ def test_saving_defaults_to_a_new_file_writes_a_small_file():
     settings.save(Settings(path=path))
     assert settings.load().problems == []
     assert path.read_text(encoding="utf-8").strip() == '[languagetool]\nmode = "local"'
+
+
+def test_no_thanks_to_the_pipeline_offer_is_saved_and_can_be_taken_back():
+    path = paths.settings_file()
+    settings.save(Settings(path=path, offer_pipeline=False))
+    assert "[nlp]\noffer_download = false" in path.read_text(encoding="utf-8")
+    assert settings.load().offer_pipeline is False
+    settings.save(Settings(path=path, offer_pipeline=True))
+    assert settings.load().offer_pipeline is True
 
 
 def test_saving_over_a_broken_file_keeps_the_old_one():

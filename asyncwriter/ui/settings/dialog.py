@@ -8,8 +8,8 @@ rules turned off from a finding) are shown too, so a save never drops them silen
 Choosing the public LanguageTool service asks first, because drafts then leave the machine.
 
 Each tab is a module of its own in this package (``time_page``, ``grammar_page``,
-``rules_page``, ``templates_page``); this module puts them together, saves, and asks the
-consent question. The bar about a broken file is :mod:`.problems_banner`.
+``rules_page``, ``templates_page``, ``pipeline_page``); this module puts them together,
+saves, and asks the consent question. The bar about a broken file is :mod:`.problems_banner`.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from asyncwriter import paths, settings
 from asyncwriter.checks import RULES
 from asyncwriter.ui.settings.fields import message_label, say
 from asyncwriter.ui.settings.grammar_page import GrammarPage
+from asyncwriter.ui.settings.pipeline_page import PipelinePage
 from asyncwriter.ui.settings.problems_banner import ProblemsBanner
 from asyncwriter.ui.settings.rules_page import RulesPage
 from asyncwriter.ui.settings.templates_page import TemplatesPage
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
     from asyncwriter.checks.rule import Rule
     from asyncwriter.rule_settings import RuleSetting
     from asyncwriter.settings import Settings
+    from asyncwriter.ui.pipeline_download import PipelineDownload
 
 logger = logging.getLogger(__name__)
 
@@ -55,7 +57,10 @@ PUBLIC_CONSENT_TEXT = (
 
 
 class SettingsDialog(QDialog):
-    """Edit the settings file: time zones, grammar, rules and template folders.
+    """Edit the settings file: time zones, grammar, rules, template folders, the pipeline.
+
+    ``pipeline`` is the window's download of a trained spaCy pipeline (None: the Analysis
+    page shows what is installed but has no Download button).
 
     Signals:
         saved(Settings): the file was written; carries the settings re-read from it.
@@ -74,6 +79,7 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         *,
         rules: Mapping[str, Rule] | None = None,
+        pipeline: PipelineDownload | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -95,11 +101,13 @@ class SettingsDialog(QDialog):
         self.grammar_page = GrammarPage(self._config, lambda: self.ask_public_consent(), self.tabs)
         self.rules_page = RulesPage(RULES if rules is None else rules, self._config, self.tabs)
         self.templates_page = TemplatesPage(self._config, self.path, self.tabs)
+        self.pipeline_page = PipelinePage(self._config, pipeline, self.tabs)
         for page, title in (
             (self.time_page, "&Time"),
             (self.grammar_page, "&Grammar"),
             (self.rules_page, "R&ules"),
             (self.templates_page, "Te&mplates"),
+            (self.pipeline_page, "&Analysis"),
         ):
             self.tabs.addTab(page, title)
         layout.addWidget(self.tabs, 1)
@@ -117,12 +125,13 @@ class SettingsDialog(QDialog):
         self.time_page.zone.setFocus()
 
     def show_page(self, name: str) -> None:
-        """Show one tab: ``time``, ``grammar``, ``rules`` or ``templates``."""
+        """Show one tab: ``time``, ``grammar``, ``rules``, ``templates`` or ``analysis``."""
         pages = {
             "time": self.time_page,
             "grammar": self.grammar_page,
             "rules": self.rules_page,
             "templates": self.templates_page,
+            "analysis": self.pipeline_page,
         }
         if name in pages:
             self.tabs.setCurrentWidget(pages[name])
@@ -159,6 +168,7 @@ class SettingsDialog(QDialog):
         new.problems = []
         self.time_page.apply(new)
         self.grammar_page.apply(new.languagetool)
+        self.pipeline_page.apply(new)
         edited = {**self.rules_page.settings(), **dict.fromkeys(self.grammar_page.turned_off())}
         managed = set(self.rules_page.combos) | set(self.grammar_page.initially_off)
         rules: dict[str, RuleSetting] = {}

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from asyncwriter.settings import Settings
+    from asyncwriter.ui.pipeline_download import PipelineDownload
     from asyncwriter.ui.state import WindowState
 
 
@@ -31,6 +32,7 @@ def open_settings(
     apply: Callable[[Settings], None],
     notice: Callable[[str], None],
     page: str | None = None,
+    pipeline: PipelineDownload | None = None,
 ) -> SettingsDialog:
     """Open the settings dialog (not blocking) at ``page``; saving there applies at once.
 
@@ -41,8 +43,9 @@ def open_settings(
         apply: puts saved settings in effect everywhere.
         notice: shows a notice in the window's banner (the kept broken file).
         page: the page to show first (e.g. ``"grammar"``), or None for the first.
+        pipeline: the window's download of a trained spaCy pipeline (Settings › Analysis).
     """
-    dialog = SettingsDialog(config, parent)
+    dialog = SettingsDialog(config, parent, pipeline=pipeline)
     if page is not None:
         dialog.show_page(page)
     dialog.saved.connect(lambda new: _saved(new, dialog, state, apply, notice))
