@@ -161,8 +161,9 @@ class Analysis:
     # -- parsing -------------------------------------------------------------------------
 
     def _parse_markdown(self) -> None:
-        # The shared parse: an export of the same text reuses it (see asyncwriter.markdown).
-        parsed = markdown.parse(self.text)
+        # The shared parse's block stage: an export of the same text builds on it, and the
+        # inline pass it would add is never read here (see asyncwriter.markdown).
+        parsed = markdown.blocks(self.text)
         tokens, env = parsed.tokens, parsed.env
         references = env.get("references", {})
         assert isinstance(references, dict)  # markdown-it's env: label -> {"href", "title"}
