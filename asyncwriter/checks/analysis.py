@@ -24,6 +24,7 @@ from asyncwriter.draft_text import PLACEHOLDER
 
 if TYPE_CHECKING:
     from linkify_it import LinkifyIt
+    from linkify_it.main import Match
     from spacy.tokens import Doc
 
 #: Blocks the parser hands us, and the ones that hold the writer's prose.
@@ -69,6 +70,7 @@ _WRAP_WIDTH = 60
 _QUOTED_LINE = re.compile(r"[ \t]{0,16}(?:[-*+][ \t]+)?>")
 _URL_AT_END = re.compile(r"(?:https?://\S+|[>)\]])\s*$")
 _LONG_RUN = re.compile(r"[^\s]{200,}")
+_NON_SPACE = re.compile(r"\S*")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -121,6 +123,23 @@ def _linkify() -> LinkifyIt:
     from linkify_it import LinkifyIt
 
     return LinkifyIt(options={"fuzzy_email": False, "fuzzy_ip": False})
+
+
+def _matches_at_start(token: str) -> list[Match]:
+    """Return linkify's matches of ``token`` (a run without spaces) that start at its start.
+
+    ``match`` scans the token with every pattern, the fuzzy-host one included, which costs
+    more than the rest of a block's scan. A token that starts with a scheme linkify knows
+    (``https://``) is answered by ``match_at_start`` alone, which gives the same match:
+    it is the scheme hit ``match`` finds first, with the same validation, and no fuzzy link
+    can start at 0 and outrun it (a fuzzy host needs a dot before its ":"). Anything else,
+    and a scheme that fails validation, takes the full scan as before.
+    """
+    linkify = _linkify()
+    found = linkify.match_at_start(token)
+    if found is not None and found.index == 0:
+        return [found]
+    return [m for m in linkify.match(token) or () if m.index == 0]
 
 
 class Analysis:
@@ -347,13 +366,10 @@ class Analysis:
             s = candidate.start()
             if not free(s, s + 1):  # type: ignore[operator]
                 continue
-            stop = s
-            while stop < end and not text[stop].isspace():
-                stop += 1
+            run = _NON_SPACE.match(text, s, end)
+            stop = run.end() if run else s
             # Let linkify trim trailing punctuation and validate the host.
-            for match in _linkify().match(text[s:stop]) or ():
-                if match.index != 0:
-                    continue
+            for match in _matches_at_start(text[s:stop]):
                 e = s + match.last_index
                 if not free(s, e):  # type: ignore[operator]
                     continue
