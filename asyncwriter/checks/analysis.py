@@ -414,9 +414,8 @@ class Analysis:
     def _build_prose(self) -> str:
         """Return the prose view: only block text survives, minus masked spans.
 
-        Each blanked span is written as one slice of a list of the draft's characters:
-        the gaps between blocks first, then the masks in the order they were added (a
-        later mask wins where two overlap). Newlines always survive.
+        The gaps between blocks are blanked first, then the masks in the order they were
+        added (a later mask wins where two overlap). Newlines always survive.
         """
         text = self.text
         gaps: list[tuple[int, int, str]] = []
@@ -427,14 +426,7 @@ class Analysis:
             pos = b.end
         if pos < len(text):
             gaps.append((pos, len(text), " "))
-        chars = list(text)
-        find = text.find
-        for s, e, fill in gaps + self._masks.spans:
-            if find("\n", s, e) == -1:
-                chars[s:e] = fill * (e - s)
-            else:
-                chars[s:e] = _NOT_NEWLINE.sub(fill, text[s:e])
-        prose = "".join(chars)
+        prose = _blank(text, gaps + self._masks.spans)
         # No word is this long; such runs are pasted data, and spaCy's tokenizer splits
         # punctuation off them one character at a time (quadratic), so blank them. Splitting
         # on whitespace (as the pattern does) finds whether there is one at a third of the
@@ -535,3 +527,46 @@ class Analysis:
     def non_empty_lines(self) -> int:
         """Return how many lines hold any prose."""
         return sum(1 for line in self.prose.splitlines() if line.strip(" x\t"))
+
+
+def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Return ``text`` with each ``(start, end, fill)`` span blanked to ``fill``, newlines kept.
+
+    Where spans overlap, the later one in ``spans`` wins. Spans that overlap almost always
+    share their fill (a block's first-line marker lies in the blank gap before the block),
+    so the spans are merged in order and the result is joined from a few hundred pieces.
+    Only when an overlap mixes fills are they written one by one, in their own order, into
+    a list of the draft's characters.
+    """
+    merged: list[tuple[int, int, str]] = []
+    for s, e, fill in sorted(spans):
+        if merged and s < merged[-1][1]:
+            last_start, last_end, last_fill = merged[-1]
+            if fill != last_fill:
+                return _blank_in_order(text, spans)
+            merged[-1] = (last_start, max(last_end, e), fill)
+        else:
+            merged.append((s, e, fill))
+    pieces: list[str] = []
+    pos = 0
+    for s, e, fill in merged:
+        pieces.append(text[pos:s])
+        pieces.append(_filled(text, s, e, fill))
+        pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _blank_in_order(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Return what :func:`_blank` does, writing the spans one by one in their order."""
+    chars = list(text)
+    for s, e, fill in spans:
+        chars[s:e] = _filled(text, s, e, fill)
+    return "".join(chars)
+
+
+def _filled(text: str, start: int, end: int, fill: str) -> str:
+    """Return ``text[start:end]`` with every character but newlines replaced by ``fill``."""
+    if text.find("\n", start, end) == -1:
+        return fill * (end - start)
+    return _NOT_NEWLINE.sub(fill, text[start:end])
