@@ -24,6 +24,7 @@ from asyncwriter.draft_text import PLACEHOLDER
 
 if TYPE_CHECKING:
     from linkify_it import LinkifyIt
+    from linkify_it.main import Match
     from spacy.tokens import Doc
 
 #: Blocks the parser hands us, and the ones that hold the writer's prose.
@@ -47,8 +48,15 @@ _HTML_ANCHOR = re.compile(
     r"<a\s[^<>]{0,500}?href\s*=\s*[\"']([^\"'<>]{1,2000})[\"'][^<>]{0,500}>", re.IGNORECASE
 )
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9\-]{0,20}(?:\s[^<>]{0,500})?/?>")
+#: Emphasis markers ("**", "_", "~~") that open (not after a word, before a non-space) or
+#: close (after a non-space, not before a word). Each branch starts with its marker and
+#: checks the character before it with a look-behind that includes the marker, so the
+#: scan skips straight from one "*", "_" or "~" to the next instead of testing two
+#: look-behinds at every position (same matches as the look-behind-first form).
 _EMPHASIS = re.compile(
-    r"(?<![\w\\*_~])(?:\*{1,3}|_{1,3}|~~)(?=[^\s*_~])|(?<=[^\s*_~])(?:\*{1,3}|_{1,3}|~~)(?!\w)"
+    r"\*(?:(?<![\w\\*_~]\*)\*{0,2}(?=[^\s*_~])|(?<=[^\s*_~]\*)\*{0,2}(?!\w))"
+    r"|_(?:(?<![\w\\*_~]_)_{0,2}(?=[^\s*_~])|(?<=[^\s*_~]_)_{0,2}(?!\w))"
+    r"|~(?:(?<![\w\\*_~]~)~(?=[^\s*_~])|(?<=[^\s*_~]~)~(?!\w))"
 )
 #: Top-level domains a scheme-less host ("status.example.com") must end in to count as a link,
 #: so that file names such as "config.py" or "README.md" never do.
@@ -57,7 +65,12 @@ _FUZZY_TLDS = frozenset(
     "se no fi dk es it pl br site page link tools".split()
 )
 #: Cheap test for a block that may hold a bare URL, so linkify only sees those.
-_URL_HINT = re.compile(r"://|www\.|[A-Za-z0-9-]\.(?:" + "|".join(sorted(_FUZZY_TLDS)) + r")\b")
+#: ("://", "www." or "host.tld"; it starts at the "." or ":" so the scan skips from one to the
+#: next. A block never starts right after a letter, digit or "www", so the look-behinds
+#: find what the same strings inside the block would.)
+_URL_HINT = re.compile(
+    r"\.(?:(?<=[A-Za-z0-9-]\.)(?:" + "|".join(sorted(_FUZZY_TLDS)) + r")\b|(?<=www\.))|:(?=//)"
+)
 #: Where a bare URL can start: a scheme, "www." or a host name with a common TLD.
 _URL_START = re.compile(
     r"(?<![\w@.\-/])(?:[A-Za-z][A-Za-z0-9+.\-]{1,20}://|www\.|[A-Za-z0-9][A-Za-z0-9\-]{0,62}"
@@ -70,7 +83,10 @@ _WRAP_WIDTH = 60
 _WRAPPED_COMMA = re.compile(r",[ \t]*\n[ \t]*[a-z]")
 _QUOTED_LINE = re.compile(r"[ \t]{0,16}(?:[-*+][ \t]+)?>")
 _URL_AT_END = re.compile(r"(?:https?://\S+|[>)\]])\s*$")
-_LONG_RUN = re.compile(r"[^\s]{200,}")
+_LONG_RUN_MIN = 200
+_LONG_RUN = re.compile(rf"(?<!\S)\S{{{_LONG_RUN_MIN},}}")
+_NON_SPACE = re.compile(r"\S*")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
@@ -125,6 +141,23 @@ def _linkify() -> LinkifyIt:
     return LinkifyIt(options={"fuzzy_email": False, "fuzzy_ip": False})
 
 
+def _matches_at_start(token: str) -> list[Match]:
+    """Return linkify's matches of ``token`` (a run without spaces) that start at its start.
+
+    ``match`` scans the token with every pattern, the fuzzy-host one included, which costs
+    more than the rest of a block's scan. A token that starts with a scheme linkify knows
+    (``https://``) is answered by ``match_at_start`` alone, which gives the same match:
+    it is the scheme hit ``match`` finds first, with the same validation, and no fuzzy link
+    can start at 0 and outrun it (a fuzzy host needs a dot before its ":"). Anything else,
+    and a scheme that fails validation, takes the full scan as before.
+    """
+    linkify = _linkify()
+    found = linkify.match_at_start(token)
+    if found is not None and found.index == 0:
+        return [found]
+    return [m for m in linkify.match(token) or () if m.index == 0]
+
+
 class Analysis:
     """Everything the checks need to know about one draft, computed once.
 
@@ -165,8 +198,9 @@ class Analysis:
     # -- parsing -------------------------------------------------------------------------
 
     def _parse_markdown(self) -> None:
-        # The shared parse: an export of the same text reuses it (see asyncwriter.markdown).
-        parsed = markdown.parse(self.text)
+        # The shared parse's block stage: an export of the same text builds on it, and the
+        # inline pass it would add is never read here (see asyncwriter.markdown).
+        parsed = markdown.blocks(self.text)
         tokens, env = parsed.tokens, parsed.env
         references = env.get("references", {})
         assert isinstance(references, dict)  # markdown-it's env: label -> {"href", "title"}
@@ -244,6 +278,16 @@ class Analysis:
     def _scan_inline(self, start: int, end: int, table_row: bool) -> None:
         """Find code spans, links and inline HTML in one block, and mask them."""
         text, masks = self.text, self._masks
+        segment = text[start:end]
+        has_ticks, has_braces = "`" in segment, "{{" in segment
+        has_bracket, has_angle = "[" in segment, "<" in segment
+        has_url = "." in segment and _URL_HINT.search(text, start, end) is not None
+        has_emphasis = "*" in segment or "_" in segment or "~" in segment
+        if (
+            not (has_ticks or has_braces or has_bracket or has_angle or has_url or has_emphasis)
+            and not table_row
+        ):
+            return  # plain prose, most blocks: nothing to find or mask
         taken: list[tuple[int, int]] = []
 
         def free(s: int, e: int) -> bool:
@@ -255,13 +299,11 @@ class Analysis:
         def take(s: int, e: int) -> None:
             bisect.insort(taken, (s, e))
 
-        segment = text[start:end]
-        has_bracket, has_angle = "[" in segment, "<" in segment
         # Code spans first: nothing inside them is a link or prose.
         runs: dict[int, list[int]] = {}
         order = (
             [(m.start(), m.end()) for m in _BACKTICKS.finditer(text, start, end)]
-            if "`" in segment
+            if has_ticks
             else []
         )
         for s, e in order:
@@ -280,7 +322,7 @@ class Analysis:
                 pos = close_end
         # Placeholders next: a prompt such as "{{by Thu 3 Dec 17:00 UTC}}" is not a deadline,
         # and "[doc]({{link}})" is not a link yet.
-        for m in PLACEHOLDER.finditer(text, start, end) if "{{" in segment else ():
+        for m in PLACEHOLDER.finditer(text, start, end) if has_braces else ():
             if free(m.start(), m.end()):
                 take(m.start(), m.end())
                 masks.add(m.start(), m.end())
@@ -335,16 +377,17 @@ class Analysis:
                 take(m.start(), m.end())
                 masks.add(m.start(), m.end())
         # Bare URLs: linkify validates each URL-shaped token (it is slow on whole lines).
-        if "." in segment and _URL_HINT.search(text, start, end):
+        if has_url:
             links.extend(self._bare_urls(start, end, free, take))
-        emphasis = "*" in segment or "_" in segment or "~" in segment
-        for m in _EMPHASIS.finditer(text, start, end) if emphasis else ():
+        for m in _EMPHASIS.finditer(text, start, end) if has_emphasis else ():
             if free(m.start(), m.end()):
                 masks.add(m.start(), m.end())
         if table_row:
-            for i in range(start, end):
-                if text[i] == "|" and free(i, i + 1):
+            i = text.find("|", start, end)
+            while i != -1:
+                if free(i, i + 1):
                     masks.add(i, i + 1)
+                i = text.find("|", i + 1, end)
         self.links.extend(links)
 
     def _bare_urls(self, start: int, end: int, free: object, take: object) -> list[Link]:
@@ -354,13 +397,10 @@ class Analysis:
             s = candidate.start()
             if not free(s, s + 1):  # type: ignore[operator]
                 continue
-            stop = s
-            while stop < end and not text[stop].isspace():
-                stop += 1
+            run = _NON_SPACE.match(text, s, end)
+            stop = run.end() if run else s
             # Let linkify trim trailing punctuation and validate the host.
-            for match in _linkify().match(text[s:stop]) or ():
-                if match.index != 0:
-                    continue
+            for match in _matches_at_start(text[s:stop]):
                 e = s + match.last_index
                 if not free(s, e):  # type: ignore[operator]
                     continue
@@ -378,28 +418,30 @@ class Analysis:
         return found
 
     def _build_prose(self) -> str:
-        """Return the prose view: only block text survives, minus masked spans."""
+        """Return the prose view: only block text survives, minus masked spans.
+
+        The gaps between blocks are blanked first, then the masks in the order they were
+        added (a later mask wins where two overlap). Newlines always survive.
+        """
         text = self.text
-        keep = [(b.start, b.end) for b in self.blocks]
-        out: list[str] = []
+        gaps: list[tuple[int, int, str]] = []
         pos = 0
-        for s, e in keep:
-            if s > pos:
-                out.append(_blank(text[pos:s]))
-            out.append(text[s:e])
-            pos = e
-        out.append(_blank(text[pos:]))
-        prose = "".join(out)
-        if self._masks.spans:
-            chars = list(prose)
-            for s, e, fill in self._masks.spans:
-                seg = text[s:e]
-                for i, ch in enumerate(seg, s):
-                    chars[i] = ch if ch == "\n" else fill
-            prose = "".join(chars)
+        for b in self.blocks:
+            if b.start > pos:
+                gaps.append((pos, b.start, " "))
+            pos = b.end
+        if pos < len(text):
+            gaps.append((pos, len(text), " "))
+        prose = _blank(text, gaps + self._masks.spans)
         # No word is this long; such runs are pasted data, and spaCy's tokenizer splits
-        # punctuation off them one character at a time (quadratic), so blank them.
-        long_runs = [(m.start(), m.end(), "x") for m in _LONG_RUN.finditer(prose)]
+        # punctuation off them one character at a time (quadratic), so blank them. Splitting
+        # on whitespace (as the pattern does) finds whether there is one at a third of the
+        # pattern's cost, and there almost never is.
+        long_runs = (
+            [(m.start(), m.end(), "x") for m in _LONG_RUN.finditer(prose)]
+            if max(map(len, prose.split()), default=0) >= _LONG_RUN_MIN
+            else []
+        )
         self.masked = sorted(self._masks.spans + long_runs)
         if long_runs:
             prose = _LONG_RUN.sub(lambda m: " " * len(m.group()), prose)
@@ -493,6 +535,44 @@ class Analysis:
         return sum(1 for line in self.prose.splitlines() if line.strip(" x\t"))
 
 
-def _blank(segment: str) -> str:
-    """Return ``segment`` with every character but newlines replaced by a space."""
-    return re.sub(r"[^\n]", " ", segment)
+def _blank(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Return ``text`` with each ``(start, end, fill)`` span blanked to ``fill``, newlines kept.
+
+    Where spans overlap, the later one in ``spans`` wins. Spans that overlap almost always
+    share their fill (a block's first-line marker lies in the blank gap before the block),
+    so the spans are merged in order and the result is joined from a few hundred pieces.
+    Only when an overlap mixes fills are they written one by one, in their own order, into
+    a list of the draft's characters.
+    """
+    merged: list[tuple[int, int, str]] = []
+    for s, e, fill in sorted(spans):
+        if merged and s < merged[-1][1]:
+            last_start, last_end, last_fill = merged[-1]
+            if fill != last_fill:
+                return _blank_in_order(text, spans)
+            merged[-1] = (last_start, max(last_end, e), fill)
+        else:
+            merged.append((s, e, fill))
+    pieces: list[str] = []
+    pos = 0
+    for s, e, fill in merged:
+        pieces.append(text[pos:s])
+        pieces.append(_filled(text, s, e, fill))
+        pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def _blank_in_order(text: str, spans: list[tuple[int, int, str]]) -> str:
+    """Return what :func:`_blank` does, writing the spans one by one in their order."""
+    chars = list(text)
+    for s, e, fill in spans:
+        chars[s:e] = _filled(text, s, e, fill)
+    return "".join(chars)
+
+
+def _filled(text: str, start: int, end: int, fill: str) -> str:
+    """Return ``text[start:end]`` with every character but newlines replaced by ``fill``."""
+    if text.find("\n", start, end) == -1:
+        return fill * (end - start)
+    return _NOT_NEWLINE.sub(fill, text[start:end])

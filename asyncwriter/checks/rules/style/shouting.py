@@ -53,13 +53,17 @@ _NEUTRAL, _WORD_, _STRONG = 0, 1, 2
 def check_shouting(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     """Yield ``style.shouting`` for runs of capitals and stacked "!!" in the writer's prose."""
     prose = a.prose
-    rfc = _RFC2119_CITED.search(prose) is not None
+    # The citation pattern holds "RFC" or "BCP" literally; most drafts have neither.
+    rfc = ("RFC" in prose or "BCP" in prose) and _RFC2119_CITED.search(prose) is not None
     caps = list(_CAPS_WORD.finditer(prose))
     i, n = 0, len(caps)
     while i < n:
         j = i
         while j + 1 < n and _RUN_GAP.fullmatch(prose, caps[j].end(), caps[j + 1].start()):
             j += 1
+        if j == i and _weight(caps[i].group(), rfc) != _STRONG:
+            i += 1  # most runs are one acronym; one word alone shouts only if it is strong
+            continue
         run = [m.group() for m in caps[i : j + 1]]
         first = i
         i = j + 1

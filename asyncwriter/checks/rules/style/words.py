@@ -50,19 +50,20 @@ class Words:
     rare real word "x"); dashes, bullets and emoji are not words either.
     """
 
-    __slots__ = ("ends", "prose", "starts")
+    __slots__ = ("_matches", "ends", "prose", "starts")
 
     def __init__(self, a: Analysis) -> None:
         """Scan the prose view of ``a`` once."""
         self.prose = a.prose
-        spans = [m.span() for m in _TOKEN.finditer(a.prose)]
-        starts_ends: tuple[tuple[int, ...], ...] = tuple(zip(*spans, strict=True)) or ((), ())
-        self.starts, self.ends = starts_ends
+        # Keeping the matches makes the offsets and, later, the words' texts C-level maps
+        # instead of a Python loop per word (this scan is most of the style rules' cost).
+        self._matches = list(_TOKEN.finditer(a.prose))
+        self.starts: list[int] = list(map(re.Match.start, self._matches))
+        self.ends: list[int] = list(map(re.Match.end, self._matches))
 
     def texts(self, lo: int, hi: int) -> list[str]:
         """Return the words with indices in ``[lo, hi)``."""
-        prose = self.prose
-        return [prose[s:e] for s, e in zip(self.starts[lo:hi], self.ends[lo:hi], strict=True)]
+        return list(map(re.Match.group, self._matches[lo:hi]))
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Return the index range of the words inside ``[start, end)``."""
