@@ -3,19 +3,19 @@
 ``import spacy`` costs about half a second, so nothing imports it until the first lint
 needs a sentence split. The embedded default is ``spacy.blank("en")`` with a sentencizer,
 which needs no download. When a trained English pipeline is installed (``en_core_web_sm``
-or the one named by ``ASYNCWRITER_SPACY_MODEL``) it is used instead, for better sentence
-boundaries and part-of-speech tags.
+or the one named by ``ASYNCWRITER_SPACY_MODEL``) its tagger is used too, for the checks that
+need parts of speech (``style.passive``).
 
-Of a trained pipeline only what the checks read is loaded: the tagger (``Token.tag_``) with
-the ``tok2vec`` it listens to, and the sentence recogniser ``senter``, which
-``en_core_web_sm`` ships disabled because its parser also finds sentences. Measured on this
-project's drafts, the parser takes about six times as long as ``senter`` (a whole lint
-about half as long again) and the checks score no better with it (README, "The trained
-pipeline"); NER and the lemmatizer are not read at all. ``attribute_ruler`` only maps tags
-to coarse ``pos_`` values, which no check reads, and costs about a third of what the
-tagger's ``tok2vec`` does: it is left out, so ``pos_`` is empty. Set
-``ASYNCWRITER_SPACY_SENTENCES=parser`` to take sentences from the parser instead (how the
-two were compared).
+Of a trained pipeline only the tagger (``Token.tag_``) and the ``tok2vec`` it listens to are
+loaded. Sentences still come from the rules (the sentencizer, this module's abbreviations
+and the Markdown's block starts): measured on the labelled real messages and the project's
+own sets, the trained ``senter`` and the parser scored no better and on some checks worse
+(README, "The trained pipeline"), and the parser takes about six times as long as
+``senter``. So a trained pipeline adds tags and changes no sentence the judgement checks
+read. NER and the lemmatizer are not read at all; ``attribute_ruler`` only maps tags to
+coarse ``pos_`` values, which no check reads, and is left out, so ``pos_`` is empty. Set
+``ASYNCWRITER_SPACY_SENTENCES=senter`` or ``=parser`` to take sentences from a trained
+component instead (how they were compared).
 """
 
 from __future__ import annotations
@@ -36,12 +36,17 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.pipeline import Sentencizer
     from spacy.tokens import Doc
+    from spacy.vocab import Vocab
 
 logger = logging.getLogger(__name__)
 
 #: Names a pipeline package (or ``blank``, the embedded one) for every lint in the process.
 MODEL_ENV = "ASYNCWRITER_SPACY_MODEL"
-#: ``senter`` (the default) or ``parser``: which trained component finds sentences.
+#: ``rules`` (the default), ``senter`` or ``parser``: what finds a trained pipeline's
+#: sentences. The rules (spaCy's sentencizer plus this module's abbreviations and the
+#: Markdown's block starts) scored as well as or better than ``senter`` and the parser on
+#: every labelled set (README, "The trained pipeline"), so a trained pipeline adds its tags
+#: and changes no sentence the checks judge.
 SENTENCES_ENV = "ASYNCWRITER_SPACY_SENTENCES"
 #: Trained pipelines tried in order when no model is named in the environment.
 TRAINED_PIPELINES = ("en_core_web_sm", "en_core_web_md", "en_core_web_lg")
@@ -158,9 +163,8 @@ def _load_trained(name: str) -> Language:
 
     meta = load_meta(get_package_path(name) / "meta.json")
     components = [str(c) for c in meta.get("components") or meta.get("pipeline") or []]
-    prefer = "parser" if os.environ.get(SENTENCES_ENV, "").strip() == "parser" else "senter"
-    other = "senter" if prefer == "parser" else "parser"
-    sentences = prefer if prefer in components else other if other in components else None
+    prefer = os.environ.get(SENTENCES_ENV, "").strip() or "rules"
+    sentences = prefer if prefer in ("senter", "parser") and prefer in components else None
     keep = {c for c in components if c in _TAGGING or c == sentences}
     nlp = spacy.load(name, exclude=[c for c in components if c not in keep])
     for component in list(nlp.disabled):
@@ -212,17 +216,54 @@ def segment(prose: str, sentence_starts: Iterable[int]) -> Doc:
                 i += 1
             if 0 < i < len(doc):
                 marks[i] = 1
-        if not getattr(nlp.tokenizer, "rules", None):  # the embedded pipeline's tokenizer
+        rules = "sentencizer" in nlp.pipe_names
+        if rules:  # rule-based sentences, found here rather than by the component
             _keep_abbreviations(prose, idx, marks)
+            _sentencize(doc, marks)
         doc.from_array([SENT_START], marks.astype("uint64"))  # type: ignore[arg-type]
         if not has_tagger(nlp):
-            for _name, proc in nlp.pipeline:
-                doc = proc(doc)
+            for name, proc in nlp.pipeline:
+                if name != "sentencizer":
+                    doc = proc(doc)
         elif len(prose) > TRAINED_MAX_CHARS:
             doc = _rule_sentences()(doc)
         else:
             _run_trained(nlp, doc, marks)
     return doc
+
+
+def _sentencize(doc: Doc, marks: numpy.ndarray) -> None:
+    """Mark sentence starts as spaCy's ``Sentencizer`` does, where none is preset yet.
+
+    The same rule (a token that is a sentence-final character ends a sentence at the next
+    token that is not punctuation), run over the doc's arrays: the component walks
+    ``Token`` objects, which took a third of a lint of 1,000 words. Preset starts (1) and
+    non-starts (-1) are kept, as the component keeps them.
+    """
+    from spacy.attrs import IS_PUNCT, ORTH
+
+    values = doc.to_array([ORTH, IS_PUNCT]).tolist()
+    punct = _punct_orths(doc.vocab)
+    seen_period = False
+    guesses = [False] * len(values)
+    guesses[0] = True
+    for i, (orth, is_punct) in enumerate(values):
+        final = orth in punct
+        if seen_period and not is_punct and not final:
+            guesses[i] = True
+            seen_period = False
+        elif final:
+            seen_period = True
+    for i, guess in enumerate(guesses):
+        if marks[i] == 0:
+            marks[i] = 1 if guess else -1
+
+
+def _punct_orths(vocab: Vocab) -> frozenset[int]:
+    """Return the string hashes of the characters that end a sentence (the Sentencizer's)."""
+    from spacy.pipeline import Sentencizer
+
+    return frozenset(vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
 
 
 def _rule_sentences() -> Sentencizer:
@@ -242,8 +283,9 @@ def _run_trained(nlp: Language, doc: Doc, marks: numpy.ndarray) -> None:
     and the context a piece lacks at its edges is the text of another block.
     """
     if len(doc) <= CHUNK_TOKENS:
-        for _name, proc in nlp.pipeline:
-            doc = proc(doc)
+        for name, proc in nlp.pipeline:
+            if name != "sentencizer":  # sentences are already set (see segment)
+                doc = proc(doc)
         return
     from spacy.attrs import SENT_START, TAG
 
@@ -263,8 +305,9 @@ def _run_trained(nlp: Language, doc: Doc, marks: numpy.ndarray) -> None:
     result = doc.to_array([TAG, SENT_START])
     for a, b in zip(cut, cut[1:], strict=False):
         piece = doc[a:b].as_doc()
-        for _name, proc in nlp.pipeline:
-            piece = proc(piece)
+        for name, proc in nlp.pipeline:
+            if name != "sentencizer":
+                piece = proc(piece)
         values = piece.to_array([TAG, SENT_START])
         if a > 0:
             values[0, 1] = 1  # a piece's first token starts a sentence in the whole, too

@@ -115,6 +115,26 @@ _STARTS = frozenset(
     + [z.lower() for z in zones.AMBIGUOUS]
 )
 _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
+#: Common words that start a unit only before certain words: "the" only in "the day after
+#: tomorrow", "the coming week" and "the 14th", "for" only in a duration ("for 72 hours").
+#: Trying the unit pattern only there keeps the scan from paying for every "the" and "for"
+#: (measured: none of 650 "the"s in the corpus started a unit).
+_DURATION_FOLLOWS = re.compile(
+    r"[^.?!\n]{0,45}?\b(?i:hours?|hrs?|h|days?|business|working|weeks?|minutes?|mins?|bit)\b"
+)
+_FOLLOWS: dict[str, re.Pattern[str]] = {
+    "the": re.compile(r"\s+(?:(?i:day\s+after|coming)\b|\d)"),
+    "a": re.compile(r"\."),
+    "as": re.compile(r"\s+(?i:soon)\b"),
+    "at": re.compile(r"\s+(?i:your|some)\b"),
+    "any": re.compile(r"\s+(?i:time\s?zone|time\s+zone|zone)\b"),
+    "day": re.compile(r"\s+(?i:after)\b"),
+    "for": _DURATION_FOLLOWS,
+    "in": _DURATION_FOLLOWS,
+    "over": _DURATION_FOLLOWS,
+    "have": _DURATION_FOLLOWS,
+    "has": _DURATION_FOLLOWS,
+}
 
 
 def _candidates(prose: str) -> list[int]:
@@ -138,6 +158,9 @@ def _candidates(prose: str) -> list[int]:
             elif end + 1 < size and prose[end] == " " and prose[end + 1] in "+-\u2212":
                 found.append(end + 1)
         elif token.lower() in _STARTS:
+            follow = _FOLLOWS.get(token.lower())
+            if follow is not None and follow.match(prose, m.end()) is None:
+                continue
             found.append(m.start())
     return found
 

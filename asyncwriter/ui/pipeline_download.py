@@ -37,10 +37,9 @@ logger = logging.getLogger(__name__)
 #: What the trained pipeline brings, for the offer and Settings › Analysis.
 WHAT_IT_DOES = (
     f"A trained English pipeline (spaCy's {nlp.OFFERED_PIPELINE}, a download of about 12 MB) "
-    "finds sentence boundaries and parts of speech with a model instead of rules. The checks "
-    "use them to tell asks, imperatives (“Approve the budget…”) and questions from other "
-    "sentences, and to point out passive voice. Checking takes longer: about a tenth of a "
-    "second per 1,000 words."
+    "tags the parts of speech, so the style checks can point out passive voice (“was "
+    "deployed by…”). Summary, ask, deadline and link checks judge the same with or without "
+    "it. Checking takes longer: a few hundredths of a second per 1,000 words."
 )
 #: The download is about 12 MB; a download still running after this long is stuck (spaCy
 #: asks GitHub for its compatibility table without a time-out).

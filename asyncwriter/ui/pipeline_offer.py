@@ -1,11 +1,12 @@
 """The bar that offers a trained spaCy pipeline once, and follows its download.
 
 The checks work from the first keystroke with spaCy's blank English pipeline and rules. A
-trained pipeline (``en_core_web_sm``) reads sentences and parts of speech from a model; it
-is a download, so the window asks, once: Download, or No Thanks (remembered in settings as
-``[nlp] offer_download = false``; Settings › Analysis can still download it). The bar is
-not shown when a trained pipeline is installed, or when ``ASYNCWRITER_SPACY_MODEL`` already
-chose one (or ``blank``). Deciding that imports no spaCy, so the window still shows first.
+trained pipeline (``en_core_web_sm``) tags parts of speech with a model, which the
+passive-voice check needs; it is a download, so the window asks, once: Download, or No
+Thanks (remembered in settings as ``[nlp] offer_download = false``; Settings › Analysis
+can still download it). The bar is not shown when a trained pipeline is installed, or when
+``ASYNCWRITER_SPACY_MODEL`` already chose one (or ``blank``). Deciding that imports no
+spaCy, so the window still shows first.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class PipelineBar(Banner):
 def _text(state: str, message: str) -> str:
     if state == "offer":
         return (
-            f"<b>Read sentences with a trained model?</b> {html.escape(WHAT_IT_DOES)} Nothing "
+            f"<b>Tag parts of speech with a trained model?</b> {html.escape(WHAT_IT_DOES)} Nothing "
             "is downloaded unless you click Download (then from spaCy's releases on "
             "github.com); your drafts stay on this computer."
         )

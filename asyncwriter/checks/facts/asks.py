@@ -18,7 +18,6 @@ import re
 from typing import TYPE_CHECKING
 
 from asyncwriter import vocabulary
-from asyncwriter.checks import nlp
 from asyncwriter.checks.analysis import HEADING, TABLE_ROW, Analysis, Sentence
 from asyncwriter.checks.model import Ask
 
@@ -130,6 +129,8 @@ _LEADING = re.compile(
 )
 _TRAILING_PUNCT = " \t\n.!?,:;)\u2026\ufe0f\u200d"
 _FYI_HINTS = _words("fyi_hints")
+#: Cheap substring tests, one scan each: a sentence without them needs no further regex.
+_FYI_HINT = re.compile("|".join(re.escape(h) for h in _FYI_HINTS))
 
 
 def _trim_edges(low: str) -> str:
@@ -241,6 +242,7 @@ _PR_BODY = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _DIRECTIVE_HINTS = _words("directive_hints")
+_DIRECTIVE_HINT = re.compile("|".join(re.escape(h) for h in _DIRECTIVE_HINTS))
 _MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
 _LET_KNOW_EXPLICIT = _set("let_know_explicit")
 #: After "please": openings that are politeness, not an ask ("please note", "please see").
@@ -289,8 +291,8 @@ def find_asks(a: Analysis) -> list[Ask]:
             let_know.setdefault(sent.start, start)
         else:
             hits.setdefault(sent.start, set()).add(label)
-    tagged = nlp.has_tagger(nlp.load())
     asks: list[Ask] = []
+    sections = _section_headings(a)
     for index, sent in enumerate(a.sentences):
         if a.is_quoted(sent.start):
             continue
@@ -300,7 +302,7 @@ def find_asks(a: Analysis) -> list[Ask]:
         low = flat.lower()
         shown = " ".join(a.text[sent.start : sent.end].split())[:300]
         labels = hits.get(sent.start, set())
-        if any(hint in low for hint in _FYI_HINTS) and _FYI.search(flat):
+        if _FYI_HINT.search(low) and _FYI.search(flat):
             asks.append(Ask(shown, sent.start, sent.end, kind="fyi"))
             if not _QUESTION_END.search(flat) and not _DIRECT_REQUEST.search(flat):
                 continue
@@ -309,17 +311,17 @@ def find_asks(a: Analysis) -> list[Ask]:
             continue
         subject = _SUBJECT_LINE.match(flat)
         if subject:  # a mail's subject asks as a title does, or with "action needed"
-            if "LABEL" in labels or _title_asks(a, index, sent, flat[subject.end() :], tagged):
+            if "LABEL" in labels or _title_asks(a, index, sent, flat[subject.end() :]):
                 asks.append(Ask(shown, sent.start, sent.end, kind="action"))
             continue
         if block.kind == HEADING and "LABEL" not in labels:
-            if sent.block == 0 and _title_asks(a, index, sent, flat, tagged):
+            if sent.block == 0 and _title_asks(a, index, sent, flat):
                 asks.append(Ask(shown, sent.start, sent.end, kind="action"))
             continue
         if core and _VAGUE_WITH_TIME.fullmatch(core):
             asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
             continue
-        kind = _explicit_kind(a, index, sent, flat, low, labels, let_know.get(sent.start), tagged)
+        kind = _explicit_kind(a, index, sent, flat, low, labels, let_know.get(sent.start), sections)
         if kind == "vague":
             asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
         elif kind:
@@ -335,7 +337,7 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
     low: str,
     labels: set[str],
     let_know: int | None,
-    tagged: bool,
+    sections: list[str | None],
 ) -> str | None:
     """Return "action", "question", "vague" or None for one sentence."""
     block = a.blocks[sent.block]
@@ -344,13 +346,13 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
         return None
     if block.kind == TABLE_ROW and is_question:
         return None  # a question in a table cell is data ("runner load?")
-    heading = _section_heading(a, sent.block)
+    heading = sections[sent.block]
     if is_question and heading is not None and _DESIGN_QUESTIONS.search(heading):
         return None  # "## Unresolved questions" lists the design's open points
     if let_know is not None:
         kind = _let_me_know(a.doc, let_know)
         # "If you still use it, move your jobs and let us know when you're done."
-        if kind == "vague" and _is_imperative(a, sent, flat, tagged):
+        if kind == "vague" and _is_imperative(a, sent, flat):
             return "action"
         return kind
     strong = labels & {"MODAL_YOU", "NEED", "LABEL", "VOTE"}
@@ -364,7 +366,7 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
         if _ACTION_MODAL_START.search(flat) or _DECISION_WORDS.search(flat):
             return "action"
         return "question"
-    if any(word in low for word in _DIRECTIVE_HINTS) and _is_directive(flat):
+    if _DIRECTIVE_HINT.search(low) and _is_directive(flat):
         return "action"
     if _FIRST_PERSON_REQUEST.search(flat):
         return "action"
@@ -372,7 +374,7 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
         return "action"
     if block.kind == TABLE_ROW or a.prose[sent.start : sent.end].rstrip(" x\t").endswith(":"):
         return None  # table cells and "Open PRs on the milestone: <link>" labels
-    if _is_imperative(a, sent, flat, tagged):
+    if _is_imperative(a, sent, flat):
         if heading is not None and _PROPOSAL_SECTION.search(heading) and "PLEASE" not in labels:
             return None  # "## Proposal / Create a committee of five": what is proposed
         listed = block.in_list or _CHAT_BULLET.match(a.text, sent.start) is not None
@@ -388,13 +390,15 @@ _DOUBTING = re.compile(r"^(?:do|does|is|are|should|would)\s(?:we|it|this|that)\s
 _ANSWERED = re.compile(r"\s*(?:no|nope|yes|yep|not\sreally|probably\snot)\b[,.!]", re.IGNORECASE)
 
 
-def _section_heading(a: Analysis, block: int) -> str | None:
-    """Return the text of the nearest heading above ``block`` (a section's name), if any."""
-    for j in range(block - 1, -1, -1):
-        prev = a.blocks[j]
-        if prev.kind == HEADING:
-            return a.prose[prev.start : prev.end]
-    return None
+def _section_headings(a: Analysis) -> list[str | None]:
+    """Return, for each block, the text of the nearest heading above it (its section's name)."""
+    names: list[str | None] = []
+    current: str | None = None
+    for block in a.blocks:
+        names.append(current)
+        if block.kind == HEADING:
+            current = a.prose[block.start : block.end]
+    return names
 
 
 def _is_directive(flat: str) -> bool:
@@ -420,7 +424,7 @@ def _quoted_question(flat: str) -> bool:
     return head.count('"') % 2 == 1 or head.count("\u201c") > head.count("\u201d")
 
 
-def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str, tagged: bool) -> bool:
+def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
     """Return True for a title that asks: "Move the sync to Thursday?", "Rotate the keys".
 
     Only the message's first heading is its title; a question or a command there is put to
@@ -523,7 +527,7 @@ def _is_rhetorical(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
     return line_is_question and len(flat) < 60 and a.blocks[nxt.block].kind != HEADING
 
 
-def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool:
+def _is_imperative(a: Analysis, sent: Sentence, flat: str) -> bool:
     """Return True when the sentence opens with a command to the reader."""
     purpose = _PURPOSE_CLAUSE.match(flat)
     if purpose:
@@ -539,15 +543,6 @@ def _is_imperative(a: Analysis, sent: Sentence, flat: str, tagged: bool) -> bool
     verb = words[i].lower()
     if ":" in words[i + 1 : i + 3]:
         return _imperative_after_dash(words[i:])  # "Open points: ...", "Next steps: ..."
-    if tagged:
-        span = a.doc.char_span(sent.start, sent.end, alignment_mode="expand")
-        if span is not None:
-            content = [
-                t for t in span if not t.is_space and not t.is_punct and not t.text.startswith("@")
-            ]
-            if content and content[0].tag_ == "VB":
-                nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-                return nxt not in _NOT_IMPERATIVE_NEXT
     if verb not in IMPERATIVE_VERBS:
         return _imperative_after_dash(words[i:])
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
