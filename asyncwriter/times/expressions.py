@@ -122,6 +122,13 @@ _WORD_OR_NUMBER = re.compile(r"[A-Za-z]+|\d+")
 _DURATION_FOLLOWS = re.compile(
     r"[^.?!\n]{0,45}?\b(?i:hours?|hrs?|h|days?|business|working|weeks?|minutes?|mins?|bit)\b"
 )
+#: What follows the digits that start a unit: a separator ("17:00", "3/1", "2026-12-01",
+#: "00H00"), am/pm, an ordinal, a zone ("0930 UTC", "1700Z") or a month ("3 March"). A bare
+#: number ("42 files") starts none, and most numbers in a draft are bare.
+_DIGIT_FOLLOWS = re.compile(
+    r"[:./\-hH]|\s?(?i:[ap]\.?m\b|st\b|nd\b|rd\b|th\b|utc\b|gmt\b|hrs?\b)|Z\b"
+    r"|(?i:st|nd|rd|th)?\s{1,4}(?:(?i:of)\s)?" + _MONTH + r"\b"
+)
 _FOLLOWS: dict[str, re.Pattern[str]] = {
     "the": re.compile(r"\s+(?:(?i:day\s+after|coming)\b|\d)"),
     "a": re.compile(r"\."),
@@ -150,8 +157,9 @@ def _candidates(prose: str) -> list[int]:
                 and prose[m.start() - 2] == "("
             ):
                 found.append(m.start() - 1)  # "(+05:30)" after a zone name
-            found.append(m.start())
             end = m.end()
+            if _DIGIT_FOLLOWS.match(prose, end) is not None:
+                found.append(m.start())
             # An offset or "Z" right after a time: "17:00+02:00", "17:00 -05:00", "1700Z".
             if end < size and prose[end] in "+-\u2212Z":
                 found.append(end)

@@ -22,6 +22,8 @@ from asyncwriter.checks.analysis import HEADING, TABLE_ROW, Analysis, Sentence
 from asyncwriter.checks.model import Ask
 
 if TYPE_CHECKING:
+    from collections.abc import Set as AbstractSet
+
     from spacy.matcher import PhraseMatcher
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
@@ -131,6 +133,16 @@ _TRAILING_PUNCT = " \t\n.!?,:;)\u2026\ufe0f\u200d"
 _FYI_HINTS = _words("fyi_hints")
 #: Cheap substring tests, one scan each: a sentence without them needs no further regex.
 _FYI_HINT = re.compile("|".join(re.escape(h) for h in _FYI_HINTS))
+_NO_LABELS: frozenset[str] = frozenset()
+_PERMISSION_HINT = re.compile(r"free|welcome|you\smay|go\sahead")
+_REQUEST_HINT = re.compile(r"ask|request|invite|urge|encourage|need|want|beg")
+#: Words every vague ask has ("thoughts", "feedback", "let me know", "sounds good" ...): a
+#: sentence without any is not tried against the long vague-ask pattern.
+_VAGUE_HINT = re.compile(
+    r"thought|feedback|comment|question|idea|opinion|input|suggestion|concern|take|reaction"
+    r"|wdyt|think|sound|sense|happy\sto|open\sto|let\s(?:me|us)|free\sto|hesitate|share"
+    r"|send|leave|drop|ping|dm|message|reach\sout|love|curious|welcome|appreciated"
+)
 
 
 def _trim_edges(low: str) -> str:
@@ -300,33 +312,47 @@ def find_asks(a: Analysis) -> list[Ask]:
         raw = a.sentence_text(sent)
         flat = " ".join(raw.split())
         low = flat.lower()
-        shown = " ".join(a.text[sent.start : sent.end].split())[:300]
-        labels = hits.get(sent.start, set())
+        shown = _Shown(a, sent)
+        labels = hits.get(sent.start, _NO_LABELS)
         if _FYI_HINT.search(low) and _FYI.search(flat):
-            asks.append(Ask(shown, sent.start, sent.end, kind="fyi"))
+            asks.append(Ask(str(shown), sent.start, sent.end, kind="fyi"))
             if not _QUESTION_END.search(flat) and not _DIRECT_REQUEST.search(flat):
                 continue
-        core = _trim_edges(low)
-        if _NOT_ASK_SUBJECT.match(flat):
-            continue
-        subject = _SUBJECT_LINE.match(flat)
-        if subject:  # a mail's subject asks as a title does, or with "action needed"
-            if "LABEL" in labels or _title_asks(a, index, sent, flat[subject.end() :]):
-                asks.append(Ask(shown, sent.start, sent.end, kind="action"))
-            continue
+        if low.startswith("subject"):
+            if _NOT_ASK_SUBJECT.match(flat):
+                continue
+            subject = _SUBJECT_LINE.match(flat)
+            if subject:  # a mail's subject asks as a title does, or with "action needed"
+                if "LABEL" in labels or _title_asks(a, index, sent, flat[subject.end() :]):
+                    asks.append(Ask(str(shown), sent.start, sent.end, kind="action"))
+                continue
         if block.kind == HEADING and "LABEL" not in labels:
             if sent.block == 0 and _title_asks(a, index, sent, flat):
-                asks.append(Ask(shown, sent.start, sent.end, kind="action"))
+                asks.append(Ask(str(shown), sent.start, sent.end, kind="action"))
             continue
-        if core and _VAGUE_WITH_TIME.fullmatch(core):
-            asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
-            continue
+        if _VAGUE_HINT.search(low):
+            core = _trim_edges(low)
+            if core and _VAGUE_WITH_TIME.fullmatch(core):
+                asks.append(Ask(str(shown), sent.start, sent.end, vague=True, kind="question"))
+                continue
         kind = _explicit_kind(a, index, sent, flat, low, labels, let_know.get(sent.start), sections)
         if kind == "vague":
-            asks.append(Ask(shown, sent.start, sent.end, vague=True, kind="question"))
+            asks.append(Ask(str(shown), sent.start, sent.end, vague=True, kind="question"))
         elif kind:
-            asks.append(Ask(shown, sent.start, sent.end, kind=kind))
+            asks.append(Ask(str(shown), sent.start, sent.end, kind=kind))
     return asks
+
+
+class _Shown:
+    """A sentence's text as an ask shows it, built only for the sentences that are asks."""
+
+    __slots__ = ("a", "sent")
+
+    def __init__(self, a: Analysis, sent: Sentence) -> None:
+        self.a, self.sent = a, sent
+
+    def __str__(self) -> str:
+        return " ".join(self.a.text[self.sent.start : self.sent.end].split())[:300]
 
 
 def _explicit_kind(  # a flat list of ask shapes, each one line
@@ -335,14 +361,19 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
     sent: Sentence,
     flat: str,
     low: str,
-    labels: set[str],
+    labels: AbstractSet[str],
     let_know: int | None,
     sections: list[str | None],
 ) -> str | None:
     """Return "action", "question", "vague" or None for one sentence."""
     block = a.blocks[sent.block]
-    is_question = bool(_QUESTION_END.search(flat)) and not _quoted_question(flat)
-    if _PERMISSION.search(flat) or _TEMPLATE_PROMPT.match(flat) or _NEGATED_REQUEST.search(flat):
+    is_question = "?" in flat and bool(_QUESTION_END.search(flat)) and not _quoted_question(flat)
+    # Each pattern is tried only where its words occur (substring tests cost next to nothing).
+    if (
+        (_PERMISSION_HINT.search(low) and _PERMISSION.search(flat))
+        or _TEMPLATE_PROMPT.match(flat)
+        or (("not a" in low or "no need" in low) and _NEGATED_REQUEST.search(flat))
+    ):
         return None
     if block.kind == TABLE_ROW and is_question:
         return None  # a question in a table cell is data ("runner load?")
@@ -368,9 +399,9 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
         return "question"
     if _DIRECTIVE_HINT.search(low) and _is_directive(flat):
         return "action"
-    if _FIRST_PERSON_REQUEST.search(flat):
+    if _REQUEST_HINT.search(low) and _FIRST_PERSON_REQUEST.search(flat):
         return "action"
-    if _LETS.search(flat):
+    if "let" in low and _LETS.search(flat):
         return "action"
     if block.kind == TABLE_ROW or a.prose[sent.start : sent.end].rstrip(" x\t").endswith(":"):
         return None  # table cells and "Open PRs on the milestone: <link>" labels
