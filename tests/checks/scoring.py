@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import pathlib
 import subprocess
 import sys
@@ -42,15 +43,19 @@ def mcc(tp: int, fp: int, fn: int, tn: int) -> float:
     return (tp * tn - fp * fn) / den if den else 0.0
 
 
-def score(folder: pathlib.Path, split: str = "all") -> dict[str, float]:
-    """Return the MCC per property and their mean (``"macro"``) for one labelled folder."""
+def score(folder: pathlib.Path, split: str = "all", pipeline: str = "blank") -> dict[str, float]:
+    """Return the MCC per property and their mean (``"macro"``) for one labelled folder.
+
+    ``pipeline`` is the spaCy pipeline the lint runs with (``ASYNCWRITER_SPACY_MODEL``).
+    """
     lines = (folder / "labels.jsonl").read_text(encoding="utf-8").splitlines()
     labels = [json.loads(x) for x in lines if x.strip()]
     if split != "all":
         labels = [x for x in labels if x.get("split") == split]
     files = [str(folder / f"{x['id']}.md") for x in labels]
     cmd = [sys.executable, "-m", "asyncwriter", "lint", "--format", "json", "--now", NOW]
-    out = subprocess.run([*cmd, "--tz", "UTC", *files], capture_output=True, text=True)
+    env = {**os.environ, "ASYNCWRITER_SPACY_MODEL": pipeline}
+    out = subprocess.run([*cmd, "--tz", "UTC", *files], capture_output=True, text=True, env=env)
     if out.returncode not in (0, 1):
         raise RuntimeError(out.stderr[-2000:])
     reports = {pathlib.Path(r["path"]).stem: r for r in json.loads(out.stdout)}

