@@ -93,7 +93,7 @@ def test_the_offer_is_shown_once_and_no_thanks_is_remembered(qtbot, open_window)
     qtbot.waitUntil(bar.isVisible)
     assert bar.state == "offer"
     text = bar.message.text()
-    assert "12 MB" in text and "asks, imperatives" in text and "questions" in text
+    assert "12 MB" in text and "passive voice" in text and "judge the same" in text
     assert "Nothing is downloaded unless you click Download" in text
     assert [k for k, b in bar.buttons.items() if b.isVisible()] == ["download", "no"]
     wait_report(qtbot, win, action=lambda: win.editor.setPlainText(PASSIVE))
@@ -183,7 +183,7 @@ def test_after_a_download_the_next_lint_uses_the_trained_pipeline(qtbot, open_wi
     qtbot.waitUntil(lambda: download.state == "ready", timeout=30_000)
     assert not bar.isVisible()
     message = win.statusBar().currentMessage()
-    assert f"The checks now use {TRAINED} 3.8.0 (tagger, senter)" in message
+    assert f"The checks now use {TRAINED} 3.8.0 (tagger, sentencizer)" in message
     assert nlp.has_tagger(nlp.load())
     report = wait_report(qtbot, win)  # the lint that follows the switch, with no new key
     assert "style.passive" in {f.rule for f in report.findings}
