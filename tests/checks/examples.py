@@ -1341,4 +1341,46 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
         True,
     ),
     ("ask", "We need a second reviewer on the storage PR.", True),
+    # -- reader_c: summary constructions its misses showed (written again in other words).
+    (
+        "summary",
+        "Subject: Re: runner migration\n\nThanks for raising this, and sorry for the slow reply. Some background first, because people asked: the two runners were donated in 2018 and are now out of support. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# How should we name the config keys?\n\nRight now every module picks its own style, which broke the docs twice. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Should we drop the 32-bit builds?\n\nThey take a third of CI time. " + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Release 5.1 tracking\n\nThis issue tracks the 5.1 release. Dates below are the plan from the last call. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Subject: decision on the build mirrors\n\nA long post, sorry. On 3 February the main mirror ran out of disk during the release. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "Subject: Re: paperwork\n\nHi Ana, hope the new flat is treating you well! Sorry to bother you with forms so soon. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Chat platform\n\nThree years ago we opened a chat workspace because the list felt too slow. It grew to thousands of members. "
+        + FILLER,
+        False,
+    ),
 ]

@@ -72,6 +72,13 @@ _PLAN = re.compile(
     r"(?:\s(?:will|shall|won't)|'ll|\u2019ll|\s(?:am|is|are)\s(?:now\s)?(?:going|starting|about"
     r"|planning)\sto|(?:'m|\u2019m|'re|\u2019re)\s(?:now\s)?(?:going|starting|about|planning)\sto)\b"
 )
+_HISTORY_OPENER = re.compile(r"^(?:" + _alternatives("history_openers") + r")", re.IGNORECASE)
+#: "Hi Bob, " or "Dear all, " before a sentence's own words.
+_GREETING_PREFIX = re.compile(
+    r"^(?:hi|hello|hey|dear|morning|good\s(?:morning|afternoon|evening))\b[\w\s]{0,30},\s",
+    re.IGNORECASE,
+)
+_PLEASANTRY = re.compile(r"^(?:" + _alternatives("pleasantries") + r")", re.IGNORECASE)
 #: A lead-up clause before the main one: "As discussed in the thread, ...", "Since v2, ...".
 _LEAD_CLAUSE = re.compile(
     r"^(?:as|since|following|after|given|now\sthat|with)\b[^,;:.!?]{0,100},\s", re.IGNORECASE
@@ -94,6 +101,8 @@ def role_of(
     flat = " ".join(a.sentence_text(s).split())
     label = flat.rstrip().endswith(":")  # "Here is the schedule:" introduces, it does not say
     if in_context_section:  # the context of an ADR or an issue template: only an ask counts
+        return Role.POINT if _asks(s, asks) else Role.LEAD_UP
+    if _HISTORY_OPENER.match(_GREETING_PREFIX.sub("", flat)):
         return Role.POINT if _asks(s, asks) else Role.LEAD_UP
     if _says_now(a, s, flat, asks, deadlines):
         return Role.PLAN if label else Role.POINT
@@ -133,6 +142,9 @@ def _asks(s: Sentence, asks: Sequence[Ask]) -> bool:
 def _is_lead_up(flat: str) -> bool:
     """Return True for an apology, thanks, a story, background or a run of statistics."""
     if _BACKSTORY.match(flat) or _COURTESY.match(flat) or _NARRATIVE.match(flat):
+        return True
+    bare = _GREETING_PREFIX.sub("", flat)  # "Hi Bob, hope the move went well!"
+    if bare is not flat and (_COURTESY.match(bare) or _PLEASANTRY.match(bare)):
         return True
     # Statistics: many figures for the words. Dates and times are not figures ("Next call
     # is Tue 6 Oct, 18:00 CEST (16:00 UTC, 12:00 EDT)" announces an event).

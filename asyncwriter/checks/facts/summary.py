@@ -103,6 +103,15 @@ _MINUTES_TITLE = re.compile(
     r"|changelog|week\s\d+)\b",
     re.IGNORECASE,
 )
+#: Titles that name a topic with a bottom-line word in them: "Decision on the mirror network",
+#: "Proposal for the 4.0 schedule", "Release 3.2 tracking", "How should we version the API?".
+_TITLE_TOPIC = re.compile(
+    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:decision|proposal|discussion|vote|rfc|question|thoughts"
+    r"|ideas)\s(?:on|about|for|regarding|re|of)\b"
+    r"|\b(?:tracking|tracker|umbrella|meta)(?:\sissue)?\W*$"
+    r"|^(?:how|what|which|why|where|when)\s(?:should|could|would|shall|do|can)\swe\b",
+    re.IGNORECASE,
+)
 _ADR_STATE = re.compile(
     r"^\W*(?:proposed|accepted|rejected|superseded|deprecated|draft|approved|final|active"
     r"|withdrawn|implemented|in\sprogress|under\sreview)\b",
@@ -217,6 +226,8 @@ def _title_states_point(
     timeline for the election" do not.
     """
     sentence, text = title
+    if _TITLE_TOPIC.search(text):
+        return False  # "Decision on the mirrors", "Release 3.2 tracking", "How should we ...?"
     if _BOTTOM_LINE.search(text) or _TITLE_TAG.search(text) or _TITLE_GERUND.match(text):
         return True
     if openings.states_status(text) or _TITLE_NEED.match(text) or _SYMPTOM.search(text):
