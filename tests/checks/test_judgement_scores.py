@@ -5,8 +5,8 @@ Each labelled set is scored as ``../shared/tools/score_corpus.py`` scores the re
 class, and their mean. A change that makes the checks judge worse fails here, even when
 every per-rule example still passes.
 
-- ``reader_a`` and ``reader_b`` are the project's own messages, written by people who saw only
-  the rubric (``reader_b`` is blind: the developers score it and do not read it).
+- ``reader_a``, ``reader_b`` and ``reader_c`` are the project's own messages, written by people
+  who saw only the rubric (``reader_b`` is blind: the developers score it and do not read it).
 - The real corpus (``../shared/corpus/real``) is third-party writing kept outside the
   project; its tests skip when the folder is absent. Only its ``tune`` split is gated: the
   ``holdout`` split is measured once per round of changes and written in the README.
@@ -35,6 +35,7 @@ REAL = SHARED / "corpus" / "real"
 FLOORS = [
     (HERE / "reader_a", "all", 0.98),
     (HERE / "reader_b", "all", 0.86),
+    (HERE / "reader_c", "all", 0.84),
     (REAL, "tune", 0.92),
 ]
 
