@@ -1383,4 +1383,58 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
         + FILLER,
         False,
     ),
+    # -- summary: news of a change or a decision gives the point; history leads up to it.
+    ("summary", "Our CI runners are moving to a new provider next month." + FILLER, True),
+    ("summary", "The mailing list archive has moved to a new server." + FILLER, True),
+    ("summary", "Version 3 of the API drops support for XML responses." + FILLER, True),
+    ("summary", "The board approved the budget for next year on Monday." + FILLER, True),
+    ("summary", "We decided to move the weekly sync to Thursdays." + FILLER, True),
+    (
+        "summary",
+        "The steering committee has accepted the proposal to adopt a code of conduct." + FILLER,
+        True,
+    ),
+    ("summary", "Nominations for the technical board are now open." + FILLER, True),
+    (
+        "summary",
+        "Priya joins the core team this week as a maintainer of the storage layer." + FILLER,
+        True,
+    ),
+    ("summary", "Starting Monday, all merges to main need two approvals." + FILLER, True),
+    (
+        "summary",
+        "From now on, releases are cut every six weeks instead of every month." + FILLER,
+        True,
+    ),
+    ("summary", "The old wiki goes read-only on Friday." + FILLER, True),
+    (
+        "summary",
+        "Last week we agreed to look again at how releases are cut. Several people had opinions."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "We discussed the release cadence at length in the last two meetings. Opinions differed."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "When I joined the project in 2020, there were only three maintainers. We have grown since."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "The indexer has a long history. It started as a weekend project and grew into a service."
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "There has been a lot of discussion about the plugin API lately. Some of it got heated."
+        + FILLER,
+        False,
+    ),
 ]
