@@ -76,15 +76,6 @@ _ORDINARY = frozenset(vocabulary.words("links", "ordinary_compounds"))
 _NUMBERED_STARTS = frozenset(vocabulary.words("links", "numbered_starts"))
 _DETERMINER_SET = frozenset(_DETERMINERS.split("|"))
 _WORD = re.compile(r"[A-Za-z]+")
-#: The words a mention can start with, found by one scan instead of a loop over every word.
-_MENTION_START = re.compile(
-    r"(?<![A-Za-z])(?:"
-    + "|".join(
-        sorted((re.escape(w) for w in _DETERMINER_SET | _NUMBERED_STARTS), key=len, reverse=True)
-    )
-    + r")(?![A-Za-z])",
-    re.IGNORECASE,
-)
 
 
 def _mentions(prose: str) -> list[re.Match[str]]:
@@ -93,12 +84,14 @@ def _mentions(prose: str) -> list[re.Match[str]]:
     Determiner and numbered mentions are only tried at the words that can start them.
     """
     found: list[re.Match[str]] = []
-    for w in _MENTION_START.finditer(prose):
-        low = w.group().lower()
-        if low in _DETERMINER_SET:
+    for w in _WORD.finditer(prose.lower()):  # one lower-casing, then set lookups per word
+        word = w.group()
+        if word in _DETERMINER_SET:
             m = _DET_NOUN.match(prose, w.start())
-        else:
+        elif word in _NUMBERED_STARTS:
             m = _NUMBERED.match(prose, w.start())
+        else:
+            continue
         if m is not None:
             found.append(m)
     found.extend(_HASH.finditer(prose))
@@ -133,7 +126,7 @@ _URL_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     """Yield unlinked references, and ``links.missing`` for longer messages with no link."""
     urls = [link.url for link in a.links] + list(a.reference_urls)
-    kinds = {kind for url in urls for kind, pattern in _URL_KINDS if pattern.search(url)}
+    kinds = {kind for url in urls for kind in _url_kinds(url)}
     kinds |= _labelled_kinds(a)
     unlinked = list(_unlinked(a, kinds, urls))
     for start, end, mention in unlinked:
@@ -155,6 +148,15 @@ def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
             end,
             "No links: add the doc, PR, ticket, dashboard or thread this message is about.",
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _url_kinds(url: str) -> frozenset[str]:
+    """Return the kinds of artefact a URL is (a pull request, a dashboard ...).
+
+    Cached: a draft's links are the same from one keystroke's lint to the next.
+    """
+    return frozenset(kind for kind, pattern in _URL_KINDS if pattern.search(url))
 
 
 def _labelled_kinds(a: Analysis) -> set[str]:
