@@ -231,6 +231,9 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     before = _SPACES.sub(" ", a.prose[max(sent_start, expr.start - 60) : expr.start])
     wide = _SPACES.sub(" ", a.prose[max(sent_start, expr.start - 120) : expr.start])
     after = _SPACES.sub(" ", a.prose[expr.end : min(sent_end, expr.end + 80)])
+    # Patterns anchored at the end of ``before`` and never longer than 24 characters are
+    # tried on its tail: a regex search tries every start position of what it is given.
+    tail = before[-24:]
     k = bisect.bisect_right(ask_spans, (expr.start, 1 << 62)) - 1
     in_ask = k >= 0 and ask_spans[k][0] <= expr.start < ask_spans[k][1]
     duration = expr.unit("duration")
@@ -246,14 +249,14 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return not (_PAST.search(before) or _SIMPLE_PAST.search(before))
     if duration is not None and duration.text.lower().startswith(("for", "over")):
         # "down for 20 min" lasts; "the poll runs for 48 hours" ends something.
-        return bool(_RUNS_FOR.search(before)) and not _KEEPS_RUNNING.search(before)
-    if _PERIOD_BEFORE.search(before):
+        return bool(_RUNS_FOR.search(tail)) and not _KEEPS_RUNNING.search(before)
+    if _PERIOD_BEFORE.search(before, len(before) - 48):
         return False
-    if _RECURRING.search(before):
+    if _RECURRING.search(tail):
         return False  # "every Tuesday", "each end of week"
     if _in_due_column(a, expr):
         return True  # an action item's row in a table with a "Due" column
-    if expr.kinds() == {"weekday"} and _ATTRIBUTIVE.search(before) and re.match(r" [a-z]", after):
+    if expr.kinds() == {"weekday"} and _ATTRIBUTIVE.search(tail) and re.match(r" [a-z]", after):
         return False
     if _OBLIGATION_ON.search(before) and not _PAST.search(before):
         return True  # "this needs to happen on Saturday", "the form must be in on Monday"
@@ -264,7 +267,7 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
         if _NOT_BEFORE.search(before):
             return False
-        if _RANGE_END.search(before) and not in_ask and not _OPEN_WINDOW.search(wide):
+        if _RANGE_END.search(tail) and not in_ask and not _OPEN_WINDOW.search(wide):
             return False  # "frozen until Friday", "maintenance from 20:00 until 02:00"
         # Past-tense narrative: "by 22:05 the on-call had confirmed", "cleared by 07:40".
         if in_ask:
@@ -274,7 +277,7 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return not (_PAST.search(before + " " + after) or _PARTICIPLE_BY.search(before))
     kinds = expr.kinds()
     if kinds & _INHERENT:
-        return not _EVENT_PREPOSITION.search(before)
+        return not _EVENT_PREPOSITION.search(tail)
     vague = expr.unit("vague")
     if vague is not None and _ALWAYS_DEADLINE.match(vague.text):
         return True
