@@ -1437,4 +1437,16 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
         + FILLER,
         False,
     ),
+    # -- reader_c: deadline constructions its misses showed (written again in other words).
+    ("deadline", "We need the numbers for the board pack ASAP.", False),
+    ("deadline", "Merging tomorrow unless someone objects.", True),
+    ("deadline", "Please decide before we tag beta 2 on the 20th.", True),
+    ("deadline", "If it's not fixed by Wednesday, we roll back to 4.1.", True),
+    (
+        "deadline",
+        "If you run imports on Saturday nights, please reschedule them outside the window.",
+        False,
+    ),
+    ("deadline", "Target launch date is 9 March. Tell me if anything could stop us.", True),
+    ("deadline", "I pinged the vendor again. Hopefully this should happen tomorrow.", True),
 ]

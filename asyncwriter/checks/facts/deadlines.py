@@ -36,7 +36,7 @@ _MARK_BEFORE = re.compile(
     r"(?:" + _alternatives("deadline_markers") + r")"
     r"\W{0,4}(?:the\s|this\s|end\sof\s|eod\s|around\s|at\s|on\s){0,2}$"
     # "before the month-end run on Mon 30 Nov": before an event, so by its date.
-    r"|\b(?:before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|next\s)?(?:[\w\-]+\s){1,3}"
+    r"|\b(?:before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|next\s)?(?:[\w\-]+\s){1,4}"
     r"(?:on|at)\s$",
     re.IGNORECASE,
 )
@@ -52,7 +52,8 @@ _MARK_AFTER = re.compile(
 #: "the last day to raise objections is 24 May", "the deadline for talks is 1 June": the
 #: deadline named before its date.
 _LAST_DAY_BEFORE = re.compile(
-    r"\b(?:(?:last|final)\s(?:day|date|chance)|deadline|cut-?off|due\sdate|closing\sdate)\b"
+    r"\b(?:(?:last|final)\s(?:day|date|chance)|deadline|cut-?off|due\sdate|closing\sdate"
+    r"|(?:target|expected|planned)\s(?:[\w-]+\s)?date)\b"
     r"[^.?!;]{0,60}\s(?:is|will\sbe|=|:)\s(?:on\s|at\s)?$",
     re.IGNORECASE,
 )
@@ -82,7 +83,9 @@ _OWN_CLOSING = re.compile(
 #: An obligation pinned to a time: "needs to happen on Saturday", "must be sent at 09:00".
 _OBLIGATION_ON = re.compile(
     r"\b(?:must|needs?\sto|has\sto|have\sto)\s(?:be\s)?(?:[\w\-]+\s){0,2}?(?:on|at)\s"
-    r"(?:the\s)?$",
+    r"(?:the\s)?$"
+    # "this should happen tomorrow", "it should be ready on Monday": an expected by-when
+    r"|\bshould\s(?:happen|land|arrive|be\s(?:done|ready|fixed|merged|out|in))\s(?:on\s|by\s)?$",
     re.IGNORECASE,
 )
 #: Minutes that only a deadline is set to: "11:59 pm", "23:59", "24:00".
@@ -111,6 +114,16 @@ _FUTURE_PLAN = re.compile(
     r"|hopes?\sto|going\sto|intends?\sto)\b",
     re.IGNORECASE,
 )
+#: "If it's not fixed by Wednesday, ...": a condition looks ahead, not back.
+_CONDITION = re.compile(r"\b(?:if|unless)\b[^.?!]{0,60}$", re.IGNORECASE)
+#: "Merging tomorrow unless someone objects": the writer's plan, with no subject.
+_GERUND_PLAN = re.compile(
+    r"^\W*(?:(?:i'm|i\u2019m|we're|we\u2019re)\s)?(?:merging|closing|landing|tagging|applying"
+    r"|pushing|shipping\sit)\b[^.?!]{0,60}$",
+    re.IGNORECASE,
+)
+#: "on Saturday nights", "Fridays": a weekday that recurs.
+_PLURAL_WEEKDAY = re.compile(r"(?:s\b|\s(?:nights|mornings|evenings|afternoons)\b)", re.I)
 #: A verb in the simple past after its subject: "Finance reconciled every slice".
 _SIMPLE_PAST = re.compile(r"\b(?!need|expect|schedul|plann|requir)\w{2,}ed\s(?!by\b)", re.I)
 #: A table column that holds deadlines: "| Item | Owner | Due |".
@@ -252,14 +265,18 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return bool(_RUNS_FOR.search(tail)) and not _KEEPS_RUNNING.search(before)
     if _PERIOD_BEFORE.search(before, len(before) - 48):
         return False
-    if _RECURRING.search(tail):
-        return False  # "every Tuesday", "each end of week"
+    if _RECURRING.search(tail) or (
+        expr.kinds() == {"weekday"} and _PLURAL_WEEKDAY.match(a.prose, expr.end)
+    ):
+        return False  # "every Tuesday", "each end of week", "on Saturday nights", "Fridays"
     if _in_due_column(a, expr):
         return True  # an action item's row in a table with a "Due" column
     if expr.kinds() == {"weekday"} and _ATTRIBUTIVE.search(tail) and re.match(r" [a-z]", after):
         return False
     if _OBLIGATION_ON.search(before) and not _PAST.search(before):
         return True  # "this needs to happen on Saturday", "the form must be in on Monday"
+    if _GERUND_PLAN.match(before) and not _PAST.search(before):
+        return True  # "Merging tomorrow unless someone objects"
     if _last_minute(expr) or _LAST_DAY_BEFORE.search(wide) or _OWN_CLOSING.search(before):
         return not _PAST.search(before)
     if expr.is_range and _DEADLINE_PERIOD.search(wide):
@@ -272,7 +289,11 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         # Past-tense narrative: "by 22:05 the on-call had confirmed", "cleared by 07:40".
         if in_ask:
             return True
-        if _FUTURE_PASSIVE.search(before) or _FUTURE_PLAN.search(before):
+        if (
+            _FUTURE_PASSIVE.search(before)
+            or _FUTURE_PLAN.search(before)
+            or _CONDITION.search(before)
+        ):
             return True  # "RCA will be shared by 14:00", "we expect to have it deployed by 18:30"
         return not (_PAST.search(before + " " + after) or _PARTICIPLE_BY.search(before))
     kinds = expr.kinds()
@@ -301,12 +322,12 @@ def to_facts(
 ) -> list[Deadline]:
     """Return the ``facts.deadlines`` records for the deadlines found.
 
-    "Next week" and "soon" are left out: a reader cannot act on them, so they are not
-    deadlines the message states (``deadline.vague`` still points at them).
+    "Next week", "soon" and "ASAP" are left out: a reader cannot act on them, so they are
+    not deadlines the message states (``deadline.vague`` still points at them).
     """
     facts = []
     for expr, res in found:
-        if expr.kinds() <= _VAGUE_ONLY and not _ALWAYS_DEADLINE.match(expr.units[0].text):
+        if expr.kinds() <= _VAGUE_ONLY:
             continue
         zone = expr.zone
         if zone is not None:
