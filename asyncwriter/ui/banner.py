@@ -11,11 +11,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QApplication, QFrame, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from asyncwriter.ui import theme
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from PySide6.QtGui import QPalette
 
 
@@ -57,3 +67,50 @@ class Banner(QFrame):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._restyle()
+
+
+class ChoiceBar(Banner):
+    """A bar that asks the writer to decide something: a message, a progress bar and buttons.
+
+    The grammar bar and the trained-pipeline offer ask, show a download and say what failed
+    in the same way; each state of theirs shows some of the buttons (``states``).
+
+    Args:
+        name: the bar's object name (styling, tests); its label is ``<stem>Message``.
+        buttons: each button's key and text, in the order they appear.
+        states: which buttons (keys) each state shows.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        buttons: Mapping[str, str],
+        states: Mapping[str, tuple[str, ...]],
+        parent: QWidget | None = None,
+        *,
+        progress_width: int,
+    ) -> None:
+        super().__init__(name, "info", parent)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setObjectName(name.removesuffix("Bar") + "Message")
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(progress_width)
+        self.buttons = {key: QPushButton(text, self) for key, text in buttons.items()}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.progress)
+        for button in self.buttons.values():
+            layout.addWidget(button)
+        self.states = states
+        self.state = ""
+        self.hide()
+
+    def present(self, state: str, text: str) -> None:
+        """Show ``text`` (rich text, already escaped) with the buttons ``state`` offers."""
+        self.state = state
+        self.message.setText(text)
+        for key, button in self.buttons.items():
+            button.setVisible(key in self.states[state])
+        self.show()

@@ -9,11 +9,14 @@ download) says what to do. It never blocks: every other check keeps working mean
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
-from asyncwriter.ui.banner import Banner
+from asyncwriter.ui.banner import ChoiceBar
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 #: Which buttons each state offers.
 _BUTTONS = {
@@ -26,7 +29,7 @@ _BUTTONS = {
 }
 
 
-class GrammarBar(Banner):
+class GrammarBar(ChoiceBar):
     """Asks about LanguageTool and shows what it is doing.
 
     Signals:
@@ -40,36 +43,28 @@ class GrammarBar(Banner):
     offRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("grammarBar", "info", parent)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("grammarMessage")
-        self.progress = QProgressBar(self)
-        self.progress.setMaximumWidth(220)
-        self.buttons = {
-            "download": QPushButton("Download LanguageTool", self),
-            "allow": QPushButton("Allow", self),
-            "server": QPushButton("Use a Server…", self),
-            "settings": QPushButton("Settings…", self),
-            "off": QPushButton("Turn Off Grammar", self),
-            "later": QPushButton("Not Now", self),
-        }
+        super().__init__(
+            "grammarBar",
+            {
+                "download": "Download LanguageTool",
+                "allow": "Allow",
+                "server": "Use a Server…",
+                "settings": "Settings…",
+                "off": "Turn Off Grammar",
+                "later": "Not Now",
+            },
+            _BUTTONS,
+            parent,
+            progress_width=220,
+        )
         self.buttons["download"].clicked.connect(self.downloadRequested)
         self.buttons["allow"].clicked.connect(self.allowRequested)
         self.buttons["server"].clicked.connect(self.settingsRequested)
         self.buttons["settings"].clicked.connect(self.settingsRequested)
         self.buttons["off"].clicked.connect(self.offRequested)
         self.buttons["later"].clicked.connect(self.dismiss)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.progress)
-        for button in self.buttons.values():
-            layout.addWidget(button)
-        self.state = ""
         #: States the writer said "not now" to (asked again after a restart).
         self.dismissed: set[str] = set()
-        self.hide()
 
     def show_state(self, state: str, message: str) -> None:
         """Show what a grammar state needs from the writer, or hide when it needs nothing."""
@@ -77,16 +72,13 @@ class GrammarBar(Banner):
         if state not in _BUTTONS or state in self.dismissed:
             self.hide()
             return
-        self.message.setText(_text(state, message))
-        for key, button in self.buttons.items():
-            button.setVisible(key in _BUTTONS[state])
         self.progress.setVisible(state == "downloading")
         if state == "downloading":
             self.progress.setRange(0, 0)  # busy until the first progress report
             self.buttons["later"].setText("Hide")
         else:
             self.buttons["later"].setText("Not Now")
-        self.show()
+        self.present(state, _text(state, message))
 
     def show_progress(self, done: int, total: int | None) -> None:
         """Show how much of LanguageTool has arrived."""

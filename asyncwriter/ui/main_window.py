@@ -382,12 +382,13 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_state()
-        self.linter.shutdown()
-        self.grammar.shutdown()
-        self.pipeline.shutdown()
-        self.exporter.shutdown()
-        self.store.shutdown()
+        self.shutdown()
         super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop the background work: lint, grammar, the pipeline download, export, store."""
+        for worker in (self.linter, self.grammar, self.pipeline, self.exporter, self.store):
+            worker.shutdown()
 
     def _confirm_quit(self) -> bool:
         reason = self.store.error.reason if self.store.error else "unknown"

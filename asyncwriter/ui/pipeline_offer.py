@@ -15,14 +15,15 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from asyncwriter.checks import nlp
-from asyncwriter.ui.banner import Banner
+from asyncwriter.ui.banner import ChoiceBar
 from asyncwriter.ui.pipeline_download import WHAT_IT_DOES, PipelineDownload
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from PySide6.QtWidgets import QWidget
 
     from asyncwriter.settings import Settings
     from asyncwriter.ui.linting import LintScheduler
@@ -43,7 +44,7 @@ def should_offer(config: Settings) -> bool:
     return config.offer_pipeline and not nlp.wanted_pipeline() and nlp.installed_pipeline() is None
 
 
-class PipelineBar(Banner):
+class PipelineBar(ChoiceBar):
     """Offers the trained pipeline and shows its download.
 
     Signals:
@@ -54,31 +55,23 @@ class PipelineBar(Banner):
     declined = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("pipelineBar", "info", parent)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setObjectName("pipelineMessage")
-        self.progress = QProgressBar(self)
+        super().__init__(
+            "pipelineBar",
+            {
+                "download": "Download (12 MB)",
+                "retry": "Try Again",
+                "no": "No Thanks",
+                "hide": "Hide",
+            },
+            _BUTTONS,
+            parent,
+            progress_width=160,
+        )
         self.progress.setRange(0, 0)  # spaCy's command reports no progress we could read
-        self.progress.setMaximumWidth(160)
-        self.buttons = {
-            "download": QPushButton("Download (12 MB)", self),
-            "retry": QPushButton("Try Again", self),
-            "no": QPushButton("No Thanks", self),
-            "hide": QPushButton("Hide", self),
-        }
         self.buttons["download"].clicked.connect(self.downloadRequested)
         self.buttons["retry"].clicked.connect(self.downloadRequested)
         self.buttons["no"].clicked.connect(self.declined)
         self.buttons["hide"].clicked.connect(self.hide)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.message, 1)
-        layout.addWidget(self.progress)
-        for button in self.buttons.values():
-            layout.addWidget(button)
-        self.state = ""
-        self.hide()
 
     def show_state(self, state: str, message: str) -> None:
         """Show what the offer or download needs from the writer; hide when nothing."""
@@ -86,11 +79,8 @@ class PipelineBar(Banner):
         if state not in _BUTTONS:
             self.hide()
             return
-        self.message.setText(_text(state, message))
-        for key, button in self.buttons.items():
-            button.setVisible(key in _BUTTONS[state])
         self.progress.setVisible(state in ("downloading", "loading"))
-        self.show()
+        self.present(state, _text(state, message))
 
 
 def _text(state: str, message: str) -> str:

@@ -10,18 +10,29 @@ REPORT_TIMEOUT_MS = 15_000
 
 
 @pytest.fixture
-def window(qtbot, qapp):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.linter.shutdown()
-    win.grammar.shutdown()
-    win.exporter.shutdown()
-    win.store.shutdown()
+def open_window(qtbot, qapp):
+    """Open windows once the test set the scene (settings, fakes); close them after."""
+    opened: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        win = MainWindow()
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.wait(50)  # what the window decides once its event loop runs (offers) is done
+        opened.append(win)
+        return win
+
+    yield make
+    for win in opened:
+        win.shutdown()
     # Under offscreen, a process that leaves QMimeData on the clipboard crashes at exit.
     qapp.clipboard().clear()
+
+
+@pytest.fixture
+def window(open_window):
+    return open_window()
 
 
 def wait_report(qtbot, win, *, action=None):

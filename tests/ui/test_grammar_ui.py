@@ -13,7 +13,6 @@ from asyncwriter import paths, settings
 from asyncwriter.checks.grammar.outcome import GrammarError
 from asyncwriter.languagetool import local, server
 from asyncwriter.ui import state as window_state
-from asyncwriter.ui.main_window import MainWindow
 from asyncwriter.ui.settings.dialog import SettingsDialog
 from tests.ui.conftest import REPORT_TIMEOUT_MS, wait_report
 
@@ -23,28 +22,6 @@ pytestmark = pytest.mark.gui
 def configure(text: str) -> None:
     paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
     paths.settings_file().write_text(text, encoding="utf-8")
-
-
-@pytest.fixture
-def open_window(qtbot, qapp):
-    """Open a window after the test wrote its settings; close it properly after."""
-    opened: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        win = MainWindow()
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        opened.append(win)
-        return win
-
-    yield make
-    for win in opened:
-        win.linter.shutdown()
-        win.grammar.shutdown()
-        win.exporter.shutdown()
-        win.store.shutdown()
-    qapp.clipboard().clear()
 
 
 def grammar_report(qtbot, win, text: str):

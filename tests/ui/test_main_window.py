@@ -347,10 +347,7 @@ def test_the_windows_catalog_reports_rule_typos_and_is_the_one_lints_resolve(qtb
         marked = templates.marker("mine") + "\nHello"
         assert templates.resolve(None, marked) is win.catalog.templates["mine"]
     finally:
-        win.linter.shutdown()
-        win.grammar.shutdown()
-        win.exporter.shutdown()
-        win.store.shutdown()
+        win.shutdown()
 
 
 def test_the_bars_turn_dark_with_the_application(qtbot, window):

@@ -21,7 +21,6 @@ from PySide6.QtGui import QTextCursor
 from asyncwriter import paths, settings
 from asyncwriter.checks import nlp
 from asyncwriter.ui import pipeline_download
-from asyncwriter.ui.main_window import MainWindow
 from tests.ui.conftest import wait_report
 
 pytestmark = pytest.mark.gui
@@ -50,30 +49,6 @@ def fake_download(monkeypatch, exit_code: int, output: str = "") -> None:
     code = f"import sys; print({output!r}); sys.exit({exit_code})"
     monkeypatch.setattr(pipeline_download, "download_command",
                         lambda: [sys.executable, "-c", code])  # fmt: skip
-
-
-@pytest.fixture
-def open_window(qtbot, qapp):
-    """Open a window after the test set the scene; close it properly after."""
-    opened: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        win = MainWindow()
-        qtbot.addWidget(win)
-        win.show()
-        qtbot.waitExposed(win)
-        qtbot.wait(50)  # the offer is decided once the event loop runs
-        opened.append(win)
-        return win
-
-    yield make
-    for win in opened:
-        win.pipeline.shutdown()
-        win.linter.shutdown()
-        win.grammar.shutdown()
-        win.exporter.shutdown()
-        win.store.shutdown()
-    qapp.clipboard().clear()
 
 
 def click(qtbot, button) -> None:
