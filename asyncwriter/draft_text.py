@@ -26,7 +26,8 @@ LEADING_SUBJECT = re.compile(r"\A\s*subject[ \t]*:[ \t]*(?P<subject>[^\n]*?)[ \t
                              re.IGNORECASE)  # fmt: skip
 #: Any HTML comment alone on a line (a marker, or a note to self): never a title.
 _MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
-_SUBJECT = re.compile(r"^subject:\s*", re.IGNORECASE)
+#: A "Subject:" label opening a line (the rest of the line is the subject).
+SUBJECT_LABEL = re.compile(r"^subject:\s*", re.IGNORECASE)
 _BOLD_LINE = re.compile(r"(\*\*|__)[^*_]+\1:?")  # "**Done**" on its own: a heading
 _SUMMARY = re.compile(r"^(?:tl;?dr|summary)\s*:\s*", re.IGNORECASE)
 _LEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
@@ -63,7 +64,7 @@ def derive_title(body: str) -> str:
             first = False
             continue
         first = False
-        line = _SUMMARY.sub("", _SUBJECT.sub("", line))
+        line = _SUMMARY.sub("", SUBJECT_LABEL.sub("", line))
         line = _EMPHASIS.sub("", _LEADING_MARKUP.sub("", line)).strip()
         line = _SUMMARY.sub("", line).strip()
         if not _WORD.search(line):
@@ -83,7 +84,7 @@ def preview(body: str, title: str, length: int = 120) -> str:
         line = raw.strip()
         if not line or _MARKER_LINE.match(line):
             continue
-        line = _EMPHASIS.sub("", _LEADING_MARKUP.sub("", _SUBJECT.sub("", line))).strip()
+        line = _EMPHASIS.sub("", _LEADING_MARKUP.sub("", SUBJECT_LABEL.sub("", line))).strip()
         if not skipped_title and title and line.startswith(title.rstrip("…")):
             skipped_title = True
             continue

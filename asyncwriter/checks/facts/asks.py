@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from asyncwriter import vocabulary
 from asyncwriter.checks.analysis import HEADING, TABLE_ROW, Analysis, Sentence
 from asyncwriter.checks.model import Ask
+from asyncwriter.draft_text import SUBJECT_LABEL
 
 if TYPE_CHECKING:
     from collections.abc import Set as AbstractSet
@@ -69,9 +70,11 @@ _PHRASES = _phrases()
 IMPERATIVE_VERBS = _set("imperative_verbs")
 #: Verbs that open a title that commands ("Pin protobuf to 4.25"): the above and more.
 TITLE_VERBS = IMPERATIVE_VERBS | _set("title_verbs")
+#: Bracketed tags before a title's words: "[DISCUSSION] ", "[nova][ptg] ".
+TITLE_TAGS = r"(?:[\[(][^\])]{0,30}[\])]\s*)*"
 #: "ADR-012: Use PostgreSQL", "RFC 9 - Drop the v1 API": a document number before the title.
 DOC_NUMBER = re.compile(
-    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:(?:adr|rfc|kep|pep|mep|proposal|spec|decision)"
+    r"^" + TITLE_TAGS + r"(?:(?:adr|rfc|kep|pep|mep|proposal|spec|decision)"
     r"[\s\-_#]?\d+\s*[:.\-\u2013\u2014]\s*)?",
     re.IGNORECASE,
 )
@@ -176,7 +179,7 @@ _CHAT_BULLET = re.compile(
     r"[\u2022\u25e6\u25aa\u2023\u2043\u2013\u2014\u00b7\U0001F300-\U0001FAFF\u2600-\u27BF]"
 )
 #: After the first word of a title: "Update on X", "Review of Y" name, not command.
-_TITLE_NEXT = frozenset("on for from of about re regarding to and is are".split())
+TITLE_NOUN_NEXT = frozenset("on for from of about re regarding to and is are".split())
 #: Nouns often used as titles: "Update on X", "Review of Y" are not commands.
 _TITLE_NOUNS = _set("title_nouns")
 _FINITE = _set("finite_verbs")
@@ -208,7 +211,6 @@ _PERMISSION = re.compile(
 )
 #: A reply's subject or a patch title: "Re: ...", "[PATCH v2] net: fix ...".
 _NOT_ASK_SUBJECT = re.compile(r"^subject:\s*(?:(?:re|fwd?|aw)\s?:|.{0,40}\[patch)", re.IGNORECASE)
-_SUBJECT_LINE = re.compile(r"^subject:\s*", re.IGNORECASE)
 #: The prompts GitHub issue templates leave behind: "A clear and concise description of ...".
 _TEMPLATE_PROMPT = re.compile(
     r"^(?:a\sclear\sand\sconcise\sdescription|add\sany\sother\scontext|if\sapplicable,\sadd"
@@ -312,47 +314,39 @@ def find_asks(a: Analysis) -> list[Ask]:
         raw = a.sentence_text(sent)
         flat = " ".join(raw.split())
         low = flat.lower()
-        shown = _Shown(a, sent)
         labels = hits.get(sent.start, _NO_LABELS)
         if _FYI_HINT.search(low) and _FYI.search(flat):
-            asks.append(Ask(str(shown), sent.start, sent.end, kind="fyi"))
+            asks.append(Ask(_shown(a, sent), sent.start, sent.end, kind="fyi"))
             if not _QUESTION_END.search(flat) and not _DIRECT_REQUEST.search(flat):
                 continue
         if low.startswith("subject"):
             if _NOT_ASK_SUBJECT.match(flat):
                 continue
-            subject = _SUBJECT_LINE.match(flat)
+            subject = SUBJECT_LABEL.match(flat)
             if subject:  # a mail's subject asks as a title does, or with "action needed"
-                if "LABEL" in labels or _title_asks(a, index, sent, flat[subject.end() :]):
-                    asks.append(Ask(str(shown), sent.start, sent.end, kind="action"))
+                if "LABEL" in labels or _title_asks(a, sent, flat[subject.end() :]):
+                    asks.append(Ask(_shown(a, sent), sent.start, sent.end, kind="action"))
                 continue
         if block.kind == HEADING and "LABEL" not in labels:
-            if sent.block == 0 and _title_asks(a, index, sent, flat):
-                asks.append(Ask(str(shown), sent.start, sent.end, kind="action"))
+            if sent.block == 0 and _title_asks(a, sent, flat):
+                asks.append(Ask(_shown(a, sent), sent.start, sent.end, kind="action"))
             continue
         if _VAGUE_HINT.search(low):
             core = _trim_edges(low)
             if core and _VAGUE_WITH_TIME.fullmatch(core):
-                asks.append(Ask(str(shown), sent.start, sent.end, vague=True, kind="question"))
+                asks.append(Ask(_shown(a, sent), sent.start, sent.end, vague=True, kind="question"))
                 continue
         kind = _explicit_kind(a, index, sent, flat, low, labels, let_know.get(sent.start), sections)
         if kind == "vague":
-            asks.append(Ask(str(shown), sent.start, sent.end, vague=True, kind="question"))
+            asks.append(Ask(_shown(a, sent), sent.start, sent.end, vague=True, kind="question"))
         elif kind:
-            asks.append(Ask(str(shown), sent.start, sent.end, kind=kind))
+            asks.append(Ask(_shown(a, sent), sent.start, sent.end, kind=kind))
     return asks
 
 
-class _Shown:
-    """A sentence's text as an ask shows it, built only for the sentences that are asks."""
-
-    __slots__ = ("a", "sent")
-
-    def __init__(self, a: Analysis, sent: Sentence) -> None:
-        self.a, self.sent = a, sent
-
-    def __str__(self) -> str:
-        return " ".join(self.a.text[self.sent.start : self.sent.end].split())[:300]
+def _shown(a: Analysis, sent: Sentence) -> str:
+    """Return a sentence's text as an ask shows it (built only for the sentences that are)."""
+    return " ".join(a.text[sent.start : sent.end].split())[:300]
 
 
 def _explicit_kind(  # a flat list of ask shapes, each one line
@@ -455,7 +449,7 @@ def _quoted_question(flat: str) -> bool:
     return head.count('"') % 2 == 1 or head.count("\u201c") > head.count("\u201d")
 
 
-def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
+def _title_asks(a: Analysis, sent: Sentence, flat: str) -> bool:
     """Return True for a title that asks: "Move the sync to Thursday?", "Rotate the keys".
 
     Only the message's first heading is its title; a question or a command there is put to
@@ -464,20 +458,21 @@ def _title_asks(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
     if a.blocks[sent.block].level > 1 or len(flat.split()) > 12:
         return False
     if DOC_NUMBER.match(flat).end():  # type: ignore[union-attr]
-        return False  # "ADR-012: Use PostgreSQL" states a decision, it asks nothing
+        # "ADR-012: Use PostgreSQL" states a decision, it asks nothing; nor does a title
+        # behind a tag ("[RFC] ...").
+        return False
     if _QUESTION_END.search(flat):
         return True  # "How do I set a proxy?": a title has no answer after it
     # "# Upgrade the runners to Ubuntu 24.04" asks; a pull request's title describes it.
     if _PR_BODY.search(a.text):
         return False
-    flat = flat[DOC_NUMBER.match(flat).end() :]  # type: ignore[union-attr]
     if re.match(r"(?i)(?:please|pls|kindly)\s\w", flat):
         return True  # "# Please publish arm64 wheels"
     words = flat.split()
     if len(words) < 2 or words[0].lower() not in TITLE_VERBS:
         return False
     second = words[1]
-    if second.lower() in _TITLE_NEXT:
+    if second.lower() in TITLE_NOUN_NEXT:
         return False
     # "Release cleanup" and "Review process" are noun compounds; "Use ADRs", "Drop Python
     # 3.8" and "Rotate the keys" command.

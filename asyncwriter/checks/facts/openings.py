@@ -78,7 +78,8 @@ _GREETING_PREFIX = re.compile(
     r"^(?:hi|hello|hey|dear|morning|good\s(?:morning|afternoon|evening))\b[\w\s]{0,30},\s",
     re.IGNORECASE,
 )
-_PLEASANTRY = re.compile(r"^(?:" + _alternatives("pleasantries") + r")", re.IGNORECASE)
+#: Pleasantries before the point ("Hope you had a good weekend!").
+PLEASANTRY = re.compile(r"^(?:" + _alternatives("pleasantries") + r")", re.IGNORECASE)
 #: A lead-up clause before the main one: "As discussed in the thread, ...", "Since v2, ...".
 _LEAD_CLAUSE = re.compile(
     r"^(?:as|since|following|after|given|now\sthat|with)\b[^,;:.!?]{0,100},\s", re.IGNORECASE
@@ -144,7 +145,7 @@ def _is_lead_up(flat: str) -> bool:
     if _BACKSTORY.match(flat) or _COURTESY.match(flat) or _NARRATIVE.match(flat):
         return True
     bare = _GREETING_PREFIX.sub("", flat)  # "Hi Bob, hope the move went well!"
-    if bare is not flat and (_COURTESY.match(bare) or _PLEASANTRY.match(bare)):
+    if bare is not flat and (_COURTESY.match(bare) or PLEASANTRY.match(bare)):
         return True
     # Statistics: many figures for the words. Dates and times are not figures ("Next call
     # is Tue 6 Oct, 18:00 CEST (16:00 UTC, 12:00 EDT)" announces an event).

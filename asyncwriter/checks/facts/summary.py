@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from asyncwriter import vocabulary
 from asyncwriter.checks.analysis import HEADING
 from asyncwriter.checks.facts import openings
-from asyncwriter.checks.facts.asks import DOC_NUMBER, TITLE_VERBS
+from asyncwriter.checks.facts.asks import DOC_NUMBER, TITLE_NOUN_NEXT, TITLE_TAGS, TITLE_VERBS
 from asyncwriter.checks.facts.openings import Role
 from asyncwriter.times import expressions as timeexpr
 
@@ -49,7 +49,7 @@ _GREETING = re.compile(
 )
 #: Greetings are a few words; pleasantries ("Hope you had a good weekend!") a few more.
 GREETING_WORDS, PLEASANTRY_WORDS = 5, 14
-_PLEASANTRY = re.compile(r"^(?:" + _alternatives("pleasantries") + r")", re.IGNORECASE)
+_PLEASANTRY = openings.PLEASANTRY
 _BOTTOM_LINE = openings.BOTTOM_LINE
 _EMOJI_END = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\W*$")
 _SUBJECT = re.compile(r"^(?:subject|title|re|fwd?)\s?:\s*(.+)$", re.IGNORECASE)
@@ -83,11 +83,11 @@ _FINITE = re.compile(
 )
 _TITLE_TAG = re.compile(r"\[(?:" + _alternatives("title_tags") + r")\]", re.IGNORECASE)
 _TITLE_GERUND = re.compile(
-    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:" + _alternatives("change_gerunds") + r")\w*ing\b",
+    r"^" + TITLE_TAGS + r"(?:" + _alternatives("change_gerunds") + r")\w*ing\b",
     re.IGNORECASE,
 )
 _TITLE_DELIBERATION = re.compile(
-    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:" + _alternatives("deliberation_verbs") + r")\b",
+    r"^" + TITLE_TAGS + r"(?:" + _alternatives("deliberation_verbs") + r")\b",
     re.IGNORECASE,
 )
 _SYMPTOM = re.compile(r"\b(?:" + _alternatives("symptoms") + r")(?!\w)", re.IGNORECASE)
@@ -106,7 +106,7 @@ _MINUTES_TITLE = re.compile(
 #: Titles that name a topic with a bottom-line word in them: "Decision on the mirror network",
 #: "Proposal for the 4.0 schedule", "Release 3.2 tracking", "How should we version the API?".
 _TITLE_TOPIC = re.compile(
-    r"^(?:[\[(][^\])]{0,30}[\])]\s*)*(?:decision|proposal|discussion|vote|rfc|question|thoughts"
+    r"^" + TITLE_TAGS + r"(?:decision|proposal|discussion|vote|rfc|question|thoughts"
     r"|ideas)\s(?:on|about|for|regarding|re|of)\b"
     r"|\b(?:tracking|tracker|umbrella|meta)(?:\sissue)?\W*$"
     r"|^(?:how|what|which|why|where|when)\s(?:should|could|would|shall|do|can)\swe\b",
@@ -117,7 +117,6 @@ _ADR_STATE = re.compile(
     r"|withdrawn|implemented|in\sprogress|under\sreview)\b",
     re.IGNORECASE,
 )
-_TITLE_NOUN_NEXT = frozenset("on for from of about re regarding to and is are".split())
 #: The longest first line that reads as a title ("LLVM 15.0.0 Release Schedule").
 TITLE_WORDS = 14
 
@@ -244,7 +243,7 @@ def _title_states_point(
     return (
         len(words) >= 2
         and words[0] in TITLE_VERBS
-        and words[1] not in _TITLE_NOUN_NEXT
+        and words[1] not in TITLE_NOUN_NEXT
         and not _TITLE_DELIBERATION.match(bare)
     )
 
