@@ -259,8 +259,14 @@ class Resolution:
     date_only: bool = False
 
 
+#: Full-width brackets, as East Asian keyboards type them: "7 August（GMT+8）".
+_FULL_WIDTH = str.maketrans("\uff08\uff09\uff3b\uff3d", "()[]")
+
+
 def scan(prose: str) -> list[TimeExpression]:
     """Return the time expressions in ``prose``, in order."""
+    if "\uff08" in prose or "\uff3b" in prose:
+        prose = prose.translate(_FULL_WIDTH)  # one character each way: offsets stay
     units: list[Unit] = []
     pos = 0
     for start in _candidates(prose):

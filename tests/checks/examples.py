@@ -1449,4 +1449,109 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
     ),
     ("deadline", "Target launch date is 9 March. Tell me if anything could stop us.", True),
     ("deadline", "I pinged the vendor again. Hopefully this should happen tomorrow.", True),
+    # -- real_d (a second set of real messages, kept outside the project): the
+    # constructions its misses showed, written again in other words.
+    (
+        "summary",
+        "March 3rd, 2025\n\nAs we said on Monday, the slow logins come from a bad cache node. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# Sprint notes proposal\n\nI think we should talk about the wiki before anything else. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "I thought a broader heads-up on this could help. Someone pushed the config without a build. "
+        + FILLER,
+        False,
+    ),
+    (
+        "summary",
+        "# No releases until mid-February\n\nHi all,\n\nI am travelling a lot this winter. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "# Scheduled maintenance: queue cluster upgrade\n\nWindow: 2025-02-08 21:00 UTC\n\n"
+        + FILLER,
+        True,
+    ),
+    ("summary", "It's here, the 2.0 beta of the sync plugin!\n\n" + FILLER, True),
+    (
+        "summary",
+        "As mentioned, we're suggesting that the retro moves to Thursdays. " + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Per the steering call today, the rename of the org is scheduled to start on 4 March. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "Build agents 1-4, 7 and 9-12 will stop taking jobs for up to six hours on Sunday while we swap disks. "
+        + FILLER,
+        True,
+    ),
+    (
+        "summary",
+        "The Social Committee would like to thank everyone who came to the picnic. The weather held. "
+        + FILLER,
+        False,
+    ),
+    (
+        "ask",
+        "# Spike in 502s\n\nResolved. The load balancer dropped a pool for four minutes.",
+        False,
+    ),
+    (
+        "ask",
+        "# docs: add a section on release votes\n\nAdd a paragraph that says how long a vote stays open.",
+        False,
+    ),
+    (
+        "ask",
+        "# Drop the old badge\n\nThe badge points at a dead service. I have removed it from the README.",
+        False,
+    ),
+    (
+        "ask",
+        "# Hiring budget - timing and approvals?\n\nWe spent less than planned last quarter.",
+        False,
+    ),
+    ("ask", "# Moving the standup to Tuesdays?\n\nMost of us are out on Mondays now.", True),
+    (
+        "ask",
+        "The slow pages came from the Bulk Export Request feature, which has been patched.",
+        False,
+    ),
+    (
+        "ask",
+        "If you have demo clips for the review, please let me know so I can add them to the deck.",
+        True,
+    ),
+    ("ask", "## Context\n\nReviews are slow. Authors must wait days for a second approval.", False),
+    ("ask", "I'll switch the banner on tonight, and turn on dark mode too because why not?", False),
+    ("ask", "The move should go fine. Don't panic if the site is slow for an hour.", False),
+    ("ask", "Until the clocks settle, you might have to check the invite for the time.", False),
+    ("deadline", "We are still looking into it. Will update again in 20 minutes.", True),
+    ("deadline", "Any app not migrated before 30 June will be switched off.", True),
+    (
+        "deadline",
+        "I thought we had until next month, but actually the report is due by the 15th.",
+        True,
+    ),
+    (
+        "deadline",
+        "We restarted the copy, so it may not complete until approximately 18:00 UTC on 9 May.",
+        True,
+    ),
+    ("deadline", "Slot A: Wednesday 09:00-10:00 UTC. Until then, keep the old invite.", False),
+    ("deadline_tz", "Please vote by 23:59 on 7 August 2026\uff08GMT+8\uff09.", True),
 ]

@@ -171,6 +171,16 @@ _ACTION_MODAL_START = re.compile(
     r"|available|ok|okay|happy) to)\b",
     re.IGNORECASE,
 )
+#: The words that make a question of a title: a question word, an auxiliary or modal, or a
+#: verb ("Move the sync to Thursday?").
+_QUESTION_FORM = re.compile(
+    r"\b(?:how|what|why|when|where|which|who|whom|whose|is|are|was|were|am|do|does|did|can"
+    r"|could|would|will|should|shall|may|might|must|has|have|any|anyone|anybody|ok|okay)\b"
+    # "Changing the telecon day?" proposes a change; "Hiring budget?" names a topic
+    r"|^(?:" + TITLE_TAGS + r")?\W*\w+ing\s(?:the|our|a|an|to|from|this|that|it|them|all|some)\b"
+    r"|^(?:" + TITLE_TAGS + r")?\W*(?:" + "|".join(map(re.escape, sorted(TITLE_VERBS))) + r")\b",
+    re.IGNORECASE,
+)
 _RHETORICAL_START = re.compile(r"^(?:" + "|".join(_words("question_words")) + r")\b", re.I)
 _ASK_SECTION = re.compile(r"\b(?:" + "|".join(_words("ask_sections")) + r")\b", re.IGNORECASE)
 _DIRECT_REQUEST = re.compile(r"\b(?:" + "|".join(_words("direct_requests")) + r")\b", re.I)
@@ -179,7 +189,7 @@ _CHAT_BULLET = re.compile(
     r"[\u2022\u25e6\u25aa\u2023\u2043\u2013\u2014\u00b7\U0001F300-\U0001FAFF\u2600-\u27BF]"
 )
 #: After the first word of a title: "Update on X", "Review of Y" name, not command.
-TITLE_NOUN_NEXT = frozenset("on for from of about re regarding to and is are".split())
+TITLE_NOUN_NEXT = frozenset("on for from of about re regarding to and is are in at".split())
 #: Nouns often used as titles: "Update on X", "Review of Y" are not commands.
 _TITLE_NOUNS = _set("title_nouns")
 _FINITE = _set("finite_verbs")
@@ -190,7 +200,8 @@ _AFTER_DASH_OBJECT = _set("after_dash_object")
 _DIRECTIVE = re.compile(
     r"\b(?:" + "|".join(_words("directive_subjects")) + r")"
     # "Everybody who needs to work in AWS gets ...": a relative clause describes, not directs.
-    r"\s(?:(?!who\b|that\b|which\b)(?:\d+(?:\.\d+)+|[\w-]+)\s){0,5}?(?:also\s)?"
+    r"\s(?:(?!who\b|that\b|which\b|might\b|may\b|could\b)(?:\d+(?:\.\d+)+|[\w-]+)\s){0,5}?"
+    r"(?:also\s)?"
     r"(?:must|need\sto|needs\sto|have\sto|has\sto|(?:are|is)\s(?:strongly\s)?(?:required"
     r"|expected|asked|advised|encouraged|requested)\sto|should)\s(?!be\saware)\w+",
     re.IGNORECASE,
@@ -229,6 +240,13 @@ _DESIGN_QUESTIONS = re.compile(
     r"|\bfaq\b|\bquestions\sfor\slater\b|\bnon-?goals\b",
     re.IGNORECASE,
 )
+#: Sections that describe the situation ("## Context", "## Background"): their "must" and
+#: "should" state how things are, not what the reader is asked to do.
+_CONTEXT_SECTION = re.compile(
+    r"^\W*(?:context|background|problem(?:\sstatement)?|motivation|history|current\sstate"
+    r"|status\squo|introduction|preamble|decision\sdrivers)\b",
+    re.IGNORECASE,
+)
 #: Sections whose commands describe the proposal ("## Proposal" / "Create a committee ...").
 _PROPOSAL_SECTION = re.compile(
     r"\b(?:proposal|proposed\s(?:solution|change|design)|solution|decision|design|approach"
@@ -251,10 +269,22 @@ _LETS = re.compile(
 #: A pull request's own description: its imperative title describes the change.
 _PR_BODY = re.compile(
     r"^\s*(?:this|the\sfollowing)\s(?:pr|pull\srequest|change|patch|commit|diff|mr)\b"
+    r"(?!\s(?:in|of|to)\b)"
     r"|^#{1,3}\s*(?:changes|what\sthis\spr\sdoes|description|summary\sof\schanges)\b"
-    r"|\b(?:fixes|closes|resolves)\s#\d+",
+    r"|\b(?:fixes|closes|resolves)\s#\d+"
+    # "I have added the missing items", "This updates the docs", "I am proposing to add":
+    # the writer reports or offers the change itself.
+    r"|(?:^|[.!]\s)\s*(?:i|we)(?:'ve|\u2019ve|\shave)\s(?:now\s|also\s)?(?:added|updated|fixed|removed"
+    r"|changed|replaced|moved|renamed|bumped|refactored|implemented|rewritten|reworded|clarified)\b"
+    r"|(?:^|[.!]\s)\s*(?:this|it)\s(?:also\s)?(?:updates|adds|fixes|removes|changes|replaces|moves|bumps"
+    r"|implements|introduces|clarifies|documents)\b"
+    r"|\b(?:i|we)(?:'m|\u2019m|\sam|\sare|'re|\u2019re)\sproposing\sto\s(?:add|change|remove"
+    r"|update|replace|move|rename|drop)\b",
     re.IGNORECASE | re.MULTILINE,
 )
+#: A commit-style title names an area, then the change in lower case: "docs: add the FAQ",
+#: "kernelci.org: add a two-week window". It describes a pull request; it asks nothing.
+_COMMIT_TITLE = re.compile(r"^#\s+[\w./\-]+(?:\([\w./\-]+\))?!?:\s+[a-z]")
 _DIRECTIVE_HINTS = _words("directive_hints")
 _DIRECTIVE_HINT = re.compile("|".join(re.escape(h) for h in _DIRECTIVE_HINTS))
 _MENTION = re.compile(r"(?<![\w.])@[\w.\-]+|<@\w+>")
@@ -294,6 +324,8 @@ def find_asks(a: Analysis) -> list[Ask]:
     for match_id, start, _end in matcher(doc):
         label = doc.vocab.strings[match_id]
         pos = doc[start].idx
+        if _is_name(doc, start, _end):
+            continue  # "the Request Approval feature" names a feature; it requests nothing
         sent = a.sentence_at(pos)
         if sent is None:
             continue
@@ -307,6 +339,8 @@ def find_asks(a: Analysis) -> list[Ask]:
             hits.setdefault(sent.start, set()).add(label)
     asks: list[Ask] = []
     sections = _section_headings(a)
+    change = _describes_change(a)
+    first_body = next((i for i, b in enumerate(a.blocks) if b.kind != HEADING), -1)
     for index, sent in enumerate(a.sentences):
         if a.is_quoted(sent.start):
             continue
@@ -337,11 +371,25 @@ def find_asks(a: Analysis) -> list[Ask]:
                 asks.append(Ask(_shown(a, sent), sent.start, sent.end, vague=True, kind="question"))
                 continue
         kind = _explicit_kind(a, index, sent, flat, low, labels, let_know.get(sent.start), sections)
+        if kind == "action" and change and sent.block == first_body and "PLEASE" not in labels:
+            # A pull request's first paragraph says what it changes, often as a command
+            # ("Add a paragraph on the TSC page ..."); a request would name the reader.
+            if _is_imperative(a, sent, flat) and not _addresses_reader(a, sent, flat):
+                kind = None
         if kind == "vague":
             asks.append(Ask(_shown(a, sent), sent.start, sent.end, vague=True, kind="question"))
         elif kind:
             asks.append(Ask(_shown(a, sent), sent.start, sent.end, kind=kind))
     return asks
+
+
+def _is_name(doc: Doc, start: int, end: int) -> bool:
+    """Return True for a phrase written as a name inside a sentence ("Request Approval")."""
+    if end - start < 2 or start == 0 or doc[start].is_sent_start:
+        return False
+    if doc[start - 1].is_punct or doc[start - 1].is_space:
+        return False  # after a colon or a dash the phrase may open a clause of its own
+    return all(t.text[:1].isupper() and not t.is_upper for t in doc[start:end])
 
 
 def _shown(a: Analysis, sent: Sentence) -> str:
@@ -377,7 +425,7 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
     if let_know is not None:
         kind = _let_me_know(a.doc, let_know)
         # "If you still use it, move your jobs and let us know when you're done."
-        if kind == "vague" and _is_imperative(a, sent, flat):
+        if kind == "vague" and (_is_imperative(a, sent, flat) or _CONDITIONAL_OBJECT.match(flat)):
             return "action"
         return kind
     strong = labels & {"MODAL_YOU", "NEED", "LABEL", "VOTE"}
@@ -392,6 +440,8 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
             return "action"
         return "question"
     if _DIRECTIVE_HINT.search(low) and _is_directive(flat):
+        if heading is not None and _CONTEXT_SECTION.search(heading):
+            return None  # an ADR's "## Context": "Teams must keep feedback fast" is background
         return "action"
     if _REQUEST_HINT.search(low) and _FIRST_PERSON_REQUEST.search(flat):
         return "action"
@@ -411,6 +461,20 @@ def _explicit_kind(  # a flat list of ask shapes, each one line
 
 #: A question that doubts rather than asks: "Do we really need another config flag?"
 _DOUBTING = re.compile(r"^(?:do|does|is|are|should|would)\s(?:we|it|this|that)\sreally\b", re.I)
+#: "If you have updates to share, please let me know": a condition that names what is
+#: wanted makes "let me know" an ask; "if you have any questions" stays an invitation.
+_CONDITIONAL_OBJECT = re.compile(
+    r"^(?:\W*\w+,\s)?if\s(?:you|anyone|someone|anybody)\s(?:have|has|want|need|plan|are|use|run"
+    r"|maintain|own|see|find)\s(?!(?:any\s|other\s|further\s)?(?:questions|concerns|thoughts"
+    r"|feedback|comments|issues|objections|problems|ideas|suggestions)\b)",
+    re.IGNORECASE,
+)
+#: A statement of the writer's own plan with a question mark at its end: "I'll run the
+#: script every 10 minutes, and turn on the banner because why not?"
+_STATEMENT_QUESTION = re.compile(
+    r"^(?:i|we)(?:'ll|\u2019ll|\swill|'m|\u2019m|\sam)\s(?![^?]*\byou\b)|\b(?:because|and)\swhy\snot\W*$",
+    re.IGNORECASE,
+)
 #: The writer's own answer right after a yes/no question.
 _ANSWERED = re.compile(r"\s*(?:no|nope|yes|yep|not\sreally|probably\snot)\b[,.!]", re.IGNORECASE)
 
@@ -462,9 +526,11 @@ def _title_asks(a: Analysis, sent: Sentence, flat: str) -> bool:
         # behind a tag ("[RFC] ...").
         return False
     if _QUESTION_END.search(flat):
-        return True  # "How do I set a proxy?": a title has no answer after it
+        # "How do I set a proxy?" asks; "Travel fund - deadlines and reconciliation?" only
+        # names a topic with a question mark after it.
+        return bool(_QUESTION_FORM.search(flat))
     # "# Upgrade the runners to Ubuntu 24.04" asks; a pull request's title describes it.
-    if _PR_BODY.search(a.text):
+    if _describes_change(a):
         return False
     if re.match(r"(?i)(?:please|pls|kindly)\s\w", flat):
         return True  # "# Please publish arm64 wheels"
@@ -479,6 +545,11 @@ def _title_asks(a: Analysis, sent: Sentence, flat: str) -> bool:
     if len(words) == 2 and not (second.endswith("s") or second[:1].isupper()):
         return False
     return second.lower() not in _NOT_IMPERATIVE_NEXT
+
+
+def _describes_change(a: Analysis) -> bool:
+    """Return True when the message is a pull request's description of its own change."""
+    return bool(_PR_BODY.search(a.text) or _COMMIT_TITLE.match(a.text))
 
 
 def _let_me_know(doc: Doc, start: int) -> str:
@@ -537,8 +608,8 @@ def _need_is_ask(low: str) -> bool:
 def _is_rhetorical(a: Analysis, index: int, sent: Sentence, flat: str) -> bool:
     """Return True for a question the writer answers themselves, or a section label."""
     nxt = a.sentences[index + 1] if index + 1 < len(a.sentences) else None
-    if _DOUBTING.search(flat):
-        return True  # "Do we really need another flag?"
+    if _DOUBTING.search(flat) or _STATEMENT_QUESTION.search(flat):
+        return True  # "Do we really need another flag?", "I'll do it, because why not?"
     if nxt is not None and nxt.block == sent.block and _ANSWERED.match(a.sentence_text(nxt)):
         return True  # "Is anyone still using the bridge? No, ..."
     if not _RHETORICAL_START.match(flat):
@@ -573,6 +644,8 @@ def _is_imperative(a: Analysis, sent: Sentence, flat: str) -> bool:
         return _imperative_after_dash(words[i:])
     nxt = words[i + 1].lower() if i + 1 < len(words) else ""
     after = words[i + 2].lower() if i + 2 < len(words) else ""
+    if verb == "vote" and nxt in ("+", "-") and after in ("1", "0"):
+        return True  # "Vote +1 if you agree"
     if after in _FINITE:
         return False  # "Test evidence is in the record": a noun phrase, then its verb
     if len(words) - i <= 5 and words[-1].lower() in _FINITE:
@@ -580,8 +653,13 @@ def _is_imperative(a: Analysis, sent: Sentence, flat: str) -> bool:
     if verb in _TITLE_NOUNS and nxt in ("on", "for", "from", "of", "about", "re", "regarding"):
         return False
     if verb in ("do", "don't") and nxt not in ("not", "n't", "merge", "deploy", "push", "forget"):
-        return verb == "don't"
+        # "Don't panic if it doesn't": reassurance, which asks nothing of the reader.
+        return verb == "don't" and nxt not in _REASSURANCES
     return nxt not in _NOT_IMPERATIVE_NEXT and nxt != ""
+
+
+#: "Don't worry", "don't panic", "don't be alarmed": comfort, not a request.
+_REASSURANCES = frozenset("worry panic fret be stress freak".split())
 
 
 def _imperative_after_dash(words: list[str]) -> bool:
@@ -606,9 +684,14 @@ def _imperative_after_dash(words: list[str]) -> bool:
     return False
 
 
+def _addresses_reader(a: Analysis, sent: Sentence, flat: str) -> bool:
+    """Return True when a sentence names its reader: an @mention or "you"."""
+    return bool(_MENTION.search(a.text[sent.start : sent.end]) or re.search(r"\byou\b", flat, re.I))
+
+
 def _list_item_is_ask(a: Analysis, sent: Sentence, flat: str) -> bool:
     """Return True for an imperative list item that names someone or sits under "Asks"."""
-    if _MENTION.search(a.text[sent.start : sent.end]) or re.search(r"\byou\b", flat, re.I):
+    if _addresses_reader(a, sent, flat):
         return True
     block_index = sent.block
     for j in range(block_index - 1, max(block_index - 12, -1), -1):

@@ -34,7 +34,8 @@ _alternatives = functools.partial(vocabulary.alternatives, "deadlines")
 
 _MARK_BEFORE = re.compile(
     r"(?:" + _alternatives("deadline_markers") + r")"
-    r"\W{0,4}(?:the\s|this\s|end\sof\s|eod\s|around\s|at\s|on\s){0,2}$"
+    r"\W{0,4}(?:the\s|this\s|end\sof\s|eod\s|around\s|at\s|on\s|approximately\s|approx\.\s"
+    r"|about\s|roughly\s){0,2}$"
     # "before the month-end run on Mon 30 Nov": before an event, so by its date.
     r"|\b(?:before|ahead\sof|prior\sto)\s(?:the\s|our\s|this\s|next\s)?(?:[\w\-]+\s){1,4}"
     r"(?:on|at)\s$",
@@ -63,6 +64,20 @@ _NOT_BEFORE = re.compile(
     r"\b(?:before|until|till)\W{0,3}(?:the\s)?$",
     re.IGNORECASE,
 )
+#: "Packages not rebuilt before 18 Sep will be orphaned": what happens to what is not done
+#: by then makes the date a deadline, though "not ... before" reads like a not-before.
+_CONSEQUENCE = re.compile(
+    r"^\W{0,3}(?:will|would|shall|are\sgoing\sto|is\sgoing\sto|gets?|may)\s(?:be\s|get\s)?\w+",
+    re.IGNORECASE,
+)
+#: "it may not complete until about 15:00 UTC": the end of the sender's own work, an ETA.
+_DONE_UNTIL = re.compile(
+    r"\b(?:complete|finish|be\sdone|done|resolved|restored|ready|available|back\s(?:up|online))"
+    r"\s(?:until|till)\W{0,4}(?:approximately\s|approx\.\s|about\s|around\s|roughly\s)?$",
+    re.IGNORECASE,
+)
+#: Where a new clause starts: its own tense decides ("I thought it was later, but it's due").
+_CLAUSE_START = re.compile(r"\bbut\b|\bhowever\b|;|\.\.\.|\u2026|\s[\u2014\u2013-]\s", re.I)
 #: Markers that end a range; they make a deadline only when something is open until then.
 _RANGE_END = re.compile(r"\b(?:until|till|til|through|thru)\W{0,4}(?:the\s|this\s)?$", re.I)
 _OPEN_WINDOW = re.compile(r"\b(?:" + _alternatives("open_windows") + r")\b", re.IGNORECASE)
@@ -132,7 +147,7 @@ _DUE_COLUMN = re.compile(
 )
 #: "Please submit ... by then": the deadline is the time named just before.
 _BY_THEN = re.compile(
-    r"\b(?:by|before|until|till)\s+then\b|\bby\s+that\s+(?:time|point)\b"
+    r"\b(?:by|before)\s+then\b|\bby\s+that\s+(?:time|point)\b"
     r"|\b(?:by|before|until|till|on)\s+(?:this|that|the\s(?:above|given))\s+(?:date|day|deadline)\b",
     re.IGNORECASE,
 )
@@ -282,9 +297,14 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
     if expr.is_range and _DEADLINE_PERIOD.search(wide):
         return True  # "Nomination period: 1 Jun - 12 Jun"
     if _MARK_BEFORE.search(before) or _MARK_AFTER.search(after):
-        if _NOT_BEFORE.search(before):
+        if _NOT_BEFORE.search(before) and not _CONSEQUENCE.match(after):
             return False
-        if _RANGE_END.search(tail) and not in_ask and not _OPEN_WINDOW.search(wide):
+        if (
+            _RANGE_END.search(tail)
+            and not in_ask
+            and not _OPEN_WINDOW.search(wide)
+            and not _DONE_UNTIL.search(tail)
+        ):
             return False  # "frozen until Friday", "maintenance from 20:00 until 02:00"
         # Past-tense narrative: "by 22:05 the on-call had confirmed", "cleared by 07:40".
         if in_ask:
@@ -295,7 +315,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
             or _CONDITION.search(before)
         ):
             return True  # "RCA will be shared by 14:00", "we expect to have it deployed by 18:30"
-        return not (_PAST.search(before + " " + after) or _PARTICIPLE_BY.search(before))
+        clause = _CLAUSE_START.split(before)[-1]  # "I thought it was later, but it's due by"
+        return not (_PAST.search(clause + " " + after) or _PARTICIPLE_BY.search(before))
     kinds = expr.kinds()
     if kinds & _INHERENT:
         return not _EVENT_PREPOSITION.search(tail)

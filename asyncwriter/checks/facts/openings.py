@@ -70,7 +70,17 @@ _PLAN = re.compile(
     r"(?:^|[,;:]\s|\bso\s)(?:(?i:we|i|you|they|there|it|this|that)|(?i:the|our|next|a|an)\s"
     r"[\w-]+(?:\s[\w-]+)?|[A-Z][\w.-]+(?:\s[A-Z][\w.-]+){0,2})"
     r"(?:\s(?:will|shall|won't)|'ll|\u2019ll|\s(?:am|is|are)\s(?:now\s)?(?:going|starting|about"
-    r"|planning)\sto|(?:'m|\u2019m|'re|\u2019re)\s(?:now\s)?(?:going|starting|about|planning)\sto)\b"
+    r"|planning)\sto|(?:'m|\u2019m|'re|\u2019re)\s(?:now\s)?(?:going|starting|about|planning)\sto"
+    r"|\s(?:is|are)\s(?:now\s)?(?:scheduled|planned|set)\s(?:to|for))\b"
+)
+#: A plan whose subject is a longer noun phrase: "Database servers 1-3 and 6-10 will halt
+#: traffic this weekend". The subject holds no clause of its own ("The people who will ...")
+#: and the verb is not one of remembering ("Some of you will recall ...").
+_PLAN_LONG_SUBJECT = re.compile(
+    r"^(?![Ii]f\b|[Ww]hen\b|[Oo]nce\b|[Aa]s\b|[Bb]ecause\b|[Ww]hile\b|[Uu]nless\b)[A-Z][\w.-]*"
+    r"(?:[\s,]+(?!(?i:who|that|which|where|if|when)\b)[\w.&/-]+){1,8}?"
+    r"(?:\s(?:will|shall)|\s(?:is|are)\s(?:scheduled|planned|set)\sto)\s"
+    r"(?!(?i:recall|remember|know|notice|see|find|have\s(?:seen|noticed|heard)))"
 )
 _HISTORY_OPENER = re.compile(r"^(?:" + _alternatives("history_openers") + r")", re.IGNORECASE)
 #: "Hi Bob, " or "Dear all, " before a sentence's own words.
@@ -82,7 +92,9 @@ _GREETING_PREFIX = re.compile(
 PLEASANTRY = re.compile(r"^(?:" + _alternatives("pleasantries") + r")", re.IGNORECASE)
 #: A lead-up clause before the main one: "As discussed in the thread, ...", "Since v2, ...".
 _LEAD_CLAUSE = re.compile(
-    r"^(?:as|since|following|after|given|now\sthat|with)\b[^,;:.!?]{0,100},\s", re.IGNORECASE
+    r"^(?:as|since|following|after|given|now\sthat|with|per|according\sto|based\son)\b"
+    r"[^,;:.!?]{0,100},\s",
+    re.IGNORECASE,
 )
 #: A standalone figure ("212", "9%", "1,200"), not the digits of "gpu-03" or "A100".
 _NUMBER = re.compile(r"(?<![\w.\-])\d[\d,.:]*%?(?![\w\-])")
@@ -112,12 +124,13 @@ def role_of(
         rest = flat[clause.end() :]
         if BOTTOM_LINE.search(rest):
             return Role.PLAN if label else Role.POINT
-        return Role.PLAN if _PLAN.search(rest) else Role.LEAD_UP
+        planned = _PLAN.search(rest) or _PLAN_LONG_SUBJECT.match(rest[:1].upper() + rest[1:])
+        return Role.PLAN if planned else Role.LEAD_UP
     if _is_lead_up(flat):
         return Role.LEAD_UP
     if BOTTOM_LINE.search(flat):
         return Role.PLAN if label else Role.POINT
-    if _PLAN.search(flat):
+    if _PLAN.search(flat) or _PLAN_LONG_SUBJECT.match(flat):
         return Role.PLAN
     return Role.OTHER
 

@@ -92,6 +92,9 @@ _TITLE_DELIBERATION = re.compile(
 )
 _SYMPTOM = re.compile(r"\b(?:" + _alternatives("symptoms") + r")(?!\w)", re.IGNORECASE)
 _TITLE_NEED = re.compile(r"^(?:we\s)?(?:need|needs|please|let's|let\u2019s)\b", re.IGNORECASE)
+#: "No updates until late January", "No meeting this week": a title that says what is not
+#: going to happen states the bottom line.
+_TITLE_NONE = re.compile(r"^" + TITLE_TAGS + r"no\s(?!\w+\sto\b)\w", re.IGNORECASE)
 #: Titles of records whose date is when it happened: "Minutes: 11 March", "Incident report".
 _RECORD_TITLE = re.compile(
     r"\b(?:minutes|notes|report|recap|retro(?:spective)?|digest|newsletter|changelog|log|agenda"
@@ -109,6 +112,8 @@ _TITLE_TOPIC = re.compile(
     r"^" + TITLE_TAGS + r"(?:decision|proposal|discussion|vote|rfc|question|thoughts"
     r"|ideas)\s(?:on|about|for|regarding|re|of)\b"
     r"|\b(?:tracking|tracker|umbrella|meta)(?:\sissue)?\W*$"
+    # "List restructuring proposal", "Logging RFC": a topic with the document's kind after it
+    r"|^(?:\w[\w.\-]*\s){1,5}(?:proposal|discussion|rfc|idea|ideas|thoughts|question)\W*$"
     r"|^(?:how|what|which|why|where|when)\s(?:should|could|would|shall|do|can)\swe\b",
     re.IGNORECASE,
 )
@@ -197,7 +202,12 @@ def _opening(
         if block.kind == HEADING:
             in_context = bool(_PREAMBLE_SECTION.search(flat))
             continue
-        if _is_greeting(flat) or _METADATA.match(flat) or _ATTRIBUTION.match(flat):
+        if (
+            _is_greeting(flat)
+            or _METADATA.match(flat)
+            or _ATTRIBUTION.match(flat)
+            or _is_dateline(flat)
+        ):
             continue
         if not content and _is_label_line(a, s, flat):
             continue
@@ -230,6 +240,8 @@ def _title_states_point(
     if _BOTTOM_LINE.search(text) or _TITLE_TAG.search(text) or _TITLE_GERUND.match(text):
         return True
     if openings.states_status(text) or _TITLE_NEED.match(text) or _SYMPTOM.search(text):
+        return True
+    if _TITLE_NONE.match(text):
         return True
     if _states_point(a, sentence, asks, deadlines):
         return True
@@ -272,6 +284,7 @@ def _title(a: Analysis, sentences: list[Sentence]) -> tuple[Sentence, str] | Non
     if (
         first.block == 0
         and len(a.blocks) > 1
+        and not _is_dateline(whole)
         and "\n" not in a.text[block.start : block.end].strip()
         and len(whole.split()) <= TITLE_WORDS
         and whole[-1:] not in ".!?:,;"
@@ -301,6 +314,25 @@ def _label_body(a: Analysis, s: Sentence) -> str | None:
         text = _flat(a.text[nxt.start : nxt.end])
         return None if _ADR_STATE.match(text) else text
     return None
+
+
+#: Words a dateline may carry besides the date: "Posted Jun 29, 2016 - 12:38 EDT".
+_DATELINE_WORDS = re.compile(r"\b(?:posted|updated|published|date|sent|written|on|at)\b", re.I)
+
+
+def _is_dateline(flat: str) -> bool:
+    """Return True for a line that only dates the message ("June 25th, 2004").
+
+    Blogs, status pages and archives put the date above the text; it is neither a title
+    that could state the point nor the writer's first sentence.
+    """
+    if len(flat) > 60 or not any(ch.isdigit() for ch in flat):
+        return False
+    rest = list(flat)
+    for e in timeexpr.scan(flat):
+        rest[e.start : e.end] = " " * (e.end - e.start)
+    leftover = _DATELINE_WORDS.sub(" ", "".join(rest))
+    return not any(ch.isalnum() for ch in leftover)
 
 
 def _is_greeting(flat: str) -> bool:
