@@ -14,9 +14,12 @@ from asyncwriter.ui import settings_changes
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtWidgets import QMessageBox
+
     from asyncwriter.checks.model import Finding
     from asyncwriter.ui.draft_session import DraftSession
     from asyncwriter.ui.editor import MarkdownEditor
+    from asyncwriter.ui.rule_off_undo import RuleOffUndo
     from asyncwriter.ui.settings_changes import LiveSettings
 
 
@@ -28,11 +31,13 @@ class FindingActions:
         editor: where findings are selected and fixed.
         live: the settings in effect (turning a rule off, adding a word saves them).
         lint_now: asks for a lint at once (after a fix, or when the report is stale).
+        rule_off: turns rules off, undoably.
     """
 
     def __init__(self, session: DraftSession, editor: MarkdownEditor, live: LiveSettings,
-                 lint_now: Callable[[], None]) -> None:  # fmt: skip
-        self.session, self.editor, self.live, self._lint_now = session, editor, live, lint_now
+                 lint_now: Callable[[], None], rule_off: RuleOffUndo) -> None:  # fmt: skip
+        self.session, self.editor, self.live, self.lint_now = session, editor, live, lint_now
+        self.rule_off = rule_off
 
     def show(self, finding: Finding) -> None:
         """Select a finding's span in the editor (only if the text is still the linted one)."""
@@ -45,19 +50,22 @@ class FindingActions:
 
         Both fix kinds are one edit of the finding's span: a replacement takes its place,
         and a TL;DR suggestion is the line followed by the opening it goes above. A stale
-        report's spans point at other text, so then it only asks for a fresh lint.
+        report's spans point at other text, so then it only asks for a fresh lint. The
+        keyboard stays where it was (the fix queue moves on to the next finding).
         """
         if not self.session.current():
-            self._lint_now()
+            self.lint_now()
             return
         self.editor.replace_span(finding.start, finding.end, suggestion)
-        self._lint_now()
-        self.editor.setFocus()
+        self.lint_now()
+
+    def ask_turn_off_rule(self, finding: Finding) -> QMessageBox:
+        """Ask, then never report this finding's rule again (undoable; see rule_off_undo)."""
+        return self.rule_off.ask(finding)
 
     def turn_off_rule(self, finding: Finding) -> None:
-        """Never report this finding's rule again (saved in settings)."""
-        done = f"Turned off {finding.rule}; turn it back on in Edit › Settings…."
-        self.live.change(settings_changes.rule_off(finding.rule), done)
+        """Never report this finding's rule again (saved in settings; Undo takes it back)."""
+        self.rule_off.turn_off(finding.rule)
 
     def add_to_dictionary(self, finding: Finding) -> None:
         """Add a misspelled word to the dictionary (saved in settings, applied here)."""

@@ -1,113 +1,58 @@
-"""The findings panel: findings grouped by severity, with quick fixes and "ignore".
+"""The findings panel: a queue of cards, worst first, each with its fixes.
 
-Clicking a finding selects its span in the editor. The details under the list say what is
-wrong and offer the rule's suggestions as one-click fixes ("Replace with “Thu 26 Nov”"),
-plus "Ignore for this draft".
+The writer works down the queue: each card says the whole message, offers the fix first and
+"Ignore here" next. One card is the current one (outlined); choosing a card (click, Return)
+selects its span in the editor, and moving through the queue (Up/Down, Tab) shows the span
+without taking the keyboard away from the panel. The severity headings are labels, not
+stops: the arrow keys go from card to card.
+
+The panel keeps the keyboard where it was when the cards change under it (a fix or an
+ignore re-lints): a focused card or button that would be hidden hands focus to the same
+place on the card that takes its slot, never to whatever widget Qt would pick next.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from asyncwriter.checks import RULES, Severity
-from asyncwriter.checks.rule import INSERT_SUMMARY, REPLACE
 from asyncwriter.ui import theme
+from asyncwriter.ui.finding_card import FindingCard
+from asyncwriter.ui.finding_tree import SEVERITY_GROUPS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from PySide6.QtCore import SignalInstance
+    from PySide6.QtGui import QKeyEvent
 
     from asyncwriter.checks.model import Finding, LineIndex
 
-#: At most this many suggestions become buttons.
-MAX_FIXES = 3
-_ROLE = Qt.ItemDataRole.UserRole
-#: How findings are grouped, worst first, and what each group is called.
-SEVERITY_GROUPS = (
-    (Severity.ERROR, "Errors"),
-    (Severity.WARNING, "Warnings"),
-    (Severity.INFO, "Notes"),
-)
+#: More findings than this are counted, not carded (a pasted novel should not build 5,000
+#: widgets on the UI thread); fixing some brings the rest up.
+MAX_CARDS = 150
+_MOVES = {
+    Qt.Key.Key_Down: 1,
+    Qt.Key.Key_Up: -1,
+    Qt.Key.Key_PageDown: 5,
+    Qt.Key.Key_PageUp: -5,
+}
 
 
-def fill_tree(tree: QTreeWidget, findings: Sequence[Finding], lines: LineIndex | None,
-              line_label: str = "") -> list[QTreeWidgetItem]:  # fmt: skip
-    """Add ``findings`` to ``tree`` under one bold heading per severity; return the rows.
-
-    Each row is "<line_label><line>: <message>" and holds its finding (``UserRole``).
-    """
-    rows: list[QTreeWidgetItem] = []
-    for severity, label in SEVERITY_GROUPS:
-        group = [f for f in findings if f.severity is severity]
-        if not group:
-            continue
-        parent = QTreeWidgetItem(tree, [f"{label} ({len(group)})"])
-        parent.setForeground(0, theme.color(severity, tree.palette()))
-        parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
-        font = parent.font(0)
-        font.setBold(True)
-        parent.setFont(0, font)
-        children = []
-        for finding in group:
-            line = lines.line_col(finding.start)[0] if lines else 0
-            child = QTreeWidgetItem([f"{line_label}{line}: {finding.message}"])
-            child.setData(0, _ROLE, finding)
-            child.setToolTip(0, f"{finding.message}\n({finding.rule})")
-            children.append(child)
-        parent.addChildren(children)
-        parent.setExpanded(True)
-        rows.extend(children)
-    return rows
-
-
-def finding_rows(tree: QTreeWidget) -> list[QTreeWidgetItem]:
-    """Return the finding rows of a tree filled by :func:`fill_tree`, in order."""
-    rows: list[QTreeWidgetItem] = []
-    for i in range(tree.topLevelItemCount()):
-        group = tree.topLevelItem(i)
-        if group is not None:  # None only past the last row
-            rows.extend(child for j in range(group.childCount())
-                        if (child := group.child(j)) is not None)  # fmt: skip
-    return rows
-
-
-def fix_kind(finding: Finding) -> str | None:
-    """Return how ``finding``'s suggestions apply: its rule's fix kind in the registry.
-
-    Grammar findings (``grammar.*``) come from LanguageTool, not the registry; their
-    suggestions are plain replacements.
-    """
-    known = RULES.get(finding.rule)
-    return known.fix if known is not None else REPLACE
-
-
-def fix_label(finding: Finding, suggestion: str) -> str:
-    """Return the button text for applying ``suggestion`` to ``finding``."""
-    if fix_kind(finding) == INSERT_SUMMARY:
-        return "Insert a TL;DR line"
-    shown = " ".join(suggestion.split())
-    if len(shown) > 40:
-        shown = shown[:39].rstrip() + "…"
-    return f"Replace with “{shown}”"
+def queue_order(findings: Sequence[Finding]) -> list[Finding]:
+    """Return ``findings`` in queue order: errors, then warnings, then notes, each by place."""
+    order = {severity: rank for rank, (severity, _label) in enumerate(SEVERITY_GROUPS)}
+    return sorted(findings, key=lambda f: (order.get(f.severity, len(order)), f.start, f.end))
 
 
 class FindingsPanel(QWidget):
-    """The list of findings and the details of the selected one.
+    """The fix queue beside the editor.
 
     Signals:
-        activated(finding): the writer clicked a finding (select it in the editor).
+        activated(finding): the writer chose a card (select its span, go to the editor).
+        selected(finding): the current card changed by keyboard (show its span, keep focus).
+        filled(): the cards now show the latest findings.
         fixRequested(finding, suggestion): apply a quick fix.
         ignoreRequested(finding): hide this finding for this draft.
         ruleOffRequested(finding): turn the finding's rule off in the settings.
@@ -115,6 +60,8 @@ class FindingsPanel(QWidget):
     """
 
     activated = Signal(object)
+    selected = Signal(object)
+    filled = Signal()
     fixRequested = Signal(object, str)
     ignoreRequested = Signal(object)
     ruleOffRequested = Signal(object)
@@ -123,68 +70,97 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findings")
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("findingsTree")
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(True)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setWordWrap(False)
-        self.tree.itemClicked.connect(self._clicked)
-        self.tree.itemActivated.connect(self._clicked)
-        self.tree.currentItemChanged.connect(lambda item, _old: self._show_details(item))
         self.title = QLabel(self)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.rule = QLabel(self)
-        self.rule.setEnabled(False)
-        self.fix_buttons: list[QPushButton] = []
-        self.ignore_button = QPushButton("Ignore for this draft", self)
-        self.ignore_button.clicked.connect(self._ignore)
-        self.add_word_button = QPushButton("Add to Dictionary", self)
-        self.add_word_button.setObjectName("addWord")
-        self.add_word_button.clicked.connect(lambda: self._emit(self.addWordRequested))
-        self.rule_off_button = QPushButton("Turn Off Rule", self)
-        self.rule_off_button.setObjectName("ruleOff")
-        self.rule_off_button.setToolTip("Never report this rule again (saved in Settings)")
-        self.rule_off_button.clicked.connect(lambda: self._emit(self.ruleOffRequested))
-        buttons = QVBoxLayout()
-        for _ in range(MAX_FIXES):
-            button = QPushButton(self)
-            button.clicked.connect(self._fix_clicked)
-            self.fix_buttons.append(button)
-            buttons.addWidget(button)
-        row = QHBoxLayout()
-        row.addWidget(self.ignore_button)
-        row.addWidget(self.add_word_button)
-        row.addWidget(self.rule_off_button)
-        row.addStretch(1)
-        buttons.addLayout(row)
+        self.title.setWordWrap(True)
+        self.queue_area = QScrollArea(self)
+        self.queue_area.setObjectName("findingsQueue")
+        self.queue_area.setWidgetResizable(True)
+        self.queue_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.queue_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.queue_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._column_widget = QWidget(self.queue_area)
+        self._column = QVBoxLayout(self._column_widget)
+        self._column.setContentsMargins(0, 0, 4, 0)
+        self._column.setSpacing(6)
+        self.queue_area.setWidget(self._column_widget)
+        self._headers = {severity: self._header(self._column_widget)
+                         for severity, _label in SEVERITY_GROUPS}  # fmt: skip
+        self._more = QLabel(self._column_widget)
+        self._more.setWordWrap(True)
+        self._more.setEnabled(False)
+        self._pool: list[FindingCard] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.title)
-        layout.addWidget(self.tree, 1)
-        layout.addWidget(self.message)
-        layout.addWidget(self.rule)
-        layout.addLayout(buttons)
-        self._selected: Finding | None = None
+        layout.addWidget(self.queue_area, 1)
+        #: The findings on screen, in queue order (see :func:`queue_order`).
         self.findings: list[Finding] = []
+        self.current = -1
         self.set_findings([], None, has_text=False)
+
+    @staticmethod
+    def _header(parent: QWidget) -> QLabel:
+        label = QLabel(parent)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        return label
+
+    # -- filling -------------------------------------------------------------------------
 
     def set_findings(
         self, findings: Sequence[Finding], lines: LineIndex | None, *, has_text: bool = True
     ) -> None:
-        """Show ``findings`` grouped by severity (``lines`` gives their line numbers)."""
-        self.findings = list(findings)
-        keep = self._selected
-        self.tree.setUpdatesEnabled(False)
-        self.tree.clear()
-        restored: QTreeWidgetItem | None = None
-        for row in fill_tree(self.tree, findings, lines):
-            finding = row.data(0, _ROLE)
-            if keep is not None and (finding.rule, finding.start) == (keep.rule, keep.start):
-                restored = row
-        self.tree.setUpdatesEnabled(True)
+        """Show ``findings`` as cards in queue order (``lines`` gives their line numbers).
+
+        The current finding stays current when it is still there (same rule and place).
+        """
+        keep = self.current_finding()
+        focus_at = self._focus_slot()
+        self.findings = queue_order(findings)
+        shown = self.findings[:MAX_CARDS]
+        while len(self._pool) < len(shown):
+            self._pool.append(self._new_card())
+        self._column_widget.setUpdatesEnabled(False)
+        while self._column.count():
+            self._column.takeAt(0)
+        index = 0
+        for severity, label in SEVERITY_GROUPS:
+            group = [f for f in shown if f.severity is severity]
+            header = self._headers[severity]
+            header.setVisible(bool(group))
+            if not group:
+                continue
+            total = sum(1 for f in self.findings if f.severity is severity)
+            header.setText(f"{label} ({total})")
+            header.setStyleSheet(f"color: {theme.color(severity, self.palette()).name()};")
+            self._column.addWidget(header)
+            for finding in group:
+                card = self._pool[index]
+                card.show_finding(finding, lines.line_col(finding.start)[0] if lines else 0)
+                self._column.addWidget(card)
+                card.show()
+                index += 1
+        hidden = len(self.findings) - len(shown)
+        self._more.setVisible(hidden > 0)
+        self._more.setText(f"… and {hidden} more: they come up as you fix these.")
+        self._column.addWidget(self._more)
+        self._column.addStretch(1)
+        self.current = -1
+        if keep is not None:
+            self.current = next((i for i, f in enumerate(shown)
+                                 if (f.rule, f.start) == (keep.rule, keep.start)), -1)  # fmt: skip
+        for i, card in enumerate(self._pool[: len(shown)]):
+            card.set_selected(i == self.current)
+        self._keep_focus(focus_at, len(shown))
+        for card in self._pool[len(shown) :]:
+            card.hide()
+            card.set_selected(False)
+        self._column_widget.setUpdatesEnabled(True)
+        self._set_title(has_text)
+        self.filled.emit()
+
+    def _set_title(self, has_text: bool) -> None:
         count = len(self.findings)
         if count:
             self.title.setText(f"{count} finding{'s' if count != 1 else ''}")
@@ -192,48 +168,128 @@ class FindingsPanel(QWidget):
             self.title.setText("Findings appear here as you write.")
         else:
             self.title.setText("No findings.")
-        if restored is not None:
-            self.tree.setCurrentItem(restored)
-        self._show_details(restored)
 
-    def items(self) -> list[QTreeWidgetItem]:
-        """Return the finding rows (not the group headings), in order."""
-        return finding_rows(self.tree)
+    def _new_card(self) -> FindingCard:
+        card = FindingCard(self._column_widget)
+        card.chosen.connect(lambda: self._choose(card))
+        card.fixRequested.connect(lambda s: self._act(card, lambda f: self.fixRequested.emit(f, s)))
+        card.ignoreRequested.connect(lambda: self._act(card, self.ignoreRequested.emit))
+        card.addWordRequested.connect(lambda: self._act(card, self.addWordRequested.emit))
+        card.ruleOffRequested.connect(lambda: self._act(card, self.ruleOffRequested.emit))
+        for widget in (card, *card.buttons()):
+            widget.installEventFilter(self)
+        if self._pool:  # Tab goes on from the last card's ⋯ to this card
+            QWidget.setTabOrder(self._pool[-1].more_button, card)
+        return card
 
-    def _clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        finding = item.data(0, _ROLE)
-        if finding is not None:
-            self._show_details(item)
-            self.activated.emit(finding)
+    # -- the current card ----------------------------------------------------------------
 
-    def _show_details(self, item: QTreeWidgetItem | None) -> None:
-        finding = item.data(0, _ROLE) if item is not None else None
-        self._selected = finding
-        self.message.setVisible(finding is not None)
-        self.rule.setVisible(finding is not None)
-        self.ignore_button.setVisible(finding is not None)
-        self.rule_off_button.setVisible(finding is not None)
-        self.add_word_button.setVisible(finding is not None and finding.category == "misspelling")
-        suggestions = list(finding.suggestions[:MAX_FIXES]) if finding else []
-        for button, suggestion in zip(self.fix_buttons, suggestions + [None] * MAX_FIXES,
-                                      strict=False):  # fmt: skip
-            button.setVisible(suggestion is not None)
-            if suggestion is not None and finding is not None:
-                button.setText(fix_label(finding, suggestion))
-                button.setProperty("suggestion", suggestion)
-        if finding is not None:
-            self.message.setText(finding.message)
-            self.rule.setText(f"{finding.rule} · {finding.severity}")
+    def cards(self) -> list[FindingCard]:
+        """Return the cards on screen, in queue order."""
+        return self._pool[: min(len(self.findings), MAX_CARDS)]
 
-    def _fix_clicked(self) -> None:
-        button = self.sender()
-        if self._selected is not None and isinstance(button, QPushButton):
-            self.fixRequested.emit(self._selected, button.property("suggestion"))
+    def current_finding(self) -> Finding | None:
+        """Return the current card's finding (None: no card is current)."""
+        return self.findings[self.current] if 0 <= self.current < len(self.cards()) else None
 
-    def _ignore(self) -> None:
-        if self._selected is not None:
-            self.ignoreRequested.emit(self._selected)
+    def index_of(self, finding: Finding) -> int:
+        """Return ``finding``'s place in the queue (-1: not carded)."""
+        cards = self.cards()
+        return next((i for i, c in enumerate(cards) if c.finding == finding), -1)
 
-    def _emit(self, signal: SignalInstance) -> None:
-        if self._selected is not None:
-            signal.emit(self._selected)
+    def select(self, index: int, *, focus: bool = False) -> None:
+        """Make card ``index`` the current one and scroll to it (focus it if asked)."""
+        cards = self.cards()
+        if not 0 <= index < len(cards):
+            return
+        self.current = index
+        for i, card in enumerate(cards):
+            card.set_selected(i == index)
+        self.queue_area.ensureWidgetVisible(cards[index], 0, 24)
+        if focus:
+            cards[index].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _choose(self, card: FindingCard) -> None:
+        index = self._pool.index(card)
+        self.select(index)
+        if card.finding is not None:
+            self.activated.emit(card.finding)
+
+    def _act(self, card: FindingCard, emit: object) -> None:
+        """Make ``card`` current, then pass its finding on to ``emit``."""
+        self.select(self._pool.index(card))
+        if card.finding is not None and callable(emit):
+            emit(card.finding)
+
+    # -- keyboard ------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Up/Down move through the cards; Tab into a card makes it the current one."""
+        card = self._card_of(watched)
+        if card is None or card not in self.cards():
+            return False
+        if event.type() == QEvent.Type.FocusIn and self._pool.index(card) != self.current:
+            self.select(self._pool.index(card))
+            if card.finding is not None:
+                self.selected.emit(card.finding)
+        elif event.type() == QEvent.Type.KeyPress:
+            return self._move_key(card, event)  # type: ignore[arg-type]
+        return False
+
+    def _move_key(self, card: FindingCard, event: QKeyEvent) -> bool:
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        cards = self.cards()
+        here = self._pool.index(card)
+        key = event.key()
+        if key == Qt.Key.Key_Home:
+            target = 0
+        elif key == Qt.Key.Key_End:
+            target = len(cards) - 1
+        elif key in _MOVES:
+            target = max(0, min(len(cards) - 1, here + _MOVES[Qt.Key(key)]))
+        else:
+            return False
+        self.select(target, focus=True)
+        return True
+
+    def _card_of(self, watched: QObject) -> FindingCard | None:
+        if isinstance(watched, FindingCard):
+            return watched
+        parent = watched.parent()
+        return parent if isinstance(parent, FindingCard) else None
+
+    def _focus_slot(self) -> tuple[int, int] | None:
+        """Return (card, button) that has the keyboard (button -1: the card), if any."""
+        focused = QApplication.focusWidget()
+        card = self._card_of(focused) if focused is not None else None
+        if card is None or card not in self._pool or focused is None:
+            return None
+        buttons: list[QWidget] = list(card.buttons())
+        return self._pool.index(card), buttons.index(focused) if focused in buttons else -1
+
+    def _keep_focus(self, slot: tuple[int, int] | None, count: int) -> None:
+        """Put the keyboard back on the same place of the card now in that slot.
+
+        A card that slot no longer has (the queue got shorter) hands over to the last card;
+        a button the new finding does not have (no fix) hands over to the card's first
+        button shown. An empty queue gives the keyboard to the panel's title row's owner,
+        the panel, rather than to the next widget in the window.
+        """
+        if slot is None:
+            return
+        index, button = slot
+        if count == 0:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        index = min(index, count - 1)
+        card = self._pool[index]
+        self.select(index)
+        buttons = card.buttons()
+        wanted: QWidget = card
+        if button >= 0:
+            wanted = buttons[button]
+            if wanted.isHidden():
+                wanted = next((b for b in buttons if not b.isHidden()), card)
+        if QApplication.focusWidget() is not wanted:
+            wanted.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -30,6 +30,7 @@ from asyncwriter.ui.export_actions import Exporter
 from asyncwriter.ui.find_bar import FindBar
 from asyncwriter.ui.finding_actions import FindingActions
 from asyncwriter.ui.findings_panel import FindingsPanel
+from asyncwriter.ui.fix_queue import FixQueue
 from asyncwriter.ui.grammar_bar import GrammarBar
 from asyncwriter.ui.grammar_link import GrammarLink
 from asyncwriter.ui.grammar_runner import GrammarRunner
@@ -38,6 +39,7 @@ from asyncwriter.ui.markdown_files import MarkdownFiles
 from asyncwriter.ui.pipeline_offer import PipelineOffer
 from asyncwriter.ui.quit_guard import QuitAnswer, ask_before_losing_text
 from asyncwriter.ui.readiness import ReadinessBar
+from asyncwriter.ui.rule_off_undo import RuleOffUndo
 from asyncwriter.ui.settings.open_dialog import open_settings
 from asyncwriter.ui.settings_changes import LiveSettings, template_catalog, zone_of
 from asyncwriter.ui.status_line import StatusLine
@@ -106,8 +108,11 @@ class MainWindow(QMainWindow):
         self.lint_status, self.grammar_status = status.lint_status, status.grammar_status
         self.readiness.team_zones = list(self.config.team_zones)
         self.pipeline.download.stateChanged.connect(status.show_pipeline)
-        self.finding_actions = acts = FindingActions(self.session, self.editor, self.live,
-                                                     self.linter.lint_now)  # fmt: skip
+        self.rule_off = RuleOffUndo(self.live, self.editor, self.statusBar(), self)
+        self.finding_actions = acts = FindingActions(
+            self.session, self.editor, self.live, self.linter.lint_now, self.rule_off
+        )
+        self.fix_queue = FixQueue(self.session, self.editor, self.findings, acts, self.say)
         self.grammar_link = GrammarLink(self.grammar, self.grammar_bar, status, self.linter,
                                         self.session, self.state, options=self._options,
                                         config=lambda: self.config)  # fmt: skip
@@ -122,9 +127,7 @@ class MainWindow(QMainWindow):
         self.linter.failed.connect(status.show_lint_failed)
         self.editor.textChanged.connect(self.linter.text_changed)
         self.findings.activated.connect(acts.show)
-        self.findings.fixRequested.connect(acts.apply_fix)
-        self.findings.ignoreRequested.connect(self.session.ignore)
-        self.findings.ruleOffRequested.connect(acts.turn_off_rule)
+        self.findings.ruleOffRequested.connect(acts.ask_turn_off_rule)
         self.findings.addWordRequested.connect(acts.add_to_dictionary)
 
         self.store.unavailable.connect(self.banner.show_fault)
@@ -143,6 +146,8 @@ class MainWindow(QMainWindow):
         menus = build_menus(self, self, self.files, self.sidebar, self.editor, self.find_bar)
         self.new_action, self.settings_action = menus.new_action, menus.settings_action
         self.sidebar_action, self.help_menu = self.sidebar.toggle_action, menus.help_menu
+        self.rule_off.take_over(menus.undo_action, menus.redo_action)
+        self.fix_queue.add_actions(menus.edit_menu, self)
         self.exporter = Exporter(self.session, self.keeper, self.state, self,
                                  lint_now=self.linter.lint_now, show_finding=acts.show,
                                  say=self.say)  # fmt: skip
@@ -347,7 +352,7 @@ class MainWindow(QMainWindow):
 
     def turn_off_grammar(self) -> None:
         """Stop grammar checks (saved in settings)."""
-        done = "Grammar checks are off; turn them on in Edit › Settings…."
+        done = "Grammar checks are off; turn them on in Edit › Settings."
         self.live.change(settings_changes.grammar_off, done)
 
     # -- state and quitting ------------------------------------------------------------

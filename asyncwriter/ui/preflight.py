@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from asyncwriter.checks.model import LineIndex
-from asyncwriter.ui.findings_panel import SEVERITY_GROUPS, fill_tree, finding_rows
+from asyncwriter.ui.finding_tree import SEVERITY_GROUPS, fill_tree, finding_rows
 from asyncwriter.ui.readiness import ReadinessBar
 
 if TYPE_CHECKING:

@@ -97,7 +97,7 @@ def problems_notice(problems: list[SettingsProblem]) -> str | None:
     more = f"<br>… and {len(problems) - 4} more" if len(problems) > 4 else ""
     return (
         f"<b>Some settings could not be used</b>, so their defaults apply:<br>{listed}"
-        f"{more}<br>The file is left as it is: fix it, or save from Edit › Settings…."
+        f"{more}<br>The file is left as it is: fix it, or save from Edit › Settings."
     )
 
 

@@ -47,6 +47,9 @@ class Menus:
     new_action: QAction
     settings_action: QAction
     help_menu: QMenu
+    edit_menu: QMenu
+    undo_action: QAction
+    redo_action: QAction
 
 
 def build_menus(
@@ -88,8 +91,8 @@ def build_menus(
     file_menu.addSeparator()
     add(file_menu, "&Quit", key.Quit, window.close)
     edit = menus.addMenu("&Edit")
-    add(edit, "&Undo", key.Undo, editor.undo)
-    add(edit, "&Redo", key.Redo, editor.redo)
+    undo_action = add(edit, "&Undo", key.Undo, editor.undo)
+    redo_action = add(edit, "&Redo", key.Redo, editor.redo)
     edit.addSeparator()
     add(edit, "Cu&t", key.Cut, editor.cut)
     add(edit, "&Copy", key.Copy, editor.copy)
@@ -116,7 +119,7 @@ def build_menus(
     add(view, "&Reset Zoom", QKeySequence("Ctrl+0"), lambda: editor.change_zoom(0))
     help_menu = menus.addMenu("&Help")
     add(help_menu, "&About AsyncWriter", None, lambda: _about(window))
-    return Menus(new_action, settings_action, help_menu)
+    return Menus(new_action, settings_action, help_menu, edit, undo_action, redo_action)
 
 
 def _about(window: QMainWindow) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from asyncwriter.checks import RULES, Severity
 from asyncwriter.checks.model import Finding
 from asyncwriter.checks.rule import INSERT_SUMMARY, REPLACE
-from asyncwriter.ui.findings_panel import fix_kind, fix_label
+from asyncwriter.ui.finding_card import fix_kind, fix_label
 
 
 def finding(rule: str) -> Finding:

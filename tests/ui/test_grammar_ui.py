@@ -32,9 +32,8 @@ def grammar_report(qtbot, win, text: str):
     return report
 
 
-def grammar_rows(win):
-    return [row for row in win.findings.items()
-            if row.data(0, Qt.ItemDataRole.UserRole).rule.startswith("grammar.")]  # fmt: skip
+def grammar_cards(win):
+    return [card for card in win.findings.cards() if card.finding.rule.startswith("grammar.")]
 
 
 TEXT = "TL;DR: teh rollout is done, nothing needed from you.\n\nFYI, no action needed.\n"
@@ -51,13 +50,14 @@ def test_grammar_underlines_and_quick_fix(qtbot, open_window, lt_server):
     assert lt_server.requests[-1]["level"] == "default"
     underlined = [r for r in win.editor.extraSelections() if r.cursor.selectedText() == "teh"]
     assert underlined, "the misspelling is underlined in the editor"
-    (row,) = grammar_rows(win)
-    qtbot.mouseClick(win.findings.tree.viewport(), Qt.MouseButton.LeftButton,
-                     pos=win.findings.tree.visualItemRect(row).center())  # fmt: skip
-    assert win.findings.add_word_button.isVisible()
-    assert win.findings.fix_buttons[0].text() == "Replace with “the”"
+    (card,) = grammar_cards(win)
+    win.findings.queue_area.ensureWidgetVisible(card)
+    qtbot.mouseClick(card.message, Qt.MouseButton.LeftButton)
+    assert win.findings.current_finding() is card.finding
+    assert not card.add_word_button.isHidden()
+    assert card.fix_buttons[0].text() == "Replace with “the”"
     report = wait_report(qtbot, win, action=lambda: qtbot.mouseClick(
-        win.findings.fix_buttons[0], Qt.MouseButton.LeftButton))  # fmt: skip
+        card.fix_buttons[0], Qt.MouseButton.LeftButton))  # fmt: skip
     assert win.editor.toPlainText().startswith("TL;DR: the rollout")
     assert not [f for f in report.findings if f.rule.startswith("grammar.")]
 
@@ -101,7 +101,7 @@ def test_a_broken_settings_file_is_reported_and_never_rewritten(qtbot, open_wind
     spelling = next(f for f in report.findings if f.rule.startswith("grammar."))
     report = wait_report(qtbot, win, action=lambda: win.finding_actions.turn_off_rule(spelling))
     assert all(not f.rule.startswith("grammar.") for f in report.findings)  # this session
-    assert "session only" in win.statusBar().currentMessage()
+    assert "session only" in win.rule_off.notice.label.text()  # the message with Undo
     assert paths.settings_file().read_text(encoding="utf-8") == text
 
 

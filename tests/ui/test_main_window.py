@@ -36,10 +36,11 @@ def type_text(qtbot, win, text):
 
 
 def click_row(qtbot, panel, rule):
-    item = next(i for i in panel.items() if i.data(0, Qt.ItemDataRole.UserRole).rule == rule)
-    rect = panel.tree.visualItemRect(item)
-    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    return item.data(0, Qt.ItemDataRole.UserRole)
+    """Click the card of the first finding of ``rule``; return the card."""
+    card = next(c for c in panel.cards() if c.finding.rule == rule)
+    panel.queue_area.ensureWidgetVisible(card)
+    qtbot.mouseClick(card.message, Qt.MouseButton.LeftButton)
+    return card
 
 
 def selected(win):
@@ -55,9 +56,9 @@ def test_typing_shows_findings_underlines_and_chips(qtbot, window):
     report = type_text(qtbot, window, MESSAGE)
     rules = {f.rule for f in report.findings}
     assert {"deadline.no-timezone", "deadline.relative", "links.unlinked-reference"} <= rules
-    rows = window.findings.items()
-    assert len(rows) == len(report.findings)
-    assert any("has no time zone" in r.text(0) for r in rows)
+    cards = window.findings.cards()
+    assert len(cards) == len(report.findings)
+    assert any("has no time zone" in c.message.text() for c in cards)
     assert len(window.editor.extraSelections()) == len(report.findings)
     chips = window.readiness.states
     assert chips["deadline"].state == "fail" and chips["deadline"].count == 2
@@ -75,15 +76,16 @@ def test_a_tooltip_gives_the_message_under_the_mouse(qtbot, window):
 
 def test_clicking_a_finding_selects_its_span(qtbot, window):
     type_text(qtbot, window, MESSAGE)
-    click_row(qtbot, window.findings, "links.unlinked-reference")
+    card = click_row(qtbot, window.findings, "links.unlinked-reference")
     assert selected(window) == "the doc"
-    assert window.findings.message.text().startswith("“the doc” is mentioned")
+    assert card.message.text().startswith("“the doc” is mentioned")
+    assert window.findings.current_finding() is card.finding
 
 
 def test_a_quick_fix_replaces_the_span_and_the_finding_goes(qtbot, window):
     type_text(qtbot, window, MESSAGE)
-    finding = click_row(qtbot, window.findings, "deadline.relative")
-    button = window.findings.fix_buttons[0]
+    card = click_row(qtbot, window.findings, "deadline.relative")
+    finding, button = card.finding, card.fix_buttons[0]
     assert button.isVisible()
     assert button.text() == f"Replace with “{finding.suggestions[0]}”"
     report = wait_report(qtbot, window,
@@ -105,10 +107,10 @@ def test_the_tldr_quick_fix_puts_the_ask_on_top(qtbot, window):
         "https://docs.example.com/disks\n"
     )
     type_text(qtbot, window, text)
-    click_row(qtbot, window.findings, "summary.missing")
-    assert window.findings.fix_buttons[0].text() == "Insert a TL;DR line"
+    card = click_row(qtbot, window.findings, "summary.missing")
+    assert card.fix_buttons[0].text() == "Insert a TL;DR line"
     report = wait_report(qtbot, window, action=lambda: qtbot.mouseClick(
-        window.findings.fix_buttons[0], Qt.MouseButton.LeftButton))  # fmt: skip
+        card.fix_buttons[0], Qt.MouseButton.LeftButton))  # fmt: skip
     fixed = window.editor.toPlainText()
     assert fixed.startswith("Hello everyone,\n\nTL;DR: @sam, please approve the budget")
     assert fixed.index("TL;DR") < fixed.index("Last quarter")
@@ -117,8 +119,8 @@ def test_the_tldr_quick_fix_puts_the_ask_on_top(qtbot, window):
 
 def test_ignore_for_this_draft_hides_the_finding_across_edits(qtbot, window):
     type_text(qtbot, window, MESSAGE)
-    click_row(qtbot, window.findings, "links.unlinked-reference")
-    qtbot.mouseClick(window.findings.ignore_button, Qt.MouseButton.LeftButton)
+    card = click_row(qtbot, window.findings, "links.unlinked-reference")
+    qtbot.mouseClick(card.ignore_button, Qt.MouseButton.LeftButton)
     assert "links.unlinked-reference" not in {f.rule for f in window.open_findings}
     qtbot.keyClick(window.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     report = type_text(qtbot, window, "Thanks!")
