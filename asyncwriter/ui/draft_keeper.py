@@ -106,6 +106,7 @@ class DraftKeeper(QObject):
         self._again = False  # text changed while a save ran: save when it lands
         self._cursor_moved = False
         self._quiet = False  # the keeper itself is replacing the text
+        self._loading: str | None = None  # the draft asked for and not loaded yet
         self.idle = QTimer(self, singleShot=True, interval=IDLE_MS)
         self.deadline = QTimer(self, singleShot=True, interval=MAX_DELAY_MS)
         self.idle.timeout.connect(self.save_now)
@@ -205,21 +206,33 @@ class DraftKeeper(QObject):
         self._leave()
         self.session.draft_id = new_id()
         self.stored = False
+        self._loading = None  # a load still on its way must not replace the new draft
         self.session.template_id, self.session.channel = template_id, channel
+        self.session.title = ""  # else the window keeps the last draft's name
         self._saved_edits = self._edits  # the old draft's text is on its way to the store
         self._remember_session()
 
     def open_draft(self, draft_id: str) -> None:
         """Leave the current draft (saved) and load another; :attr:`loaded` follows."""
-        if draft_id == self.draft_id and self.stored:
-            return
+        if (draft_id == self.draft_id and self.stored) or draft_id == self._loading:
+            return  # a click then a double click on one row load it once
         self._leave()
+        self._loading = draft_id
         revisions = self._revisions
-        self.client.call(
-            lambda store: revisions.load(store, draft_id),
-            self._loaded,
-            lambda error: self.failed.emit(f"cannot open the draft: {error.reason}"),
-        )
+
+        def failed(error: StoreError) -> None:
+            if self._loading == draft_id:
+                self._loading = None
+            self.failed.emit(f"cannot open the draft: {error.reason}")
+
+        self.client.call(lambda store: revisions.load(store, draft_id), self._landed_load, failed)
+
+    def _landed_load(self, result: tuple[Draft, list[ExportRecord]]) -> None:
+        """Show a draft :meth:`open_draft` asked for, unless another was asked for since."""
+        if result[0].id != self._loading:
+            return  # the writer opened (or started) another draft meanwhile
+        self._loading = None
+        self._loaded(result)
 
     def restore_session(self) -> None:
         """Reopen the draft that was open when the app last stopped (or was killed)."""

@@ -4,6 +4,11 @@ The list is a model of :class:`~asyncwriter.storage.DraftSummary` rows (title, w
 of text), filled from the store on its thread; a search runs there too, a moment after the
 writer stops typing in the search box, and its answer is dropped if the query changed
 meanwhile. Autosaves move the draft being written to the top without reloading the list.
+
+The list works like a mail app's: a click or the arrow keys open a draft and leave the
+keyboard in the list, so Delete trashes the draft just looked at (the next one opens, and
+Ctrl+Z or the status bar's Undo brings it back); Enter opens a draft and goes to the editor.
+In the trash a click only shows a read-only preview: restoring is the Restore button.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
@@ -21,15 +27,15 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QMenu,
     QMessageBox,
+    QSplitter,
     QStyle,
     QStyledItemDelegate,
     QToolButton,
@@ -41,6 +47,8 @@ from asyncwriter.draft_text import preview
 from asyncwriter.export import LABELS
 from asyncwriter.storage import TRASH_DAYS, DraftSummary, Saved
 from asyncwriter.ui.background import Generation
+from asyncwriter.ui.search_box import SearchBox
+from asyncwriter.ui.trash_preview import TrashPreview
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -48,7 +56,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QContextMenuEvent, QPainter
     from PySide6.QtWidgets import QStyleOptionViewItem
 
-    from asyncwriter.storage import Store, StoreError
+    from asyncwriter.storage import Draft, Store, StoreError
     from asyncwriter.templates import Catalog
     from asyncwriter.ui.draft_keeper import DraftKeeper
     from asyncwriter.ui.draft_session import DraftSession
@@ -58,10 +66,30 @@ if TYPE_CHECKING:
 LIST_LIMIT = 1_000
 #: Pause after typing in the search box before searching.
 SEARCH_DELAY_MS = 150
+#: Pause after an arrow key in the list before the draft under it opens (holding a key
+#: down should not load every draft it passes).
+BROWSE_DELAY_MS = 150
+#: The shortcut of File › Move Draft to Trash: from the editor too, so not one that edits
+#: text there (Ctrl+Delete and Ctrl+Backspace delete a word).
+TRASH_SHORTCUT = "Ctrl+Shift+Delete"
 ID_ROLE = Qt.ItemDataRole.UserRole
 SUBTITLE_ROLE = Qt.ItemDataRole.UserRole + 1
 CURRENT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+
+
+def neighbour(ids: list[str], draft_id: str) -> str | None:
+    """Return the draft to open after ``draft_id`` leaves a list of ``ids``.
+
+    The next one below it, or the one above when it was the last; None when it is alone
+    or not in the list at all (the caller then asks the store).
+    """
+    if draft_id not in ids:
+        return None
+    row = ids.index(draft_id)
+    if row + 1 < len(ids):
+        return ids[row + 1]
+    return ids[row - 1] if row > 0 else None
 
 
 def when(moment: datetime, now: datetime | None = None) -> str:
@@ -219,11 +247,34 @@ class DraftDelegate(QStyledItemDelegate):
 
 
 class DraftList(QListView):
-    """The list itself: Enter opens, F2 renames, Delete moves to the trash, right-click menu."""
+    """The list itself: arrows open, F2 renames, Delete trashes, Ctrl+Z undoes that, a menu."""
 
     def __init__(self, sidebar: DraftsSidebar) -> None:
         super().__init__(sidebar)
         self.sidebar = sidebar
+
+    def event(self, event: QEvent) -> bool:
+        """Claim Ctrl+Z while a trashing can be undone, before Edit › Undo (the editor's) does."""
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and self.sidebar.can_undo_trash()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Undo the last trashing; open the draft the arrow keys (or typing) move to."""
+        if event.matches(QKeySequence.StandardKey.Undo) and self.sidebar.can_undo_trash():
+            self.sidebar.undo_trash()
+            return
+        before = self.currentIndex()
+        super().keyPressEvent(event)
+        now = self.currentIndex()
+        if now.isValid() and now != before:
+            self.sidebar.browse(now)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Offer what can be done to the draft under the mouse."""
@@ -244,9 +295,10 @@ class DraftsSidebar(QWidget):
     """The drafts list with its search box and trash, beside the editor.
 
     It works on the store through ``store`` and on the open draft through ``session`` and
-    ``keeper``; the window lends it four narrow things: the template ``catalog`` (rows are
+    ``keeper``; the window lends it five narrow things: the template ``catalog`` (rows are
     named after templates), ``export_draft`` (Export as Markdown…), ``start_blank`` (trashing
-    the open draft) and ``say`` (a status-bar message).
+    the last draft), ``say`` (a status-bar message) and ``offer_undo`` (a status-bar message
+    with an Undo button).
 
     Signals:
         listed(): the list was (re)filled from the store (tests wait on it).
@@ -267,15 +319,19 @@ class DraftsSidebar(QWidget):
         export_draft: Callable[[str], None],
         start_blank: Callable[[], None],
         say: Say,
+        offer_undo: Callable[[str, Callable[[], None]], None],
     ) -> None:
         super().__init__(parent)
         self.setObjectName("draftsSidebar")
         self.session, self.keeper, self.store = session, keeper, store
         self._catalog, self._export_draft = catalog, export_draft
-        self._start_blank, self._say = start_blank, say
+        self._start_blank, self._say, self._offer_undo = start_blank, say, offer_undo
         self.showing_trash = False
         self._query = Generation()  # a list answer for an older query is dropped
-        self.search = QLineEdit(self)
+        self._previewed = Generation()  # likewise a preview of a row no longer selected
+        #: Drafts this window trashed, the latest last: Ctrl+Z in the list restores them.
+        self.trashed: list[str] = []
+        self.search = SearchBox(self)
         self.search.setObjectName("draftSearch")
         self.search.setPlaceholderText("Search all drafts")
         self.search.setClearButtonEnabled(True)
@@ -289,8 +345,15 @@ class DraftsSidebar(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
         self.list.setAccessibleName("Drafts")
-        self.list.activated.connect(self._activated)
-        self.list.clicked.connect(self._activated)
+        self.list.activated.connect(self._entered)
+        self.list.clicked.connect(self._clicked)
+        self.preview = TrashPreview(self)
+        self.preview.restoreRequested.connect(lambda draft_id: self.restore(draft_id, open_it=True))
+        self.preview.deleteRequested.connect(self.delete_forever)
+        self.panes = QSplitter(Qt.Orientation.Vertical, self)
+        self.panes.setChildrenCollapsible(False)
+        self.panes.addWidget(self.list)
+        self.panes.addWidget(self.preview)
         self.status = QLabel(self)
         self.status.setObjectName("draftStatus")
         self.status.setWordWrap(True)
@@ -308,6 +371,10 @@ class DraftsSidebar(QWidget):
         self._timer.timeout.connect(self.reload)
         self.search.textChanged.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self._open_first)
+        self.search.left.connect(lambda: self.keeper.editor.setFocus())
+        self._browsing: str | None = None  # the row the arrow keys stopped on
+        self._browse_timer = QTimer(self, singleShot=True, interval=BROWSE_DELAY_MS)
+        self._browse_timer.timeout.connect(self._browsed)
 
         bottom = QHBoxLayout()
         bottom.setContentsMargins(0, 0, 0, 0)
@@ -318,7 +385,7 @@ class DraftsSidebar(QWidget):
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(4)
         layout.addWidget(self.search)
-        layout.addWidget(self.list, 1)
+        layout.addWidget(self.panes, 1)
         layout.addWidget(self.status)
         layout.addLayout(bottom)
 
@@ -329,6 +396,10 @@ class DraftsSidebar(QWidget):
         self.toggle_action.setCheckable(True)
         self.toggle_action.setChecked(True)
         self.toggle_action.triggered.connect(self.toggle)
+        # File › Move Draft to Trash: the list's draft when the list has the keyboard.
+        self.trash_action = QAction("Move Draft to &Trash", parent)
+        self.trash_action.setShortcut(QKeySequence(TRASH_SHORTCUT))
+        self.trash_action.triggered.connect(self.trash_chosen)
         keeper.saved.connect(self._saved)
         keeper.loaded.connect(lambda draft, _exports: self.model.set_current(draft.id))
 
@@ -341,7 +412,7 @@ class DraftsSidebar(QWidget):
 
     # -- what a row says ------------------------------------------------------------------
 
-    def display_title(self, row: DraftSummary) -> str:
+    def display_title(self, row: DraftSummary | Draft) -> str:
         """Return a row's title; an untitled draft is named after its template."""
         if row.title:
             return row.title
@@ -353,8 +424,7 @@ class DraftsSidebar(QWidget):
         if self.search.text().strip() and row.snippet:  # the match first: it is why it is here
             return f"{row.snippet} · {when(row.deleted or row.updated)}"
         if row.deleted is not None:
-            left = TRASH_DAYS - (datetime.now(UTC) - row.deleted).days
-            parts = [f"Deleted {when(row.deleted)}, gone in {max(left, 0)} days"]
+            parts = [trashed_when(row.deleted)]
         else:
             parts = [when(row.updated)]
             if row.last_export is not None:
@@ -388,7 +458,12 @@ class DraftsSidebar(QWidget):
     def _fill(self, rows: list[DraftSummary], total: int) -> None:
         self.model.set_rows(rows)
         self.model.set_current(self.session.draft_id)
-        self.select_open_draft()
+        shown = self.preview.draft_id
+        if self.showing_trash and shown is not None and self.model.row_of(shown) >= 0:
+            self.list.setCurrentIndex(self.model.index(self.model.row_of(shown)))
+        else:
+            self.preview.clear()
+            self.select_open_draft()
         self.status.setText(self._describe(len(rows), total))
         self.empty_button.setVisible(self.showing_trash and total > 0)
         self.listed.emit()
@@ -437,30 +512,62 @@ class DraftsSidebar(QWidget):
 
     # -- acting on drafts -----------------------------------------------------------------
 
-    def _activated(self, index: QModelIndex) -> None:
-        draft_id = str(index.data(ID_ROLE))
+    def _clicked(self, index: QModelIndex) -> None:
+        """Open the draft (the keyboard stays in the list); in the trash, preview it."""
+        self._browse_timer.stop()
+        self._show(str(index.data(ID_ROLE)))
+
+    def _entered(self, index: QModelIndex) -> None:
+        """Enter (or a double click): open the draft and go to the editor to write."""
+        self._browse_timer.stop()
+        if not self.showing_trash:
+            self.keeper.editor.setFocus()
+        self._show(str(index.data(ID_ROLE)))
+
+    def _show(self, draft_id: str) -> None:
         if self.showing_trash:
-            self.restore(draft_id, open_it=True)
+            self.show_preview(draft_id)
         else:
             self.keeper.open_draft(draft_id)
+
+    def browse(self, index: QModelIndex) -> None:
+        """Open (or preview) the row the arrow keys moved to, once they rest there."""
+        self._browsing = str(index.data(ID_ROLE))
+        self._browse_timer.start()
+
+    def _browsed(self) -> None:
+        if self._browsing is not None and self.selected_id() == self._browsing:
+            self._show(self._browsing)
 
     def _open_first(self) -> None:
         if self.model.rows:
             self.list.setCurrentIndex(self.model.index(0))
-            self._activated(self.model.index(0))
+            self._entered(self.model.index(0))
 
     def select_open_draft(self) -> int:
-        """Highlight the open draft's row (if listed); return the row, or -1."""
+        """Highlight the open draft's row, or no row when it is not listed; return the row."""
         row = self.model.row_of(self.session.draft_id)
         if row >= 0:
             self.list.setCurrentIndex(self.model.index(row))
+        else:
+            self.list.clearSelection()
+            self.list.setCurrentIndex(self.model.index(-1))
         return row
+
+    def keeps_focus(self) -> bool:
+        """Return True when a draft just opened should leave the keyboard in the list.
+
+        So after a click (or an arrow key, a Delete, a Ctrl+Z) in the list, the next key
+        still acts on the list; Enter opens a draft and goes to the editor instead.
+        """
+        return self.list.hasFocus()
 
     def show_unlisted(self) -> None:
         """Highlight no row: the editor holds a new draft, not in the list yet."""
         self.model.set_current(self.session.draft_id)
-        self.list.clearSelection()
-        self.list.setCurrentIndex(self.model.index(-1))
+        if not self.showing_trash:
+            self.list.clearSelection()
+            self.list.setCurrentIndex(self.model.index(-1))
 
     def rename_open_draft(self) -> bool:
         """Edit the open draft's title in place; False when it has no row (nothing typed)."""
@@ -499,8 +606,16 @@ class DraftsSidebar(QWidget):
         self.duplicate(self.session.draft_id)
 
     def trash_open(self) -> None:
-        """Move the open draft to the trash (a blank draft takes its place)."""
+        """Move the open draft to the trash (the next draft in the list takes its place)."""
         self.trash(self.session.draft_id)
+
+    def trash_chosen(self) -> None:
+        """File › Move Draft to Trash: the highlighted draft from the list, else the open one."""
+        draft_id = self.selected_id()
+        if self.list.hasFocus() and not self.showing_trash and draft_id is not None:
+            self.trash(draft_id)
+        else:
+            self.trash_open()
 
     def selected_id(self) -> str | None:
         """Return the id of the highlighted draft, or None."""
@@ -512,14 +627,14 @@ class DraftsSidebar(QWidget):
         menu = QMenu(self)
         if self.showing_trash:
             menu.addAction("Restore", lambda: self.restore(draft_id, open_it=False))
-            menu.addAction("Delete Forever…", lambda: self.delete_forever(draft_id))
+            menu.addAction("Delete Forever…\tDel", lambda: self.delete_forever(draft_id))
             return menu
         menu.addAction("Open", lambda: self.keeper.open_draft(draft_id))
         menu.addAction("Rename", self.start_rename)
         menu.addAction("Duplicate", lambda: self.duplicate(draft_id))
         menu.addAction("Export as Markdown…", lambda: self._export_draft(draft_id))
         menu.addSeparator()
-        menu.addAction("Move to Trash", lambda: self.trash(draft_id))
+        menu.addAction("Move to Trash\tDel", lambda: self.trash(draft_id))
         return menu
 
     def start_rename(self) -> None:
@@ -555,28 +670,109 @@ class DraftsSidebar(QWidget):
             self.trash(draft_id)
 
     def trash(self, draft_id: str) -> None:
-        """Move a draft to the trash; if it is the open one, the editor starts a blank draft."""
-        if draft_id == self.session.draft_id:
-            self.keeper.flush()
-            self._start_blank()
-        self.store.call(
-            lambda store: store.trash(draft_id), lambda _none: self._trashed(), self._report
-        )
+        """Move a draft to the trash; Ctrl+Z in the list (or the status bar's Undo) restores it.
 
-    def _trashed(self) -> None:
-        self._say(f"Moved to the trash; it can be restored there for {TRASH_DAYS} days.")
+        When it is the open draft, the next draft in the list opens (the one above after
+        the last), or, when the list does not show it, the newest draft; a blank draft only
+        when no other is left.
+        """
+        self._browse_timer.stop()
+        is_open = draft_id == self.session.draft_id
+        if is_open and not self.keeper.stored and not self.keeper.editor.toPlainText().strip():
+            self._say("Nothing to move to the trash: this draft is empty.", 5_000)
+            return
+        name = self.name_of(draft_id)
+        if is_open:
+            self.keeper.flush()  # its latest text goes to the trash with it
+        self.store.call(
+            lambda store: store.trash(draft_id),
+            lambda _none: self._trashed(draft_id, name),
+            self._report,
+        )
+        if is_open:
+            self._open_instead(draft_id)
+
+    def _open_instead(self, draft_id: str) -> None:
+        """Open the draft that takes the place of ``draft_id`` (going to the trash)."""
+        listed = [] if self.showing_trash else [row.id for row in self.model.rows]
+        after = neighbour(listed, draft_id)
+        if after is not None:
+            self.list.setCurrentIndex(self.model.index(self.model.row_of(after)))
+            self.keeper.open_draft(after)
+            return
+
+        def newest(store: Store) -> str | None:  # runs after the trashing: not that one
+            rows = store.drafts(limit=1)
+            return rows[0].id if rows else None
+
+        def open_newest(newest_id: str | None) -> None:
+            if self.session.draft_id != draft_id:
+                return  # the writer opened another draft meanwhile
+            if newest_id is None:
+                self._start_blank()
+            else:
+                self.keeper.open_draft(newest_id)
+
+        if draft_id in listed:  # it was the only one
+            self._start_blank()
+        else:
+            self.store.call(newest, open_newest, self._report)
+
+    def name_of(self, draft_id: str) -> str:
+        """Return a draft's name as the list shows it (for messages about it)."""
+        row = self.model.row_of(draft_id)
+        if row >= 0:
+            return self.display_title(self.model.rows[row])
+        if draft_id == self.session.draft_id and self.session.title:
+            return self.session.title
+        return "the draft"
+
+    def _trashed(self, draft_id: str, name: str) -> None:
+        if draft_id in self.trashed:
+            self.trashed.remove(draft_id)
+        self.trashed.append(draft_id)
+        self._offer_undo(
+            f"Moved “{name}” to the trash (kept {TRASH_DAYS} days).",
+            lambda: self.restore(draft_id, open_it=True),
+        )
         self.reload()
+
+    def can_undo_trash(self) -> bool:
+        """Return True when a draft this window trashed can be brought back with Ctrl+Z."""
+        return bool(self.trashed)
+
+    def undo_trash(self) -> None:
+        """Bring back the draft trashed last (from this window) and open it."""
+        if self.trashed:
+            self.restore(self.trashed[-1], open_it=True)
 
     def restore(self, draft_id: str, *, open_it: bool) -> None:
         """Take a draft out of the trash (and open it, when asked)."""
 
-        def done(_draft: object) -> None:
-            if open_it:
-                self.trash_button.setChecked(False)
-                self.keeper.open_draft(draft_id)
+        def done(draft: Draft) -> None:
+            if draft_id in self.trashed:
+                self.trashed.remove(draft_id)
+            self._say(f"Restored “{self.display_title(draft)}”.", 5_000)
+            if open_it and self.showing_trash:
+                self.trash_button.setChecked(False)  # back to the drafts, where it now is
             self.reload()
+            if open_it:
+                self.keeper.open_draft(draft_id)
 
         self.store.call(lambda store: store.restore(draft_id), done, self._report)
+
+    def show_preview(self, draft_id: str) -> None:
+        """Show a trashed draft, read-only, under the list (restoring is a button away)."""
+        self._previewed.bump()
+
+        def shown(draft: Draft) -> None:
+            if self.showing_trash and draft.deleted is not None:
+                info = trashed_when(draft.deleted)
+                self.preview.show_draft(draft.id, self.display_title(draft), info, draft.body)
+
+        self.store.call(
+            lambda store: store.get(draft_id), self._previewed.guard(shown), self._report
+        )
 
     def delete_forever(self, draft_id: str) -> None:
         """Delete a draft from the trash for good, after asking."""
@@ -586,6 +782,8 @@ class DraftsSidebar(QWidget):
             "This draft and its copy history will be deleted for good. This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
+            if draft_id in self.trashed:
+                self.trashed.remove(draft_id)
             self.store.call(
                 lambda store: store.delete_forever(draft_id),
                 lambda _none: self.reload(),
@@ -600,6 +798,7 @@ class DraftsSidebar(QWidget):
             "Every draft in the trash will be deleted for good. This cannot be undone.",
         )
         if answer == QMessageBox.StandardButton.Yes:
+            self.trashed.clear()
             self.store.call(
                 lambda store: store.empty_trash(), lambda _count: self.reload(), self._report
             )
@@ -607,6 +806,9 @@ class DraftsSidebar(QWidget):
     def show_trash(self, on: bool) -> None:
         """Switch the list between the drafts and the trash."""
         self.showing_trash = on
+        self._browse_timer.stop()
+        self._previewed.bump()
+        self.preview.clear()
         self.trash_button.setText("Back to Drafts" if on else "Trash")
         self.search.setPlaceholderText("Search the trash" if on else "Search all drafts")
         self.reload()
@@ -623,3 +825,9 @@ class DraftsSidebar(QWidget):
     def _report(self, error: StoreError) -> None:
         self._say(f"That did not work: {error.reason}.")
         self.reload()
+
+
+def trashed_when(deleted: datetime) -> str:
+    """Say when a draft went to the trash and how long it stays there."""
+    left = TRASH_DAYS - (datetime.now(UTC) - deleted).days
+    return f"Deleted {when(deleted)}, gone in {max(left, 0)} days"

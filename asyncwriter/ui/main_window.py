@@ -46,6 +46,7 @@ from asyncwriter.ui.status_line import StatusLine
 from asyncwriter.ui.store_banner import StoreBanner
 from asyncwriter.ui.store_client import StoreClient
 from asyncwriter.ui.template_picker import TemplatePicker
+from asyncwriter.ui.undo_notice import UndoNotice
 from asyncwriter.ui.window_menus import build_menus
 
 if TYPE_CHECKING:
@@ -93,10 +94,11 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar(self.editor, self)
         self.findings = FindingsPanel(self)
         self.readiness = ReadinessBar(self)
+        self.undo_notice = UndoNotice(self.statusBar())
         self.sidebar = DraftsSidebar(
             self.session, self.keeper, self.store, self, catalog=lambda: self.catalog,
             export_draft=self.files.export_markdown, start_blank=self.start_blank_draft,
-            say=self.say,
+            say=self.say, offer_undo=self.undo_notice.offer,
         )  # fmt: skip
         editor_box = window_layout.stack(self, [(self.editor, 1), (self.find_bar, 0)])
         self.splitter = window_layout.three_panes(self, self.sidebar, editor_box, self.findings)
@@ -108,7 +110,9 @@ class MainWindow(QMainWindow):
         self.lint_status, self.grammar_status = status.lint_status, status.grammar_status
         self.readiness.team_zones = list(self.config.team_zones)
         self.pipeline.download.stateChanged.connect(status.show_pipeline)
-        self.rule_off = RuleOffUndo(self.live, self.editor, self.statusBar(), self)
+        self.rule_off = RuleOffUndo(
+            self.live, self.editor, self.statusBar(), self, self.undo_notice
+        )
         self.finding_actions = acts = FindingActions(
             self.session, self.editor, self.live, self.linter.lint_now, self.rule_off
         )
@@ -237,12 +241,13 @@ class MainWindow(QMainWindow):
                      "installed; it is checked without it.")  # fmt: skip
         self.session.report = None
         self.session.title = draft.title
-        self._switched(template, exports)
+        self._switched(template, exports, focus=not self.sidebar.keeps_focus())
         self.sidebar.select_open_draft()
 
     def _switched(
-        self, template: Template | None, exports: list[ExportRecord] | None = None
-    ) -> None:
+        self, template: Template | None, exports: list[ExportRecord] | None = None,
+        *, focus: bool = True,
+    ) -> None:  # fmt: skip
         """Another draft is in the editor: its template, copy history, options and a lint."""
         self.session.start(template)
         self.status_line.show_template(template)
@@ -250,7 +255,8 @@ class MainWindow(QMainWindow):
         self._refresh_options()
         self.linter.lint_now()
         self.update_title()
-        self.editor.setFocus()
+        if focus:  # not when the writer is going through the drafts list
+            self.editor.setFocus()
 
     def _draft_saved(self, saved: Saved, _text: str) -> None:
         if saved.id == self.keeper.draft_id:

@@ -25,7 +25,6 @@ from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from asyncwriter.ui import settings_changes
-from asyncwriter.ui.undo_notice import UndoNotice
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -36,6 +35,7 @@ if TYPE_CHECKING:
     from asyncwriter.settings import Settings
     from asyncwriter.ui.editor import MarkdownEditor
     from asyncwriter.ui.settings_changes import LiveSettings
+    from asyncwriter.ui.undo_notice import UndoNotice
 
 #: Stands for "the rule had no line of its own in [rules]" (undo removes the line again).
 _ABSENT = "absent"
@@ -57,18 +57,18 @@ class RuleOffUndo(QObject):
     Args:
         live: the settings in effect (the change is saved there).
         editor: whose Ctrl+Z / Ctrl+Shift+Z reach a turn-off that was the last action.
-        bar: the window's status bar (for the message with its Undo button).
+        bar: the window's status bar (where the settings change says what it did).
         parent: the window (the confirmation is its child).
+        notice: the window's status message with an Undo button (shared with trashing).
     """
 
     def __init__(self, live: LiveSettings, editor: MarkdownEditor, bar: QStatusBar,
-                 parent: QWidget) -> None:  # fmt: skip
+                 parent: QWidget, notice: UndoNotice) -> None:  # fmt: skip
         super().__init__(parent)
         self.live, self.editor, self._bar, self._parent = live, editor, bar, parent
         self.done: list[TurnOff] = []
         self.undone: list[TurnOff] = []
-        self.notice = UndoNotice(bar)
-        self.notice.undoRequested.connect(self._undo_from_notice)
+        self.notice = notice
         editor.installEventFilter(self)
 
     # -- turning off -----------------------------------------------------------------------
@@ -157,7 +157,7 @@ class RuleOffUndo(QObject):
         """Move what the settings change said into the message with the Undo button."""
         said = self._bar.currentMessage()
         if said:
-            self.notice.show_message(said)
+            self.notice.offer(said, self._undo_from_notice)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Ctrl+Z / Ctrl+Shift+Z in the editor reach a turn-off that was the last action."""

@@ -1,61 +1,76 @@
-"""A status bar message with an Undo button: "Turned off deadline.relative. [Undo]".
+"""A status-bar message with an Undo button, for an action the writer can take back.
 
-``QStatusBar.showMessage`` takes plain text only, so a message that can be taken back is a
-label and a button in the bar's own message area instead. It hides itself after a while,
-and as soon as any newer message is shown (it would otherwise come back when that one
-times out and announce something long past).
+Trashing a draft is quick (Delete in the list), so a slip must be as quick to mend: the
+message says what happened and offers Undo beside it, for a while or until another message
+takes its place (an Undo for an older action would then be a surprise).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QStatusBar
+
+#: How long the Undo button stays (the action can still be undone elsewhere after).
+OFFER_MS = 15_000
 
 
 class UndoNotice(QWidget):
-    """A message and an Undo button in the status bar.
-
-    Signals:
-        undoRequested(): the writer clicked Undo (the notice has hidden itself).
-    """
-
-    undoRequested = Signal()
+    """The message and its Undo button, leftmost in a status bar while offered."""
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
         self.setObjectName("undoNotice")
+        self._bar = bar
+        self._undo: Callable[[], None] | None = None
         self.label = QLabel(self)
-        self.button = QPushButton("Undo", self)
+        self.label.setObjectName("undoMessage")
+        self.button = QPushButton("&Undo", self)
         self.button.setObjectName("undoButton")
-        self.button.setFlat(True)
-        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.button.clicked.connect(self._undo)
+        self.button.setAutoDefault(False)
+        self.button.clicked.connect(self._clicked)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 8, 0)
         layout.addWidget(self.label)
         layout.addWidget(self.button)
-        layout.addStretch(1)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.hide)
-        self._bar = bar
-        bar.addWidget(self, 1)
-        bar.messageChanged.connect(lambda text: self.hide() if text else None)
+        self._timer = QTimer(self, singleShot=True)
+        self._timer.timeout.connect(self.dismiss)
+        bar.insertWidget(0, self)
+        bar.messageChanged.connect(self._message_changed)
         self.hide()
 
-    def show_message(self, text: str, ms: int = 15_000) -> None:
-        """Show ``text`` with the Undo button for ``ms`` milliseconds."""
-        self._bar.clearMessage()
-        self.label.setText(text)
+    @property
+    def offered(self) -> bool:
+        """Return True while an Undo is on offer."""
+        return self._undo is not None
+
+    def offer(self, message: str, undo: Callable[[], None], ms: int = OFFER_MS) -> None:
+        """Show ``message`` with an Undo button that calls ``undo`` (once)."""
+        self._bar.clearMessage()  # a temporary message would hide this widget
+        self._undo = undo
+        self.label.setText(message)
+        self.button.setToolTip(f"Undo: {message}")
         self.show()
         self._timer.start(ms)
 
-    def _undo(self) -> None:
+    def dismiss(self) -> None:
+        """Take the offer back (it expired, was used, or another message came)."""
+        self._undo = None
+        self._timer.stop()
         self.hide()
-        self.undoRequested.emit()
+
+    def _message_changed(self, message: str) -> None:
+        if message:
+            self.dismiss()
+
+    def _clicked(self) -> None:
+        undo = self._undo
+        self.dismiss()
+        if undo is not None:
+            undo()

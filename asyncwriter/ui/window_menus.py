@@ -87,7 +87,7 @@ def build_menus(
     file_menu.addSeparator()
     add(file_menu, "&Rename Draft", QKeySequence("F2"), sidebar.rename_open)
     add(file_menu, "&Duplicate Draft", None, sidebar.duplicate_open)
-    add(file_menu, "Move Draft to &Trash", None, sidebar.trash_open)
+    file_menu.addAction(sidebar.trash_action)
     file_menu.addSeparator()
     add(file_menu, "&Quit", key.Quit, window.close)
     edit = menus.addMenu("&Edit")

@@ -195,7 +195,8 @@ def test_trash_and_restore_the_open_draft(qtbot, window):
     assert window.keeper.draft_id != draft_id
     assert window.editor.toPlainText() == ""
     qtbot.waitUntil(lambda: titles(window) == [])
-    assert "trash" in window.statusBar().currentMessage()
+    assert "trash" in window.undo_notice.label.text()
+    assert window.windowTitle() == "New draft — AsyncWriter"
     reload(qtbot, window, lambda: window.sidebar.trash_button.setChecked(True))
     assert titles(window) == ["Throw me away"]
     assert "gone in 30 days" in window.sidebar.subtitle(window.sidebar.model.rows[0])
