@@ -238,12 +238,6 @@ def test_tab_and_shift_tab_walk_the_placeholders(qtbot, window):
     assert "{{what is in your way" not in window.editor.toPlainText()
 
 
-def test_tab_inserts_a_tab_when_there_are_no_placeholders(qtbot, window):
-    qtbot.keyClicks(window.editor, "a")
-    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
-    assert window.editor.toPlainText() == "a\t"
-
-
 def test_a_filled_template_applies_its_sections(qtbot, window):
     window.start_draft(window.catalog.get("incident-report"))
     window.editor.selectAll()
