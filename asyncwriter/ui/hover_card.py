@@ -90,7 +90,8 @@ class HoverCard(QFrame):
             for choice in choices_for(finding):
                 button = QPushButton(choice.label, self)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the editor
-                button.setToolTip(choice.suggestion if choice.suggestion else "")
+                if choice.suggestion and choice.suggestion not in choice.label:
+                    button.setToolTip(choice.suggestion)  # a TL;DR line: show what it writes
                 button.clicked.connect(lambda _checked=False, c=choice: self._choose(c))
                 row.addWidget(button)
                 self.buttons.append(button)
