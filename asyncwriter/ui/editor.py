@@ -1,22 +1,28 @@
-"""The Markdown editor: highlighting, finding underlines with tooltips, placeholder jumps.
+"""The Markdown editor: highlighting, finding underlines with their fixes, placeholder jumps.
 
 Spans from the checks are code point offsets into the text that was linted; they become
 ``QTextCursor`` selections (UTF-16 positions) once, when a report is applied. From then on
 Qt moves those cursors with every edit, so the underlines and their tooltips stay on the
 right words while the next lint runs.
+
+Where an underline is, its fixes are: first on the context menu (above Undo, Cut, Copy …)
+and on a hover card (:mod:`asyncwriter.ui.hover_card`). The editor only reports the choice
+(``fixChosen``); :mod:`asyncwriter.ui.editor_fixes` carries it out.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from asyncwriter.draft_text import PLACEHOLDER
-from asyncwriter.ui import theme
+from asyncwriter.ui import tab_keys, theme
+from asyncwriter.ui.fix_choices import add_to_menu
 from asyncwriter.ui.highlighter import MarkdownHighlighter
+from asyncwriter.ui.hover_card import HoverCard
 from asyncwriter.ui.textmap import Utf16Map
 
 if TYPE_CHECKING:
@@ -31,7 +37,13 @@ MAX_ZOOM = 12
 
 
 class MarkdownEditor(QPlainTextEdit):
-    """A plain-text Markdown editor with live finding underlines."""
+    """A plain-text Markdown editor with live finding underlines.
+
+    Signals:
+        fixChosen(FixChoice): the writer chose a fix on the context menu or hover card.
+    """
+
+    fixChosen = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,8 +56,16 @@ class MarkdownEditor(QPlainTextEdit):
         self.document().setDocumentMargin(14)
         self.setPlaceholderText("Start with the bottom line: what you need, from whom, by when.")
         self.highlighter = MarkdownHighlighter(self.document())
-        self._messages: list[str] = []
+        self._findings: list[Finding] = []
         self.zoom = 0
+        #: The context menu while it is open (tests read it).
+        self.context_menu: QMenu | None = None
+        self.hover_card = HoverCard(self)
+        self.hover_card.chosen.connect(self.fixChosen)
+        self.hover_card.still_over = lambda pos: bool(self.findings_at_point(pos))
+        self.hover_card.watch(self, self.viewport())
+        self.viewport().setMouseTracking(True)
+        self.textChanged.connect(self.hover_card.hide)
 
     # -- findings --------------------------------------------------------------------
 
@@ -53,7 +73,7 @@ class MarkdownEditor(QPlainTextEdit):
         """Underline ``findings`` (spans into ``text``, the current text) by severity."""
         units = Utf16Map(text)
         selections: list[QTextEdit.ExtraSelection] = []
-        messages: list[str] = []
+        shown: list[Finding] = []
         formats: dict[object, QTextCharFormat] = {}
         for finding in findings:
             if finding.end <= finding.start:
@@ -71,31 +91,67 @@ class MarkdownEditor(QPlainTextEdit):
             selection.cursor = cursor
             selection.format = fmt
             selections.append(selection)
-            messages.append(f"{finding.message}  ({finding.rule})")
-        self._messages = messages
+            shown.append(finding)
+        self._findings = shown
         self.setExtraSelections(selections)
 
     def messages_at(self, position: int) -> list[str]:
         """Return the messages of the findings underlined at UTF-16 ``position``."""
+        return [f.message for f in self.findings_at(position)]
+
+    def findings_at(self, position: int) -> list[Finding]:
+        """Return the findings underlined at UTF-16 ``position`` (where the text is now)."""
         found = []
-        for selection, message in zip(self.extraSelections(), self._messages, strict=False):
+        for selection, finding in zip(self.extraSelections(), self._findings, strict=False):
             cursor = selection.cursor
             if cursor.selectionStart() <= position < cursor.selectionEnd():
-                found.append(message)
+                found.append(finding)
         return found
 
+    def findings_at_point(self, point: QPoint) -> list[Finding]:
+        """Return the findings under viewport point ``point`` (none past a line's end)."""
+        cursor = self.cursorForPosition(point)
+        if not self.cursorRect(cursor).adjusted(-8, -2, 8, 2).contains(point):
+            return []  # the mouse is in the margin or past the end of the line
+        position = cursor.position()
+        # cursorForPosition rounds to the nearest gap: look at the characters on both sides.
+        return self.findings_at(position) or self.findings_at(position - 1)
+
     def event(self, event: QEvent) -> bool:
-        """Show the messages of the findings under the mouse as a tooltip."""
+        """Show a hover card with the fixes of the findings under the mouse."""
         if event.type() == QEvent.Type.ToolTip:
-            position = self.cursorForPosition(event.pos()).position()  # type: ignore[attr-defined]
-            messages = self.messages_at(position)
-            if messages:
-                QToolTip.showText(event.globalPos(), "\n".join(messages), self)  # type: ignore[attr-defined]
+            point = self.viewport().mapFrom(self, event.pos())  # type: ignore[attr-defined]
+            findings = self.findings_at_point(point)
+            if findings:
+                self.hover_card.show_for(findings, event.globalPos())  # type: ignore[attr-defined]
             else:
-                QToolTip.hideText()
                 event.ignore()
             return True
         return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Qt's menu with the fixes of the findings at the spot on top.
+
+        From the mouse, the spot is where it was clicked; from the keyboard (the Menu key,
+        Shift+F10), it is the text cursor.
+        """
+        self.hover_card.hide()
+        menu = self.createStandardContextMenu(event.pos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            cursor = self.textCursor()
+            findings = self.findings_at(cursor.position()) or self.findings_at(
+                cursor.position() - 1
+            )
+        else:
+            findings = self.findings_at_point(event.pos())  # the viewport's coordinates
+        add_to_menu(menu, findings, self.fixChosen.emit)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.aboutToHide.connect(self._menu_closed)
+        self.context_menu = menu
+        menu.popup(event.globalPos())
+
+    def _menu_closed(self) -> None:
+        self.context_menu = None
 
     # -- spans -----------------------------------------------------------------------
 
@@ -122,13 +178,15 @@ class MarkdownEditor(QPlainTextEdit):
     # -- placeholders ----------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Tab and Shift+Tab jump between ``{{placeholders}}`` when the draft has any."""
+        """Tab and Shift+Tab: the next placeholder, else what :mod:`tab_keys` decides."""
         key = event.key()
         shift = Qt.KeyboardModifier.ShiftModifier
         others = event.modifiers() & ~shift
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and others == Qt.KeyboardModifier.NoModifier:
             backwards = key == Qt.Key.Key_Backtab or bool(event.modifiers() & shift)
             if self.jump_to_placeholder(backwards=backwards):
+                return
+            if tab_keys.handle_tab(self, backwards=backwards):
                 return
         super().keyPressEvent(event)
 

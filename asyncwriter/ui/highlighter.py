@@ -18,7 +18,8 @@ from asyncwriter.ui.textmap import Utf16Map
 
 #: Longer blocks are left plain: highlighting them would cost more than it helps.
 MAX_BLOCK_LENGTH = 5_000
-_IN_FENCE = 1
+#: The block state of a line inside a fenced code block (the Tab key reads it).
+IN_FENCE = 1
 
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s|$)")
@@ -78,10 +79,10 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         """Format one block (line) of the document."""
         previous = self.previousBlockState()
         fence = _FENCE.match(text) if text[:4].lstrip()[:1] in ("`", "~") else None
-        if previous == _IN_FENCE or fence:
+        if previous == IN_FENCE or fence:
             self.setFormat(0, len(text.encode("utf-16-le")) // 2, self._formats["fence"])
-            closing = previous == _IN_FENCE and fence is not None
-            self.setCurrentBlockState(-1 if closing else _IN_FENCE)
+            closing = previous == IN_FENCE and fence is not None
+            self.setCurrentBlockState(-1 if closing else IN_FENCE)
             return
         self.setCurrentBlockState(-1)
         if not text or len(text) > MAX_BLOCK_LENGTH:

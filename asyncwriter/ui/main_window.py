@@ -26,6 +26,7 @@ from asyncwriter.ui.draft_keeper import DraftKeeper
 from asyncwriter.ui.draft_session import DraftSession
 from asyncwriter.ui.drafts_sidebar import DraftsSidebar
 from asyncwriter.ui.editor import MarkdownEditor
+from asyncwriter.ui.editor_fixes import EditorFixes
 from asyncwriter.ui.export_actions import Exporter
 from asyncwriter.ui.find_bar import FindBar
 from asyncwriter.ui.finding_actions import FindingActions
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
             self.session, self.editor, self.live, self.linter.lint_now, self.rule_off
         )
         self.fix_queue = FixQueue(self.session, self.editor, self.findings, acts, self.say)
+        self.editor_fixes = EditorFixes(self.editor, acts, self.session)
         self.grammar_link = GrammarLink(self.grammar, self.grammar_bar, status, self.linter,
                                         self.session, self.state, options=self._options,
                                         config=lambda: self.config)  # fmt: skip

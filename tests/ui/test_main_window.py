@@ -112,9 +112,30 @@ def test_the_tldr_quick_fix_puts_the_ask_on_top(qtbot, window):
     report = wait_report(qtbot, window, action=lambda: qtbot.mouseClick(
         card.fix_buttons[0], Qt.MouseButton.LeftButton))  # fmt: skip
     fixed = window.editor.toPlainText()
-    assert fixed.startswith("Hello everyone,\n\nTL;DR: @sam, please approve the budget")
+    assert fixed.startswith("Hello everyone,\n\nTL;DR: I need @sam to approve the budget")
     assert fixed.index("TL;DR") < fixed.index("Last quarter")
     assert "summary.missing" not in {f.rule for f in report.findings}
+
+
+def test_the_tldr_quick_fix_keeps_the_subject_line_first(qtbot, window):
+    text = (
+        "Subject: Faster disks for billing\n\nLast quarter we moved the billing jobs to the new "
+        "cluster and since then the nightly runs have been slower than before, mostly because "
+        "of the shared disks, and the team has been looking at options for a few weeks now "
+        "without a clear answer about the cost or the timeline of any of them. We compared "
+        "three vendors in the end and wrote up what each would cost us over two years.\n\n"
+        "@sam, please approve the budget for the faster disks by Thu 26 Nov, 17:00 UTC: "
+        "https://docs.example.com/disks\n"
+    )
+    type_text(qtbot, window, text)
+    card = click_row(qtbot, window.findings, "summary.missing")
+    wait_report(qtbot, window, action=lambda: qtbot.mouseClick(
+        card.fix_buttons[0], Qt.MouseButton.LeftButton))  # fmt: skip
+    fixed = window.editor.toPlainText()
+    assert fixed.splitlines()[0] == "Subject: Faster disks for billing"
+    assert fixed.index("TL;DR") < fixed.index("Last quarter")
+    window.editor.undo()
+    assert window.editor.toPlainText() == text
 
 
 def test_ignore_for_this_draft_hides_the_finding_across_edits(qtbot, window):
@@ -217,12 +238,6 @@ def test_tab_and_shift_tab_walk_the_placeholders(qtbot, window):
     qtbot.keyClicks(window.editor, "None.")
     assert "None." in window.editor.toPlainText()
     assert "{{what is in your way" not in window.editor.toPlainText()
-
-
-def test_tab_inserts_a_tab_when_there_are_no_placeholders(qtbot, window):
-    qtbot.keyClicks(window.editor, "a")
-    qtbot.keyClick(window.editor, Qt.Key.Key_Tab)
-    assert window.editor.toPlainText() == "a\t"
 
 
 def test_a_filled_template_applies_its_sections(qtbot, window):

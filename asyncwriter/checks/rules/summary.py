@@ -1,7 +1,8 @@
 """Rule ``summary.missing``: the reader must get the point from the top of the message.
 
 Whether the top states the point is a fact (:mod:`asyncwriter.checks.facts.summary`); this
-rule reports the opening that does not, and offers a TL;DR line made from a buried ask.
+rule reports the opening that does not, and offers a TL;DR line that gives a buried ask's
+bottom line (:mod:`asyncwriter.checks.tldr`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks.rule import INSERT_SUMMARY, Rule
+from asyncwriter.checks.tldr import tldr_fix
 from asyncwriter.rule_settings import Severity
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     if later is not None and later.start > end:
         line, _col = a.lines.line_col(later.start)
         where = f" Your ask only appears on line {line}."
-        suggestions.append(f"TL;DR: {later.text}\n\n{a.text[start:end]}")
+        suggestions.append(tldr_fix(a.text, start, end, later))
     yield opts.finding(
         "summary.missing",
         start,
