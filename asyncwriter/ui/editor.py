@@ -15,7 +15,7 @@ from PySide6.QtGui import QFontDatabase, QKeyEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
 from asyncwriter.draft_text import PLACEHOLDER
-from asyncwriter.ui import theme
+from asyncwriter.ui import finding_tones
 from asyncwriter.ui.highlighter import MarkdownHighlighter
 from asyncwriter.ui.textmap import Utf16Map
 
@@ -58,12 +58,10 @@ class MarkdownEditor(QPlainTextEdit):
         for finding in findings:
             if finding.end <= finding.start:
                 continue
-            fmt = formats.get(finding.severity)
+            key = finding_tones.tone(finding)  # placeholders: no red line, see finding_tones
+            fmt = formats.get(key)
             if fmt is None:
-                fmt = QTextCharFormat()
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                fmt.setUnderlineColor(theme.color(finding.severity, self.palette()))
-                formats[finding.severity] = fmt
+                fmt = formats[key] = finding_tones.underline_format(key, self.palette())
             cursor = QTextCursor(self.document())
             cursor.setPosition(units.to_utf16(finding.start))
             cursor.setPosition(units.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)
