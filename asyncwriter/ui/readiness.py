@@ -148,7 +148,7 @@ class ReadinessBar(QWidget):
         elif not text.strip():
             waiting = "Waiting for text"
         elif placeholders:
-            waiting = "Checked once the placeholders are filled in<br>" + readiness_tips.GO_HINT
+            waiting = "Checked once the placeholders are filled in"
         else:
             waiting = "Waiting: fill in the placeholders first"
         for area in AREAS:
@@ -174,8 +174,10 @@ class ReadinessBar(QWidget):
             chip.setCursor(Qt.CursorShape.PointingHandCursor if target is not None
                            else Qt.CursorShape.ArrowCursor)  # fmt: skip
             if area.key == "deadline" and report is not None and report.facts.deadlines:
-                tip += "<br>" + readiness_tips.deadline_tip(report.facts.deadlines, tz,
+                tip += "<hr>" + readiness_tips.deadline_tip(report.facts.deadlines, tz,
                                                             self.team_zones)  # fmt: skip
+            if target is not None:
+                tip += "<br>" + readiness_tips.GO_HINT
             chip.setToolTip(f"<qt>{tip}</qt>")
             chip.setAccessibleName(f"{area.label}: {state.state}{count}")
         self._show_verdict(report, len(placeholders))

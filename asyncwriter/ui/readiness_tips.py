@@ -70,14 +70,14 @@ def short_problem(finding: Finding, text: str, lines: LineIndex) -> str:
 
 
 def problems_tip(label: str, findings: Sequence[Finding], text: str, lines: LineIndex) -> str:
-    """Return the rich-text tip of a failing chip: its problems in text order, then a hint."""
+    """Return the rich-text tip of a failing chip: its problems in text order."""
     ordered = sorted(findings, key=lambda f: (f.start, f.end))
     items = [html.escape(short_problem(f, text, lines)) for f in ordered[:MAX_LISTED]]
     if len(ordered) > MAX_LISTED:
         items.append(f"and {len(ordered) - MAX_LISTED} more")
     count = len(ordered)
     head = f"<b>{html.escape(label)}</b>: {count} to fix"
-    return "<br>".join([head, *items, GO_HINT])
+    return "<br>".join([head, *items])
 
 
 def _place(tz: tzinfo) -> str:
@@ -135,4 +135,4 @@ def deadline_tip(deadlines: Sequence[Deadline], tz: tzinfo, team_zones: Sequence
             for zone, time in rows
         )
         parts.append(f"{quote}<table cellspacing='0' cellpadding='1'>{cells}</table>")
-    return "<br>".join(parts)
+    return "<br>".join(["<b>Deadlines</b>", *parts]) if parts else ""
