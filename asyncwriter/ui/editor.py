@@ -19,7 +19,7 @@ from PySide6.QtGui import QContextMenuEvent, QFontDatabase, QKeyEvent, QTextChar
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
 from asyncwriter.draft_text import PLACEHOLDER
-from asyncwriter.ui import tab_keys, theme
+from asyncwriter.ui import finding_tones, tab_keys
 from asyncwriter.ui.fix_choices import add_to_menu
 from asyncwriter.ui.highlighter import MarkdownHighlighter
 from asyncwriter.ui.hover_card import HoverCard
@@ -78,12 +78,10 @@ class MarkdownEditor(QPlainTextEdit):
         for finding in findings:
             if finding.end <= finding.start:
                 continue
-            fmt = formats.get(finding.severity)
+            key = finding_tones.tone(finding)  # placeholders: no red line, see finding_tones
+            fmt = formats.get(key)
             if fmt is None:
-                fmt = QTextCharFormat()
-                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-                fmt.setUnderlineColor(theme.color(finding.severity, self.palette()))
-                formats[finding.severity] = fmt
+                fmt = formats[key] = finding_tones.underline_format(key, self.palette())
             cursor = QTextCursor(self.document())
             cursor.setPosition(units.to_utf16(finding.start))
             cursor.setPosition(units.to_utf16(finding.end), QTextCursor.MoveMode.KeepAnchor)

@@ -2,20 +2,44 @@
 
 A bar rather than a dialog, so the draft stays fully visible and editable while searching;
 it wraps around the end of the draft the way editors do, and Escape hands the keyboard back.
+It counts the matches ("5 matches" while typing, "2 of 5" once one is selected), so the
+writer knows how many there are and where they are among them. Matches are found in the
+plain text (case-insensitive, as a literal string) and recounted a moment after the draft
+changes, never on every keystroke.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+
+from asyncwriter.ui.textmap import Utf16Map
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent
 
     from asyncwriter.ui.editor import MarkdownEditor
+
+#: Recount the matches this long after the draft changed (not on every keystroke).
+RECOUNT_MS = 200
+
+
+def find_spans(text: str, needle: str) -> list[tuple[int, int]]:
+    """Return the code point spans of ``needle`` in ``text``, case-insensitive, in order."""
+    if not needle:
+        return []
+    return [m.span() for m in re.finditer(re.escape(needle), text, re.IGNORECASE)]
+
+
+def count_text(count: int) -> str:
+    """Return "Not found", "1 match" or "5 matches"."""
+    if not count:
+        return "Not found"
+    return f"{count} match{'es' if count != 1 else ''}"
 
 
 class FindBar(QWidget):
@@ -29,7 +53,12 @@ class FindBar(QWidget):
         self.field.setPlaceholderText("Find")
         self.field.setClearButtonEnabled(True)
         self.field.returnPressed.connect(lambda: self.find_match(backwards=False))
+        self.field.textChanged.connect(lambda _text: self.recount())
         self.status = QLabel(self)
+        self.status.setObjectName("findCount")
+        self._recount = QTimer(self, singleShot=True, interval=RECOUNT_MS)
+        self._recount.timeout.connect(self.recount)
+        editor.textChanged.connect(lambda: self._recount.start() if self.isVisible() else None)
         previous = QPushButton("Previous", self)
         previous.clicked.connect(lambda: self.find_match(backwards=True))
         following = QPushButton("Next", self)
@@ -59,21 +88,39 @@ class FindBar(QWidget):
         self.hide()
         self.editor.setFocus()
 
+    def recount(self) -> int:
+        """Show how many matches the search text has ("5 matches"); return the count."""
+        needle = self.field.text()
+        count = len(find_spans(self.editor.toPlainText(), needle))
+        self.status.setText(count_text(count) if needle else "")
+        return count
+
     def find_match(self, *, backwards: bool) -> bool:
-        """Select the next match, wrapping around the end of the draft."""
+        """Select the next match, wrapping around the draft; show "2 of 5"."""
         needle = self.field.text()
         if not needle:
             return False
-        flags = QTextDocument.FindFlag.FindBackward if backwards else QTextDocument.FindFlag(0)
-        found = self.editor.find(needle, flags)
-        if not found:
-            cursor = self.editor.textCursor()
-            cursor.movePosition(QTextCursor.MoveOperation.End if backwards else
-                                QTextCursor.MoveOperation.Start)  # fmt: skip
-            self.editor.setTextCursor(cursor)
-            found = self.editor.find(needle, flags)
-        self.status.setText("" if found else "Not found")
-        return found
+        text = self.editor.toPlainText()
+        spans = find_spans(text, needle)
+        if not spans:
+            self.status.setText(count_text(0))
+            return False
+        units = Utf16Map(text)
+        cursor = self.editor.textCursor()
+        if backwards:
+            here = units.to_code_point(cursor.selectionStart())
+            before = [i for i, (start, _end) in enumerate(spans) if start < here]
+            index = before[-1] if before else len(spans) - 1
+        else:
+            here = units.to_code_point(cursor.selectionEnd())
+            index = next((i for i, (start, _end) in enumerate(spans) if start >= here), 0)
+        start, end = spans[index]
+        cursor.setPosition(units.to_utf16(start))
+        cursor.setPosition(units.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.ensureCursorVisible()
+        self.status.setText(f"{index + 1} of {len(spans)}")
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Escape closes the bar."""

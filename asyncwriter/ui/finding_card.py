@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from asyncwriter.checks import RULES
 from asyncwriter.checks.rule import INSERT_SUMMARY, REPLACE
 from asyncwriter.ui import theme
+from asyncwriter.ui.finding_tones import is_to_fill, tone
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QKeyEvent, QMouseEvent, QPaintEvent
@@ -159,10 +160,10 @@ class FindingCard(QFrame):
         """Show ``finding`` (on ``line``, 1-based; 0 when unknown) on this card."""
         self.finding = finding
         severity = str(finding.severity)
-        where = SEVERITY_NAMES.get(severity, severity.title())
+        where = "To fill" if is_to_fill(finding) else SEVERITY_NAMES.get(severity, severity.title())
         self.where.setText(f"Line {line} · {where}" if line else where)
         self.where.setStyleSheet(
-            f"color: {theme.color(finding.severity, self.palette()).name()}; font-weight: bold;"
+            f"color: {theme.color(tone(finding), self.palette()).name()}; font-weight: bold;"
         )
         self.message.setText(finding.message)
         self.setToolTip(finding.rule)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from asyncwriter.checks import Severity
 from asyncwriter.ui import theme
+from asyncwriter.ui.finding_tones import finding_groups
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,17 +31,17 @@ SEVERITY_GROUPS = (
 
 def fill_tree(tree: QTreeWidget, findings: Sequence[Finding], lines: LineIndex | None,
               line_label: str = "") -> list[QTreeWidgetItem]:  # fmt: skip
-    """Add ``findings`` to ``tree`` under one bold heading per severity; return the rows.
+    """Add ``findings`` to ``tree`` under one bold heading per group; return the rows.
+
+    The groups are the severities, then unfilled placeholders (:func:`finding_groups`).
 
     Each row is "<line_label><line>: <message>" and holds its finding (``UserRole``).
     """
     rows: list[QTreeWidgetItem] = []
-    for severity, label in SEVERITY_GROUPS:
-        group = [f for f in findings if f.severity is severity]
-        if not group:
-            continue
-        parent = QTreeWidgetItem(tree, [f"{label} ({len(group)})"])
-        parent.setForeground(0, theme.color(severity, tree.palette()))
+    for heading in finding_groups(findings):  # placeholders last, as "To fill (n)"
+        group = heading.findings
+        parent = QTreeWidgetItem(tree, [heading.heading])
+        parent.setForeground(0, theme.color(heading.tone, tree.palette()))
         parent.setFlags(Qt.ItemFlag.ItemIsEnabled)
         font = parent.font(0)
         font.setBold(True)

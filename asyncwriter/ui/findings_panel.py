@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLa
 
 from asyncwriter.ui import theme
 from asyncwriter.ui.finding_card import FindingCard
-from asyncwriter.ui.finding_tree import SEVERITY_GROUPS
+from asyncwriter.ui.finding_tones import finding_groups
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -41,9 +41,13 @@ _MOVES = {
 
 
 def queue_order(findings: Sequence[Finding]) -> list[Finding]:
-    """Return ``findings`` in queue order: errors, then warnings, then notes, each by place."""
-    order = {severity: rank for rank, (severity, _label) in enumerate(SEVERITY_GROUPS)}
-    return sorted(findings, key=lambda f: (order.get(f.severity, len(order)), f.start, f.end))
+    """Return ``findings`` in queue order.
+
+    Errors, then warnings, then notes, each by place, and last the placeholders still to
+    fill (:func:`~asyncwriter.ui.finding_tones.finding_groups`).
+    """
+    by_place = sorted(findings, key=lambda f: (f.start, f.end))
+    return [f for group in finding_groups(by_place) for f in group.findings]
 
 
 class FindingsPanel(QWidget):
@@ -83,8 +87,7 @@ class FindingsPanel(QWidget):
         self._column.setContentsMargins(0, 0, 4, 0)
         self._column.setSpacing(6)
         self.queue_area.setWidget(self._column_widget)
-        self._headers = {severity: self._header(self._column_widget)
-                         for severity, _label in SEVERITY_GROUPS}  # fmt: skip
+        self._headers: dict[str, QLabel] = {}  # one per group label, made when first needed
         self._more = QLabel(self._column_widget)
         self._more.setWordWrap(True)
         self._more.setEnabled(False)
@@ -125,17 +128,18 @@ class FindingsPanel(QWidget):
         while self._column.count():
             self._column.takeAt(0)
         index = 0
-        for severity, label in SEVERITY_GROUPS:
-            group = [f for f in shown if f.severity is severity]
-            header = self._headers[severity]
-            header.setVisible(bool(group))
-            if not group:
-                continue
-            total = sum(1 for f in self.findings if f.severity is severity)
-            header.setText(f"{label} ({total})")
-            header.setStyleSheet(f"color: {theme.color(severity, self.palette()).name()};")
+        totals = {g.label: len(g.findings) for g in finding_groups(self.findings)}
+        for header in self._headers.values():
+            header.hide()
+        for group in finding_groups(shown):
+            if group.label not in self._headers:
+                self._headers[group.label] = self._header(self._column_widget)
+            header = self._headers[group.label]
+            header.setText(f"{group.label} ({totals[group.label]})")
+            header.setStyleSheet(f"color: {theme.color(group.tone, self.palette()).name()};")
+            header.show()
             self._column.addWidget(header)
-            for finding in group:
+            for finding in group.findings:
                 card = self._pool[index]
                 card.show_finding(finding, lines.line_col(finding.start)[0] if lines else 0)
                 self._column.addWidget(card)
@@ -181,6 +185,13 @@ class FindingsPanel(QWidget):
         if self._pool:  # Tab goes on from the last card's ⋯ to this card
             QWidget.setTabOrder(self._pool[-1].more_button, card)
         return card
+
+    def headings(self) -> list[str]:
+        """Return the group headings on screen, in order ("Errors (2)", "To fill (17)")."""
+        headers = set(self._headers.values())
+        items = [self._column.itemAt(i) for i in range(self._column.count())]
+        widgets = [item.widget() for item in items if item is not None]
+        return [w.text() for w in widgets if w in headers and isinstance(w, QLabel)]
 
     # -- the current card ----------------------------------------------------------------
 

@@ -72,6 +72,11 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             "link": fmt("link"),
             "placeholder": fmt("placeholder", bg="placeholder_bg"),
         }
+        # "To fill", not "wrong": a dotted line in the placeholder's own colour, where a
+        # finding would have a red wave (see finding_tones).
+        placeholder = self._formats["placeholder"]
+        placeholder.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        placeholder.setUnderlineColor(theme.color("placeholder"))
         if rehighlight:
             self.rehighlight()
 

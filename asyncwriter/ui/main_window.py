@@ -22,6 +22,7 @@ from asyncwriter import settings
 from asyncwriter.checks.model import LineIndex
 from asyncwriter.ui import settings_changes, window_layout
 from asyncwriter.ui import state as window_state
+from asyncwriter.ui.draft_feedback import CheckingIndicator, SaveFeedback
 from asyncwriter.ui.draft_keeper import DraftKeeper
 from asyncwriter.ui.draft_session import DraftSession
 from asyncwriter.ui.drafts_sidebar import DraftsSidebar
@@ -39,7 +40,7 @@ from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.markdown_files import MarkdownFiles
 from asyncwriter.ui.pipeline_offer import PipelineOffer
 from asyncwriter.ui.quit_guard import QuitAnswer, ask_before_losing_text
-from asyncwriter.ui.readiness import ReadinessBar
+from asyncwriter.ui.readiness import ReadinessBar, link_chips
 from asyncwriter.ui.rule_off_undo import RuleOffUndo
 from asyncwriter.ui.settings.open_dialog import open_settings
 from asyncwriter.ui.settings_changes import LiveSettings, template_catalog, zone_of
@@ -135,6 +136,9 @@ class MainWindow(QMainWindow):
         self.findings.activated.connect(acts.show)
         self.findings.ruleOffRequested.connect(acts.ask_turn_off_rule)
         self.findings.addWordRequested.connect(acts.add_to_dictionary)
+        link_chips(self.readiness, acts.show, self.findings)
+        self.checking = CheckingIndicator(self.editor, self.session, self.linter, status, self)
+        self.save_feedback = SaveFeedback(self.keeper, self.editor, status, self.say, self)
 
         self.store.unavailable.connect(self.banner.show_fault)
         self.store.opened.connect(self._store_opened)
@@ -200,6 +204,10 @@ class MainWindow(QMainWindow):
     def say(self, message: str, ms: int = 10_000) -> None:
         """Show a message in the status bar for a while."""
         self.statusBar().showMessage(message, ms)
+
+    def save_draft(self) -> None:
+        """Save now and say that drafts save themselves (Ctrl+S)."""
+        self.save_feedback.save()
 
     # -- templates and drafts ------------------------------------------------------------
 

@@ -62,6 +62,7 @@ class PreflightSheet(QDialog):
         self.headline.setFont(font)
         self.chips = ReadinessBar(self)
         self.chips.update_report(report, self.findings, tz)
+        self.chips.findingRequested.connect(self._go_to)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("preflightFindings")
         self.tree.setHeaderHidden(True)
@@ -94,8 +95,12 @@ class PreflightSheet(QDialog):
     def _chosen(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         finding = item.data(0, _ROLE)
         if finding is not None:
-            self.reject()
-            self.findingChosen.emit(finding)
+            self._go_to(finding)
+
+    def _go_to(self, finding: Finding) -> None:
+        """Close the sheet and go to ``finding`` (a row or a chip was chosen)."""
+        self.reject()
+        self.findingChosen.emit(finding)
 
 
 def _headline(findings: Sequence[Finding]) -> str:

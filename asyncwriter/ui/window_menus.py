@@ -39,6 +39,9 @@ class MenuCommands(Protocol):
     def open_settings(self, page: str | None = None) -> object:
         """Edit › Settings…."""
 
+    def save_draft(self) -> None:
+        """File › Save (drafts save themselves; this saves at once and says so)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Menus:
@@ -81,6 +84,7 @@ def build_menus(
     file_menu = menus.addMenu("&File")
     new_action = add(file_menu, "&New from Template…", key.New, commands.open_template_picker)
     add(file_menu, "New &Blank Draft", QKeySequence("Ctrl+Shift+N"), commands.start_blank_draft)
+    add(file_menu, "&Save", key.Save, commands.save_draft)
     file_menu.addSeparator()
     add(file_menu, "&Import Markdown…", key.Open, files.import_markdown)
     add(file_menu, "&Export as Markdown…", key.SaveAs, lambda: files.export_markdown())

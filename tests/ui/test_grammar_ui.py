@@ -238,7 +238,7 @@ def test_settings_dialog_from_the_window_applies_at_once(qtbot, open_window, lt_
     report = grammar_report(qtbot, win, text)
     assert any(f.rule.startswith("grammar.") for f in report.findings)
     tip = win.readiness.chips["deadline"].toolTip()
-    assert "New York: " in tip and "your time: " in tip
+    assert "<td>New York (" in tip and "<td>You, Tokyo (JST)</td>" in tip
     assert settings.load().zone == "Asia/Tokyo"
 
 

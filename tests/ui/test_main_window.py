@@ -317,15 +317,19 @@ def future_deadline() -> tuple[str, datetime]:
     return f"{day:%a} {day.day} {day:%b %Y}, 17:00 UTC", when
 
 
-def test_the_readiness_tooltip_shows_deadlines_in_two_zones(qtbot, window):
+def test_the_readiness_tooltip_shows_deadlines_as_a_zone_time_table(qtbot, window):
     tokyo = ZoneInfo("Asia/Tokyo")
     window.tz = tokyo
     text, when = future_deadline()
     type_text(qtbot, window, f"@sam, please approve the plan by {text}.")
     tip = window.readiness.chips["deadline"].toolTip()
-    assert f"your time: {timeexpr.format_moment(when, tokyo)}" in tip
-    assert f"UTC: {timeexpr.format_moment(when, UTC)}" in tip
-    assert "02:00" in tip and "17:00" in tip
+    local = when.astimezone(tokyo)
+    assert "<table" in tip and "Passes." not in tip
+    assert (
+        f"<td>You, Tokyo (JST)</td><td>&nbsp;&nbsp;{timeexpr.format_day(local.date())}, 02:00</td>"
+        in tip
+    )
+    assert f"<td>UTC</td><td>&nbsp;&nbsp;{timeexpr.format_day(when.date())}, 17:00</td>" in tip
 
 
 def test_nothing_is_ready_before_there_is_text_or_while_placeholders_remain(qtbot, window):
