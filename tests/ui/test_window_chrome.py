@@ -99,9 +99,7 @@ def test_contrast_ratio_is_wcag():
 # -- window size --------------------------------------------------------------------------
 
 
-def test_the_window_fits_the_screen_and_a_saved_size_that_does_not_is_dropped(
-    qtbot, open_window
-):
+def test_the_window_fits_the_screen_and_a_saved_size_that_does_not_is_dropped(qtbot, open_window):
     win = open_window()
     available = win.screen().availableGeometry()
     assert available.width() < 1200 or available.height() < 780  # the offscreen screen is small
@@ -226,9 +224,7 @@ def type_words(qtbot, win, text: str = "Rollout is done") -> None:
 
 
 @pytest.mark.usefixtures("both_offers")
-def test_offers_wait_for_text_come_one_at_a_time_and_not_now_is_remembered(
-    qtbot, open_window
-):
+def test_offers_wait_for_text_come_one_at_a_time_and_not_now_is_remembered(qtbot, open_window):
     win = open_window()
     grammar, pipeline = win.grammar_bar, win.pipeline.bar
     assert win.grammar.state == "needs-download"
