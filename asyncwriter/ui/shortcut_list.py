@@ -37,9 +37,26 @@ class ShortcutRow:
     keys: str
 
 
+#: Keys of special keyboards (Sun's Undo, F13 and above) that standard shortcuts also bind.
+_SPECIAL_KEYS = {Qt.Key.Key_Undo, Qt.Key.Key_Redo, Qt.Key.Key_Cut, Qt.Key.Key_Copy,
+                 Qt.Key.Key_Paste, Qt.Key.Key_Find, Qt.Key.Key_Open, Qt.Key.Key_New,
+                 Qt.Key.Key_Save, Qt.Key.Key_Exit, Qt.Key.Key_Help, Qt.Key.Key_ZoomIn,
+                 Qt.Key.Key_ZoomOut, Qt.Key.Key_Close}  # fmt: skip
+
+
+def typeable(sequence: QKeySequence) -> bool:
+    """Return True for keys on an ordinary keyboard (the list leaves out the others)."""
+    for index in range(sequence.count()):
+        key = sequence[index].key()  # type: ignore[index]
+        if key in _SPECIAL_KEYS or Qt.Key.Key_F13 <= key <= Qt.Key.Key_F35:
+            return False
+    return True
+
+
 def keys_text(action: QAction) -> str:
     """Return an action's shortcuts as the writer reads them ("Ctrl+E, S" or "F3 or Ctrl+G")."""
-    shortcuts = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts()]
+    native = QKeySequence.SequenceFormat.NativeText
+    shortcuts = [s.toString(native) for s in action.shortcuts() if typeable(s)]
     shown = [s for s in shortcuts if s]
     if not shown and "\t" in action.text():  # the menu names a key the widget handles
         shown = [action.text().split("\t", 1)[1]]
