@@ -3,14 +3,15 @@
 The store banner, the grammar bar and the settings dialog's problems bar say different
 things but must look like one family, in light and dark windows alike: each is a
 :class:`Banner` of a kind (``fault``, ``notice``, ``info``) whose colours come from
-:func:`asyncwriter.ui.theme.banner_style`, and follow the palette when it changes.
+:func:`asyncwriter.ui.theme.banner_style`, and follow the palette (light, dark) and the
+system's high-contrast setting when they change.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -46,6 +47,8 @@ class Banner(QFrame):
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.paletteChanged.connect(self._palette_changed)
+            style_hints = app.styleHints()  # kept: the accessibility hints are its child
+            style_hints.accessibility().contrastPreferenceChanged.connect(self._contrast_changed)
 
     def set_kind(self, kind: str) -> None:
         """Colour the bar for ``kind``: ``fault``, ``notice`` or ``info``."""
@@ -62,6 +65,10 @@ class Banner(QFrame):
         """Recolour when the application's palette changes (the system went dark or light)."""
         self._restyle()
 
+    def _contrast_changed(self, _preference: Qt.ContrastPreference) -> None:
+        """Recolour when the system turns high contrast on or off."""
+        self._restyle()
+
     def changeEvent(self, event: QEvent) -> None:
         """Recolour when the bar's own palette changes (a bar shown as its own window)."""
         super().changeEvent(event)
@@ -69,11 +76,20 @@ class Banner(QFrame):
             self._restyle()
 
 
+class OfferHold(Protocol):
+    """Decides whether an offer may show now (see :mod:`asyncwriter.ui.offer_gate`)."""
+
+    def holds(self, bar: ChoiceBar) -> bool:
+        """Return True when ``bar``'s offer has to wait."""
+
+
 class ChoiceBar(Banner):
     """A bar that asks the writer to decide something: a message, a progress bar and buttons.
 
     The grammar bar and the trained-pipeline offer ask, show a download and say what failed
-    in the same way; each state of theirs shows some of the buttons (``states``).
+    in the same way; each state of theirs shows some of the buttons (``states``). States in
+    ``offers`` are questions nobody asked for yet: when a :attr:`gate` holds them, the bar
+    keeps them (``held``) and shows them when :meth:`release` is called.
 
     Args:
         name: the bar's object name (styling, tests); its label is ``<stem>Message``.
@@ -105,6 +121,11 @@ class ChoiceBar(Banner):
             layout.addWidget(button)
         self.states = states
         self.state = ""
+        #: The states that are unasked-for offers, and what may hold them back.
+        self.offers: frozenset[str] = frozenset()
+        self.gate: OfferHold | None = None
+        #: An offer is ready but waits for the gate.
+        self.held = False
         self.hide()
 
     def present(self, state: str, text: str) -> None:
@@ -113,4 +134,16 @@ class ChoiceBar(Banner):
         self.message.setText(text)
         for key, button in self.buttons.items():
             button.setVisible(key in self.states[state])
-        self.show()
+        self.held = state in self.offers and self.gate is not None and self.gate.holds(self)
+        self.setVisible(not self.held)
+
+    def withdraw(self) -> None:
+        """Hide, and drop an offer that was waiting (its state needs nothing any more)."""
+        self.held = False
+        self.hide()
+
+    def release(self) -> None:
+        """Show the offer that was waiting for the gate."""
+        if self.held:
+            self.held = False
+            self.show()

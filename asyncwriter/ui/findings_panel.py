@@ -25,7 +25,7 @@ from asyncwriter.ui.finding_tones import finding_groups
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from PySide6.QtGui import QKeyEvent
+    from PySide6.QtGui import QFocusEvent, QKeyEvent
 
     from asyncwriter.checks.model import Finding, LineIndex
 
@@ -74,6 +74,10 @@ class FindingsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findings")
+        # The panel takes the keyboard itself (F6, Tab from the editor) and hands it to the
+        # current card; with no card it keeps it, so F6 still lands somewhere visible. Not
+        # from a click: clicking a card's button leaves the keyboard where it was.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.title = QLabel(self)
         self.title.setWordWrap(True)
         self.queue_area = QScrollArea(self)
@@ -233,6 +237,16 @@ class FindingsPanel(QWidget):
             emit(card.finding)
 
     # -- keyboard ------------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Pass the focus on to the current card (the first if none), unless going back.
+
+        Shift+Tab from the first card comes back here; passing it on again would trap the
+        writer, so the panel keeps it and the next Shift+Tab leaves.
+        """
+        super().focusInEvent(event)
+        if event.reason() != Qt.FocusReason.BacktabFocusReason and self.cards():
+            self.select(max(self.current, 0), focus=True)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up/Down move through the cards; Tab into a card makes it the current one."""

@@ -27,6 +27,9 @@ _BUTTONS = {
     "needs-consent": ("allow", "off", "later"),
     "misconfigured": ("settings", "off", "later"),
 }
+#: The questions the bar asks unprompted: they wait for the writer's first words, and a
+#: "Not Now" to them is remembered across starts (the rest answer the writer's own click).
+OFFERS = frozenset({"needs-download", "needs-consent"})
 
 
 class GrammarBar(ChoiceBar):
@@ -34,13 +37,15 @@ class GrammarBar(ChoiceBar):
 
     Signals:
         downloadRequested(), allowRequested() (the public service may see drafts),
-        settingsRequested() (open Settings › Grammar), offRequested() (turn grammar off).
+        settingsRequested() (open Settings › Grammar), offRequested() (turn grammar off),
+        notNow(state) (the writer said Not Now to that state).
     """
 
     downloadRequested = Signal()
     allowRequested = Signal()
     settingsRequested = Signal()
     offRequested = Signal()
+    notNow = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(
@@ -63,14 +68,15 @@ class GrammarBar(ChoiceBar):
         self.buttons["settings"].clicked.connect(self.settingsRequested)
         self.buttons["off"].clicked.connect(self.offRequested)
         self.buttons["later"].clicked.connect(self.dismiss)
-        #: States the writer said "not now" to (asked again after a restart).
+        self.offers = OFFERS
+        #: States the writer said "not now" to (offers: remembered by the window state).
         self.dismissed: set[str] = set()
 
     def show_state(self, state: str, message: str) -> None:
         """Show what a grammar state needs from the writer, or hide when it needs nothing."""
         self.state = state
         if state not in _BUTTONS or state in self.dismissed:
-            self.hide()
+            self.withdraw()
             return
         self.progress.setVisible(state == "downloading")
         if state == "downloading":
@@ -96,10 +102,11 @@ class GrammarBar(ChoiceBar):
         )
 
     def dismiss(self) -> None:
-        """Hide for this state until the app starts again."""
+        """Hide for this state (until the app starts again, or for good if it is an offer)."""
         if self.state:
             self.dismissed.add(self.state)
-        self.hide()
+            self.notNow.emit(self.state)
+        self.withdraw()
 
 
 def _text(state: str, message: str) -> str:

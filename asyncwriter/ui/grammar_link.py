@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from asyncwriter.ui import state as window_state
+from asyncwriter.ui.grammar_bar import OFFERS
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -56,6 +57,20 @@ class GrammarLink(QObject):
         runner.checked.connect(self._checked)
         bar.downloadRequested.connect(runner.download)
         bar.allowRequested.connect(self.allow_public)
+        bar.notNow.connect(self._not_now)
+        bar.dismissed.update(state.grammar_not_now)
+
+    def _not_now(self, state: str) -> None:
+        """Remember a Not Now to an offer, so the next start does not ask again."""
+        if state in OFFERS and state not in self.state.grammar_not_now:
+            self.state.grammar_not_now.append(state)
+            window_state.save(self.state)
+
+    def forget_not_now(self) -> None:
+        """Ask the grammar offers again (the writer changed how grammar runs)."""
+        self.bar.dismissed.difference_update(self.state.grammar_not_now)
+        self.state.grammar_not_now.clear()
+        window_state.save(self.state)
 
     def request_missing(self, report: Report) -> None:
         """Ask LanguageTool about the paragraphs the report had no cached answer for."""

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QMainWindow
 
 from asyncwriter import settings
 from asyncwriter.checks.model import LineIndex
-from asyncwriter.ui import settings_changes, window_layout
+from asyncwriter.ui import focus_reach, settings_changes, window_layout
 from asyncwriter.ui import state as window_state
+from asyncwriter.ui.chord_hint import ChordHint
 from asyncwriter.ui.draft_feedback import CheckingIndicator, SaveFeedback
 from asyncwriter.ui.draft_keeper import DraftKeeper
 from asyncwriter.ui.draft_session import DraftSession
@@ -38,6 +39,8 @@ from asyncwriter.ui.grammar_link import GrammarLink
 from asyncwriter.ui.grammar_runner import GrammarRunner
 from asyncwriter.ui.linting import LintOptions, LintScheduler
 from asyncwriter.ui.markdown_files import MarkdownFiles
+from asyncwriter.ui.offer_gate import OfferGate, fresh_text
+from asyncwriter.ui.pane_cycle import PaneCycle
 from asyncwriter.ui.pipeline_offer import PipelineOffer
 from asyncwriter.ui.quit_guard import QuitAnswer, ask_before_losing_text
 from asyncwriter.ui.readiness import ReadinessBar, link_chips
@@ -93,6 +96,7 @@ class MainWindow(QMainWindow):
         self.grammar = GrammarRunner(self)
         self.linter = LintScheduler(self.session.text, self)
         self.pipeline = PipelineOffer(self.linter, self.live, self.say, self)
+        self.offers = OfferGate([self.grammar_bar, self.pipeline.bar], [self.banner], self)
         self.find_bar = FindBar(self.editor, self)
         self.findings = FindingsPanel(self)
         self.readiness = ReadinessBar(self)
@@ -128,6 +132,9 @@ class MainWindow(QMainWindow):
         self.session.optionsChanged.connect(self.linter.set_options)
         self.session.reportApplied.connect(self._show_report)
         self.session.reportApplied.connect(self.reportApplied)
+        self.session.reportApplied.connect(
+            lambda report: self.offers.text_seen(report.text, fresh_text(self.template))
+        )
         self.grammar.configure(self.config.languagetool, consent=self.state.public_consent)
         self._refresh_options()
         self.linter.reportReady.connect(self._apply_report)
@@ -163,6 +170,15 @@ class MainWindow(QMainWindow):
                                  say=self.say)  # fmt: skip
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.exporter.menu)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.exporter.toolbar)
+        self.panes = PaneCycle([(self.sidebar, self.sidebar.list), (editor_box, self.editor),
+                                (self.findings, None)], 1, self)  # fmt: skip
+        menus.view_menu.addSeparator()
+        menus.view_menu.addActions([self.panes.next_action, self.panes.previous_action])
+        bar = self.statusBar()
+        self.chord_hint = ChordHint(self, show=bar.showMessage, current=bar.currentMessage,
+                                    clear=bar.clearMessage)  # fmt: skip
+        mail = self.exporter.toolbar.widgetForAction(self.exporter.mail_action)
+        focus_reach.let_take_focus([*self.readiness.chips.values(), mail])
         window_layout.restore(self, self.splitter, self.sidebar_action, self.editor, self.state)
         self.status_line.show_template(self.template)
         self.update_title()
@@ -355,6 +371,8 @@ class MainWindow(QMainWindow):
                 self.session.template = self.catalog.templates.get(self.template.id, self.template)
         self.tz = zone_of(new)
         self.readiness.team_zones = list(new.team_zones)
+        if new.languagetool != old.languagetool:
+            self.grammar_link.forget_not_now()  # a new way to run grammar may ask again
         if new.languagetool != old.languagetool or self.grammar.checker is None:
             self.grammar.configure(new.languagetool, consent=self.state.public_consent)
         self._refresh_options()

@@ -72,12 +72,13 @@ class PipelineBar(ChoiceBar):
         self.buttons["retry"].clicked.connect(self.downloadRequested)
         self.buttons["no"].clicked.connect(self.declined)
         self.buttons["hide"].clicked.connect(self.hide)
+        self.offers = frozenset({"offer"})  # waits for the writer's first words
 
     def show_state(self, state: str, message: str) -> None:
         """Show what the offer or download needs from the writer; hide when nothing."""
         self.state = state
         if state not in _BUTTONS:
-            self.hide()
+            self.withdraw()
             return
         self.progress.setVisible(state in ("downloading", "loading"))
         self.present(state, _text(state, message))
@@ -146,7 +147,7 @@ class PipelineOffer(QObject):
         if state == "ready":
             self.bar.show_state("", "")
             self.say(message, 15_000)
-        elif self.bar.isVisible() or state in ("failed", "restart"):
+        elif self.bar.isVisible() or self.bar.held or state in ("failed", "restart"):
             self.bar.show_state(state, message)  # shown again when it needs the writer
 
     def _settings_changed(self, new: Settings, _old: Settings) -> None:

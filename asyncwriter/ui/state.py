@@ -36,6 +36,8 @@ class WindowState:
     #: The writer agreed that drafts may be sent to the public LanguageTool service. Kept
     #: here, per machine, not in settings.toml: a shared settings file cannot agree for you.
     public_consent: bool = False
+    #: Grammar offers the writer said "Not Now" to (asked again only if grammar settings change).
+    grammar_not_now: list[str] = field(default_factory=list)
 
 
 def state_file() -> Path:
@@ -70,6 +72,9 @@ def load(path: Path | None = None) -> WindowState:
     state.sidebar_hidden = raw.get("sidebar_hidden") is True
     state.started_before = raw.get("started_before") is True
     state.public_consent = raw.get("public_consent") is True
+    not_now = raw.get("grammar_not_now")
+    if isinstance(not_now, list):
+        state.grammar_not_now = [s for s in not_now if isinstance(s, str)]
     return state
 
 

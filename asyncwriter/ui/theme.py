@@ -1,7 +1,10 @@
 """Colours that follow the system: light or dark palette, and severity colours for both.
 
 The bars above the editor (store fault, notices, grammar, settings problems) take their
-colours from here too (:func:`banner_style`), so a dark window gets dark bars.
+colours from here too (:func:`banner_colors`, :func:`banner_style`), so a dark window gets
+dark bars and a high-contrast system gets the system's own colours with a strong border.
+Every pair keeps text and background at a WCAG contrast ratio of 4.5 or more
+(:func:`contrast_ratio`).
 
 The platform style supplies the palette where it can (Windows, macOS, KDE, GNOME with a
 platform theme). Where the system asks for a dark scheme but the style only has a light
@@ -48,6 +51,7 @@ _DARK = {
 }
 
 #: The bars above the editor, by kind: (background, text), for light and dark windows.
+#: Each pair has a contrast ratio of at least 4.5 (tests/ui/test_window_chrome.py checks).
 _BANNERS = {
     "fault": {"light": ("#fdecea", "#5f2120"), "dark": ("#4a1c1a", "#ffd7d2")},
     "notice": {"light": ("#fff4e5", "#663c00"), "dark": ("#45331a", "#ffe2b5")},
@@ -66,11 +70,62 @@ def color(key: Severity | str, palette: QPalette | None = None) -> QColor:
     return QColor((_DARK if is_dark(palette) else _LIGHT)[key])
 
 
+#: The severity whose colour edges a bar of each kind in high contrast.
+_BANNER_ACCENTS = {"fault": Severity.ERROR, "notice": Severity.WARNING, "info": Severity.INFO}
+#: WCAG AA for normal text: what every bar's text keeps against its background.
+READABLE = 4.5
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """Return the WCAG 2 contrast ratio of two colours (1 to 21; 4.5 reads as body text)."""
+
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = channel(c.redF()), channel(c.greenF()), channel(c.blueF())
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def high_contrast() -> bool:
+    """Return True when the system asks for high contrast (an accessibility setting)."""
+    style_hints = QGuiApplication.styleHints()  # kept: the accessibility hints are its child
+    hints = style_hints.accessibility()
+    return hints.contrastPreference() == Qt.ContrastPreference.HighContrast
+
+
+def banner_colors(kind: str, palette: QPalette | None = None) -> tuple[QColor, QColor]:
+    """Return (background, text) for a bar of ``kind``: ``fault``, ``notice`` or ``info``.
+
+    Tinted pairs suit light and dark windows; in high contrast the system's own window
+    colours are used (a tint would lower the contrast the writer asked for), and if a
+    platform palette's pair is still hard to read, black or white text replaces its text.
+    """
+    palette = palette or QGuiApplication.palette()
+    if high_contrast():
+        background = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.WindowText)
+    else:
+        pair = _BANNERS[kind]["dark" if is_dark(palette) else "light"]
+        background, text = QColor(pair[0]), QColor(pair[1])
+    if contrast_ratio(background, text) < READABLE:
+        black, white = QColor("#000000"), QColor("#ffffff")
+        text = max((black, white), key=lambda c: contrast_ratio(background, c))
+    return background, text
+
+
 def banner_style(name: str, kind: str, palette: QPalette | None = None) -> str:
-    """Return the style sheet for the bar named ``name``: ``fault``, ``notice`` or ``info``."""
-    background, text = _BANNERS[kind]["dark" if is_dark(palette) else "light"]
+    """Return the style sheet for the bar named ``name`` of ``kind`` (see :func:`banner_colors`)."""
+    background, text = (c.name() for c in banner_colors(kind, palette))
+    border = ""
+    if high_contrast():  # the kind shows in the edge, not in a tint
+        border = f" border: 2px solid {color(_BANNER_ACCENTS[kind], palette).name()};"
     return (
-        f"#{name} {{ background: {background}; color: {text}; }}#{name} QLabel {{ color: {text}; }}"
+        f"#{name} {{ background: {background}; color: {text};{border} }}"
+        f"#{name} QLabel {{ color: {text}; }}"
     )
 
 

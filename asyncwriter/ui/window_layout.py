@@ -2,7 +2,9 @@
 
 Geometry, the splitter between the drafts list, the editor and the findings, whether the
 list is hidden and the editor's zoom are kept in the window state file (:mod:`asyncwriter.
-ui.state`); a first start gets sizes that suit a laptop screen.
+ui.state`). A first start gets a size that fits the screen's available area (a 1280×720 or
+1366×768 laptop included), and a saved geometry that no longer fits (another screen) is
+dropped for that size.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from __future__ import annotations
 import base64
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
+    from PySide6.QtGui import QAction, QScreen
     from PySide6.QtWidgets import QMainWindow
 
     from asyncwriter.ui.editor import MarkdownEditor
@@ -22,6 +25,10 @@ if TYPE_CHECKING:
 
 #: Splitter sizes (list, editor, findings) before the writer moved them.
 FIRST_SIZES = [250, 660, 290]
+#: The window's size on a first start when the screen has room for it.
+FIRST_SIZE = QSize(1200, 780)
+#: What a first start leaves free of the available area for the window manager's frame.
+FRAME_ROOM = QSize(40, 60)
 
 
 def stack(parent: QWidget, widgets: list[tuple[QWidget, int]]) -> QWidget:
@@ -49,9 +56,13 @@ def three_panes(parent: QWidget, sidebar: QWidget, editor: QWidget, findings: QW
 def restore(window: QMainWindow, splitter: QSplitter, sidebar_action: QAction,
             editor: MarkdownEditor, state: WindowState) -> None:  # fmt: skip
     """Put the window back as it was left (or give it first-start sizes)."""
-    window.resize(1200, 780)
-    if state.geometry:
-        window.restoreGeometry(QByteArray(base64.b64decode(state.geometry)))
+    available = available_area(window)
+    if not state.geometry or not _restored_fits(window, state.geometry, available):
+        size = first_size(available)
+        window.resize(size)
+        frame = QRect(0, 0, size.width(), size.height())
+        frame.moveCenter(available.center())
+        window.move(frame.topLeft())
     sizes = state.splitter
     splitter.setSizes(sizes if len(sizes) == 3 and sum(sizes) > 0 else FIRST_SIZES)
     if state.sidebar_hidden:
@@ -59,6 +70,35 @@ def restore(window: QMainWindow, splitter: QSplitter, sidebar_action: QAction,
         sidebar_action.setChecked(False)
     if state.zoom:
         editor.change_zoom(state.zoom)
+
+
+def available_area(window: QWidget) -> QRect:
+    """Return the screen area the window may use (without panels and docks)."""
+    screen: QScreen | None = window.screen()
+    if screen is None:
+        screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def first_size(available: QRect) -> QSize:
+    """Return :data:`FIRST_SIZE`, shrunk to fit ``available`` with room for the frame."""
+    return FIRST_SIZE.boundedTo(available.size() - FRAME_ROOM)
+
+
+def _restored_fits(window: QWidget, geometry: str, available: QRect) -> bool:
+    """Restore a saved geometry; return False when it is unreadable or does not fit."""
+    try:
+        if not window.restoreGeometry(QByteArray(base64.b64decode(geometry))):
+            return False
+    except ValueError:  # not base64
+        return False
+    if window.isMaximized() or window.isFullScreen():
+        return True
+    # Qt squeezes a saved geometry into the screen itself, but with no room for the title
+    # bar: a saved size too big for the frame as well goes for the first-start size.
+    room = available.size() - FRAME_ROOM
+    fits = window.width() <= room.width() and window.height() <= room.height()
+    return fits and available.contains(window.geometry())
 
 
 def remember(window: QMainWindow, splitter: QSplitter, editor: MarkdownEditor,

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from asyncwriter import __version__
+from asyncwriter.ui.shortcut_list import show_shortcuts
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -53,6 +54,7 @@ class Menus:
     edit_menu: QMenu
     undo_action: QAction
     redo_action: QAction
+    view_menu: QMenu
 
 
 def build_menus(
@@ -122,8 +124,9 @@ def build_menus(
     add(view, "Zoom &Out", key.ZoomOut, lambda: editor.change_zoom(-1))
     add(view, "&Reset Zoom", QKeySequence("Ctrl+0"), lambda: editor.change_zoom(0))
     help_menu = menus.addMenu("&Help")
+    add(help_menu, "&Keyboard Shortcuts", key.HelpContents, lambda: show_shortcuts(window))
     add(help_menu, "&About AsyncWriter", None, lambda: _about(window))
-    return Menus(new_action, settings_action, help_menu, edit, undo_action, redo_action)
+    return Menus(new_action, settings_action, help_menu, edit, undo_action, redo_action, view)
 
 
 def _about(window: QMainWindow) -> None:

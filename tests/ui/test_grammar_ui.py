@@ -108,12 +108,13 @@ def test_a_broken_settings_file_is_reported_and_never_rewritten(qtbot, open_wind
 def test_local_mode_asks_before_downloading(qtbot, open_window):
     win = open_window()  # no settings: local LanguageTool, not downloaded here
     assert win.grammar.state == "needs-download"
-    assert win.grammar_bar.isVisible()
-    assert win.grammar_bar.buttons["download"].isVisible()
-    assert "download LanguageTool" in win.grammar_bar.message.text()
+    assert not win.grammar_bar.isVisible()  # it asks once the writer has written
     report = wait_report(qtbot, win, action=lambda: win.editor.setPlainText(TEXT))
     assert report.grammar is None  # nothing asked, everything else checked
     assert report.findings is not None
+    assert win.grammar_bar.isVisible()
+    assert win.grammar_bar.buttons["download"].isVisible()
+    assert "download LanguageTool" in win.grammar_bar.message.text()
     win.grammar_bar.buttons["later"].click()
     assert not win.grammar_bar.isVisible()
     assert win.grammar_status.text() == "Grammar: not set up"

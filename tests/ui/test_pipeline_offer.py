@@ -42,6 +42,14 @@ def no_trained_pipeline(monkeypatch):
     monkeypatch.delenv(nlp.SENTENCES_ENV, raising=False)
     monkeypatch.setattr(nlp, "TRAINED_PIPELINES", (ABSENT,))
     monkeypatch.setattr(nlp, "_pipeline", nlp._pipeline)  # whatever a test loads goes after
+    # Offers come one at a time: no LanguageTool offer ahead of this one.
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text('[languagetool]\nmode = "off"\n', encoding="utf-8")
+
+
+def written(qtbot, win, text: str = PASSIVE) -> None:
+    """Write ``text`` into the draft: offers wait for the writer's first words."""
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(text))
 
 
 def fake_download(monkeypatch, exit_code: int, output: str = "") -> None:
@@ -65,8 +73,10 @@ def append(win, text: str) -> None:
 def test_the_offer_is_shown_once_and_no_thanks_is_remembered(qtbot, open_window):
     win = open_window()
     bar = win.pipeline.bar
+    qtbot.waitUntil(lambda: bar.state == "offer")
+    assert not bar.isVisible()  # not before the writer has written
+    written(qtbot, win)
     qtbot.waitUntil(bar.isVisible)
-    assert bar.state == "offer"
     text = bar.message.text()
     assert "12 MB" in text and "passive voice" in text and "judge the same" in text
     assert "Nothing is downloaded unless you click Download" in text
@@ -107,8 +117,8 @@ def test_a_failed_download_says_why_keeps_everything_and_can_be_retried(
     fake_download(monkeypatch, 1, OFFLINE)
     win = open_window()
     bar, download = win.pipeline.bar, win.pipeline.download
+    written(qtbot, win)
     qtbot.waitUntil(bar.isVisible)
-    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(PASSIVE))
     click(qtbot, bar.buttons["download"])
     assert download.state == "downloading"
     assert bar.progress.isVisible() and "Keep writing" in bar.message.text()
@@ -135,6 +145,7 @@ def test_a_failed_download_says_why_keeps_everything_and_can_be_retried(
 def test_a_download_this_python_cannot_see_asks_for_a_restart(qtbot, open_window, monkeypatch):
     fake_download(monkeypatch, 0, "Successfully installed en-core-web-sm-3.8.0")
     win = open_window()
+    written(qtbot, win)
     qtbot.waitUntil(win.pipeline.bar.isVisible)
     click(qtbot, win.pipeline.bar.buttons["download"])
     qtbot.waitUntil(lambda: win.pipeline.download.state == "restart", timeout=15_000)
@@ -149,8 +160,8 @@ def test_after_a_download_the_next_lint_uses_the_trained_pipeline(qtbot, open_wi
     fake_download(monkeypatch, 0, "Successfully installed en-core-web-sm-3.8.0")
     win = open_window()
     bar, download = win.pipeline.bar, win.pipeline.download
-    qtbot.waitUntil(bar.isVisible)
     report = wait_report(qtbot, win, action=lambda: win.editor.setPlainText(PASSIVE))
+    qtbot.waitUntil(bar.isVisible)
     assert "style.passive" not in {f.rule for f in report.findings}  # no tags yet
     # What the real download does: the package is there when the command exits.
     monkeypatch.setattr(nlp, "TRAINED_PIPELINES", (TRAINED,))
@@ -225,7 +236,7 @@ def test_the_window_shows_before_spacy_is_imported(tmp_path):
         "window.show()\n"
         "for _ in range(20):\n"
         "    app.processEvents()\n"
-        "print(window.pipeline.bar.isVisible(), 'spacy' in sys.modules, flush=True)\n"
+        "print(window.pipeline.bar.state == 'offer', 'spacy' in sys.modules, flush=True)\n"
         "window.pipeline.shutdown(); window.linter.shutdown(); window.store.shutdown()\n"
     )
     env = {k: v for k, v in os.environ.items() if k != nlp.MODEL_ENV}
