@@ -79,7 +79,12 @@ class SaveFeedback(QObject):
         editor.textChanged.connect(self._changed)
 
     def _changed(self) -> None:
-        if self.keeper.dirty:
+        blank = (
+            self.editor.document().characterCount() < 200 and not self.editor.toPlainText().strip()
+        )
+        if not self.keeper.stored and blank:
+            self.status.show_nothing_to_save()  # a blank new draft is never saved: no "Saving…"
+        elif self.keeper.dirty:
             self.status.show_saving()
 
     def _saved(self, saved: Saved, _text: str) -> None:
@@ -88,7 +93,10 @@ class SaveFeedback(QObject):
 
     def save(self) -> None:
         """Save now (Ctrl+S) and say that drafts save themselves."""
-        if not self.keeper.stored and not self.editor.toPlainText().strip():
+        blank = (
+            self.editor.document().characterCount() < 200 and not self.editor.toPlainText().strip()
+        )
+        if not self.keeper.stored and blank:
             self._say(NOTHING_MESSAGE)
             return
         unsaved = self.keeper.dirty

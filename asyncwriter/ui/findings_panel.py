@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QFrame, QLabel, QScrollArea, QVBoxLa
 
 from asyncwriter.ui import theme
 from asyncwriter.ui.finding_card import FindingCard
-from asyncwriter.ui.finding_tones import finding_groups
+from asyncwriter.ui.finding_tones import finding_groups, to_fill_count
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -169,9 +169,13 @@ class FindingsPanel(QWidget):
         self.filled.emit()
 
     def _set_title(self, has_text: bool) -> None:
-        count = len(self.findings)
-        if count:
-            self.title.setText(f"{count} finding{'s' if count != 1 else ''}")
+        to_fill = to_fill_count(self.findings)
+        count = len(self.findings) - to_fill
+        parts = [f"{count} finding{'s' if count != 1 else ''}"] if count else []
+        if to_fill:
+            parts.append(f"{to_fill} to fill")
+        if parts:
+            self.title.setText(", ".join(parts))
         elif not has_text:
             self.title.setText("Findings appear here as you write.")
         else:

@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.rule_off = RuleOffUndo(
             self.live, self.editor, self.statusBar(), self, self.undo_notice
         )
+        self.undo_notice.reach_from(self.editor)
         self.finding_actions = acts = FindingActions(
             self.session, self.editor, self.live, self.linter.lint_now, self.rule_off
         )

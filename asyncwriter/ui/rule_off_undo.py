@@ -111,8 +111,11 @@ class RuleOffUndo(QObject):
 
     def undo(self) -> None:
         """Edit › Undo: the turn-off if it was the last action, else the text's undo."""
-        if not self.undo_turn_off():
-            self.editor.undo()
+        if self.undo_turn_off():
+            return
+        if not self.editor.document().isUndoAvailable() and self.notice.take_back():
+            return  # nothing typed to undo: take back what the status message offers
+        self.editor.undo()
 
     def redo(self) -> None:
         """Edit › Redo: the undone turn-off if it comes next, else the text's redo."""

@@ -81,6 +81,11 @@ class StatusLine:
         """Say that an edit is on its way to the store (it saves within a second)."""
         self.save_status.setText("Saving…")
 
+    def show_nothing_to_save(self) -> None:
+        """Say nothing: a new blank draft is not stored until it has text."""
+        self.save_status.setText("")
+        self.save_status.setToolTip("")
+
     def show_saved(self) -> None:
         """Say that the store has the text as it is (and when it got it)."""
         self.save_status.setText("Saved")

@@ -2,15 +2,18 @@
 
 Trashing a draft is quick (Delete in the list), so a slip must be as quick to mend: the
 message says what happened and offers Undo beside it, for a while or until another message
-takes its place (an Undo for an older action would then be a surprise).
+takes its place (an Undo for an older action would then be a surprise). Ctrl+Z in the editor
+reaches it too once the editor has nothing of its own to undo: after trashing a draft the
+next one opens with an empty undo history, and Ctrl+Z there is what a writer tries first.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -64,6 +67,29 @@ class UndoNotice(QWidget):
         self._undo = None
         self._timer.stop()
         self.hide()
+
+    def take_back(self) -> bool:
+        """Undo the offered action now, as the button would; return whether one was offered."""
+        if self._undo is None:
+            return False
+        self._clicked()
+        return True
+
+    def reach_from(self, editor: QPlainTextEdit) -> None:
+        """Let Ctrl+Z in ``editor`` take back the offer when the editor has nothing to undo."""
+        editor.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Ctrl+Z in an editor with an empty undo history undoes the offered action."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(watched, QPlainTextEdit)
+            and isinstance(event, QKeyEvent)
+            and event.matches(QKeySequence.StandardKey.Undo)
+            and not watched.document().isUndoAvailable()
+        ):
+            return self.take_back()
+        return False
 
     def _message_changed(self, message: str) -> None:
         if message:

@@ -1554,4 +1554,6 @@ JUDGEMENTS: list[tuple[str, str, bool]] = [
     ),
     ("deadline", "Slot A: Wednesday 09:00-10:00 UTC. Until then, keep the old invite.", False),
     ("deadline_tz", "Please vote by 23:59 on 7 August 2026\uff08GMT+8\uff09.", True),
+    # -- seen by hand in the window: a time after "so we can" is what the ask makes possible.
+    ("deadline", "@li, please sign the order so we can ship the racks on Monday.", False),
 ]

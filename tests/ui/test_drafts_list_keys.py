@@ -203,3 +203,41 @@ def test_arrow_keys_open_the_draft_and_keep_the_keyboard_in_the_list(qtbot):
     QTest.keyClick(win.sidebar.list, Qt.Key.Key_Return)
     assert win.editor.hasFocus()
     close_window(win)
+
+
+def test_ctrl_z_in_the_editor_after_trashing_brings_the_draft_back(qtbot):
+    (only,) = seed("Subject: Only one\n\nx")
+    win = open_window(qtbot)
+    activate(qtbot, win)
+    with qtbot.waitSignal(win.keeper.loaded, timeout=5_000):
+        win.open_draft(only)
+    win.editor.setFocus()
+    qtbot.waitUntil(win.editor.hasFocus)
+    with qtbot.waitSignal(win.sidebar.listed, timeout=5_000):
+        QTest.keySequence(win.editor, QKeySequence(TRASH_SHORTCUT))
+    qtbot.waitUntil(lambda: titles(win) == [])
+    assert win.editor.toPlainText() == ""
+    # The blank draft that opened is not stored, so the status bar does not say "Saving…".
+    assert win.status_line.save_status.text() == ""
+    win.editor.setFocus()
+    with qtbot.waitSignal(win.keeper.loaded, timeout=5_000):
+        QTest.keyClick(win.editor, Qt.Key.Key_Z, CTRL)
+    assert win.keeper.draft_id == only
+    assert trashed_ids() == set()
+    close_window(win)
+
+
+def test_ctrl_z_in_the_editor_undoes_typing_before_it_reaches_the_trash(qtbot):
+    (only,) = seed("Subject: Only one\n\nx")
+    win = open_window(qtbot)
+    activate(qtbot, win)
+    with qtbot.waitSignal(win.keeper.loaded, timeout=5_000):
+        win.open_draft(only)
+    with qtbot.waitSignal(win.sidebar.listed, timeout=5_000):
+        win.sidebar.trash_open()
+    win.editor.setFocus()
+    QTest.keyClicks(win.editor, "new")
+    QTest.keyClick(win.editor, Qt.Key.Key_Z, CTRL)
+    assert win.editor.toPlainText() == ""  # the typing went first
+    assert only in trashed_ids()
+    close_window(win)

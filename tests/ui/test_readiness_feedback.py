@@ -100,6 +100,7 @@ def test_a_fresh_template_shows_what_is_to_fill_not_errors(qtbot, window):
     slots = [f for f in report.findings if f.rule == "structure.placeholder"]
     assert slots
     assert headings(window) == [f"To fill ({len(slots)})"]
+    assert window.findings.title.text() == f"{len(slots)} to fill"
     assert not any(h.startswith("Errors") for h in headings(window))
     assert window.readiness.verdict.text() == f"To fill ({len(slots)})"
     waves = [s for s in window.editor.extraSelections()

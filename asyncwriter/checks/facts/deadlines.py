@@ -64,6 +64,12 @@ _NOT_BEFORE = re.compile(
     r"\b(?:before|until|till)\W{0,3}(?:the\s)?$",
     re.IGNORECASE,
 )
+#: "..., so we can order them on Monday": the time of what the ask makes possible.
+_PURPOSE = re.compile(
+    r"\b(?:so(?:\sthat)?|in\sorder\sto|in\sorder\sthat)\s(?:we|i|they|he|she|you|it|the\s\w+)"
+    r"\s(?:can|could|will|may|might|'ll)\b[^.?!]*$",
+    re.IGNORECASE,
+)
 #: "Packages not rebuilt before 18 Sep will be orphaned": what happens to what is not done
 #: by then makes the date a deadline, though "not ... before" reads like a not-before.
 _CONSEQUENCE = re.compile(
@@ -327,6 +333,8 @@ def _is_deadline(a: Analysis, expr: TimeExpression, ask_spans: list[tuple[int, i
         return False
     # "at the beginning of next week" is part of the time, not an event that begins.
     context = _PART_OF_PERIOD.sub(" ", a.prose[sent_start : expr.start])
+    if _PURPOSE.search(context):
+        return False  # "approve it by Thursday, so we can order on Monday": what follows
     if _BEFORE_EVENT.search(context):
         return True
     return not _EVENT.search(context)
