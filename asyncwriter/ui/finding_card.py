@@ -53,6 +53,15 @@ def fix_kind(finding: Finding) -> str | None:
     return known.fix if known is not None else REPLACE
 
 
+#: Rules whose finding is fixed by a link: a mention to link, or a message with none.
+LINK_RULES = frozenset({"links.unlinked-reference", "links.missing"})
+
+
+def asks_for_link(finding: Finding) -> bool:
+    """Return True when a link is the fix: an unlinked mention, no link, a link section."""
+    return finding.rule in LINK_RULES or "needs a link" in finding.message
+
+
 def fix_label(finding: Finding, suggestion: str) -> str:
     """Return the button text for applying ``suggestion`` to ``finding``."""
     if fix_kind(finding) == INSERT_SUMMARY:
@@ -85,6 +94,7 @@ class FindingCard(QFrame):
     chosen = Signal()
     fixRequested = Signal(str)
     ignoreRequested = Signal()
+    linkRequested = Signal()
     addWordRequested = Signal()
     ruleOffRequested = Signal()
 
@@ -109,6 +119,11 @@ class FindingCard(QFrame):
             _tab_only(button)
             button.clicked.connect(self._fix_clicked)
             self.fix_buttons.append(button)
+        self.link_button = QPushButton("Add link…", self)
+        self.link_button.setObjectName("addLink")
+        self.link_button.setToolTip("Write a Markdown link here (the clipboard's URL, if any)")
+        _tab_only(self.link_button)
+        self.link_button.clicked.connect(self.linkRequested)
         self.ignore_button = QPushButton("Ignore here", self)
         self.ignore_button.setObjectName("ignore")
         self.ignore_button.setToolTip("Hide this finding for this draft")
@@ -136,7 +151,7 @@ class FindingCard(QFrame):
     def _lay_out(self) -> None:
         fixes = QVBoxLayout()
         fixes.setSpacing(4)
-        for button in self.fix_buttons:
+        for button in (*self.fix_buttons, self.link_button):
             fixes.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         row = QHBoxLayout()
         row.addWidget(self.ignore_button)
@@ -151,7 +166,7 @@ class FindingCard(QFrame):
         layout.addLayout(fixes)
         layout.addLayout(row)
         # Tab within a card goes the way it reads: the primary fix, the others, Ignore, ⋯.
-        chain: list[QWidget] = [self, *self.fix_buttons, self.ignore_button,
+        chain: list[QWidget] = [self, *self.fix_buttons, self.link_button, self.ignore_button,
                                 self.add_word_button, self.more_button]  # fmt: skip
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
@@ -174,6 +189,7 @@ class FindingCard(QFrame):
             if i < len(suggestions):
                 button.setText(fix_label(finding, suggestions[i]))
                 button.setProperty("suggestion", suggestions[i])
+        self.link_button.setVisible(asks_for_link(finding))
         self.add_word_button.setVisible(finding.category == "misspelling")
         self.rule_off_action.setToolTip(f"Stop reporting {finding.rule} in every draft")
 
@@ -185,7 +201,8 @@ class FindingCard(QFrame):
 
     def buttons(self) -> list[QPushButton | QToolButton]:
         """Return the card's buttons in Tab order (hidden ones included)."""
-        return [*self.fix_buttons, self.ignore_button, self.add_word_button, self.more_button]
+        return [*self.fix_buttons, self.link_button, self.ignore_button, self.add_word_button,
+                self.more_button]  # fmt: skip
 
     def _fix_clicked(self) -> None:
         button = self.sender()

@@ -61,6 +61,7 @@ class FindingsPanel(QWidget):
         ignoreRequested(finding): hide this finding for this draft.
         ruleOffRequested(finding): turn the finding's rule off in the settings.
         addWordRequested(finding): add the misspelled word to the dictionary.
+        linkRequested(finding): ask for a URL and link the finding's text.
     """
 
     activated = Signal(object)
@@ -70,6 +71,7 @@ class FindingsPanel(QWidget):
     ignoreRequested = Signal(object)
     ruleOffRequested = Signal(object)
     addWordRequested = Signal(object)
+    linkRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,6 +189,7 @@ class FindingsPanel(QWidget):
         card.fixRequested.connect(lambda s: self._act(card, lambda f: self.fixRequested.emit(f, s)))
         card.ignoreRequested.connect(lambda: self._act(card, self.ignoreRequested.emit))
         card.addWordRequested.connect(lambda: self._act(card, self.addWordRequested.emit))
+        card.linkRequested.connect(lambda: self._act(card, self.linkRequested.emit))
         card.ruleOffRequested.connect(lambda: self._act(card, self.ruleOffRequested.emit))
         for widget in (card, *card.buttons()):
             widget.installEventFilter(self)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from asyncwriter.ui.finding_card import MAX_FIXES, fix_label
+from asyncwriter.ui.finding_card import MAX_FIXES, asks_for_link, fix_label
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
     from asyncwriter.checks.model import Finding
 
-#: Rules whose finding is fixed by a link: a mention to link, or a message with none.
-LINK_RULES = frozenset({"links.unlinked-reference", "links.missing"})
 #: A heading shown above one finding's choices when several meet at the spot.
 HEADING_LENGTH = 60
 
@@ -45,11 +43,6 @@ class FixChoice:
     kind: ChoiceKind
     label: str
     suggestion: str = ""
-
-
-def asks_for_link(finding: Finding) -> bool:
-    """Return True when a link is the fix: an unlinked mention, no link, a link section."""
-    return finding.rule in LINK_RULES or "needs a link" in finding.message
 
 
 def choices_for(finding: Finding) -> list[FixChoice]:

@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         )
         self.fix_queue = FixQueue(self.session, self.editor, self.findings, acts, self.say)
         self.editor_fixes = EditorFixes(self.editor, acts, self.session)
+        self.findings.linkRequested.connect(self.editor_fixes.ask_for_link)
         self.grammar_link = GrammarLink(self.grammar, self.grammar_bar, status, self.linter,
                                         self.session, self.state, options=self._options,
                                         config=lambda: self.config)  # fmt: skip

@@ -216,3 +216,20 @@ def test_step_from_visits_findings_on_the_same_words_one_by_one(window):
     assert {first, second} == {a, b}
     assert step_from([c, b, a], 5, 9, second, 1) is c
     assert step_from([c, b, a], 21, 21, None, 1) in (a, b), "wraps to the first"
+
+
+def test_a_link_cards_add_link_button_writes_the_clipboards_url(qtbot, window):
+    show_message(qtbot, window)
+    QApplication.clipboard().setText("https://docs.example.com/plan")
+    card = card_of(window, UNLINKED)
+    assert card.link_button.isVisibleTo(card)
+    assert not card_of(window, "deadline.no-timezone").link_button.isVisibleTo(card)
+    qtbot.mouseClick(card.link_button, Qt.MouseButton.LeftButton)
+    dialog = window.editor_fixes.link_dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert dialog.field.text() == "https://docs.example.com/plan"
+    report = wait_report(
+        qtbot, window, action=lambda: qtbot.keyClick(dialog.field, Qt.Key.Key_Return)
+    )
+    assert "[the doc](https://docs.example.com/plan)" in window.editor.toPlainText()
+    assert UNLINKED not in {f.rule for f in report.findings}
