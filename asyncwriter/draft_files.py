@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from asyncwriter.templates import template_id_of
-from asyncwriter.textfiles import InputError, read_input
+from asyncwriter.textfiles import MAX_INPUT_BYTES, InputError, read_input
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 #: The largest file imported as a draft; anything bigger is not a message.
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_IMPORT_BYTES = MAX_INPUT_BYTES
 _UNSAFE = re.compile(r"[^\w\s.-]+")
 
 
@@ -39,18 +39,10 @@ def import_markdown(path: Path) -> Imported:
     those terms, and a draft should not change the first time it is saved.
 
     Raises:
-        InputError: the file is missing, unreadable, too big, binary or not UTF-8.
+        InputError: the file is missing, unreadable, not a regular file (a FIFO or a
+            device), too big, binary or not UTF-8.
     """
-    try:
-        size = path.stat().st_size
-    except OSError:
-        size = 0  # read_input reports the real problem
-    if size > MAX_IMPORT_BYTES:
-        raise InputError(
-            f"{path}: {size / 1e6:.0f} MB is more than a message "
-            f"(the limit is {MAX_IMPORT_BYTES // 2**20} MB)"
-        )
-    text = read_input(str(path)).removeprefix("\ufeff")
+    text = read_input(str(path), MAX_IMPORT_BYTES).removeprefix("\ufeff")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Imported(text, template_id_of(text))
 

@@ -35,19 +35,16 @@ import contextlib
 import ipaddress
 import os
 import re
-import tomllib
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asyncwriter import paths
+from asyncwriter import paths, regular_files, toml_text
 from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column \d+\)|\s*\(at end of document\)")
 
 #: Where grammar checks run: LanguageTool on this machine, a server the user names, the
 #: public service (text leaves the machine; asked first) or nowhere.
@@ -55,14 +52,8 @@ LANGUAGETOOL_MODES = ("local", "server", "public", "off")
 #: LanguageTool's checking levels; "picky" adds style rules.
 LANGUAGETOOL_LEVELS = ("default", "picky")
 DEFAULT_LANGUAGE = "en-US"
-
-
-def toml_error(exc: tomllib.TOMLDecodeError) -> tuple[str, int | None]:
-    """Split a TOML error into its reason and line (None when it is at the end)."""
-    message = str(exc)
-    m = _TOML_POSITION.search(message)
-    line = int(m.group(1)) if m and m.group(1) else None
-    return _TOML_POSITION.sub("", message), line
+#: A larger settings file is not one (and a device that never ends is not read to the end).
+MAX_SETTINGS_BYTES = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,12 +140,14 @@ def load(path: Path | None = None) -> Settings:
     path = path or paths.settings_file()
     settings = Settings(path=path)
     try:
-        data = path.read_bytes()
+        data = regular_files.read_bytes(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return settings
     except OSError as exc:
         settings.problems.append(
-            SettingsProblem(path, f"cannot read it: {exc.strerror or exc}", whole_file=True)
+            SettingsProblem(
+                path, f"cannot read it: {exc.strerror or exc}; using the defaults", whole_file=True
+            )
         )
         return settings
     try:
@@ -165,12 +158,11 @@ def load(path: Path | None = None) -> Settings:
         )
         return settings
     try:
-        raw = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        reason, line = toml_error(exc)
+        raw = toml_text.parse(source)
+    except toml_text.TomlError as exc:
         settings.problems.append(
             SettingsProblem(
-                path, f"not valid TOML: {reason}; using the defaults", line, whole_file=True
+                path, f"not valid TOML: {exc.reason}; using the defaults", exc.line, whole_file=True
             )
         )
         return settings

@@ -30,18 +30,16 @@ from __future__ import annotations
 import difflib
 import re
 import threading
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asyncwriter import paths
+from asyncwriter import paths, regular_files, toml_text
 from asyncwriter.draft_text import marker, template_id_of
 from asyncwriter.formats import FORMATS
 from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
 from asyncwriter.sections import NEEDS, Section
 from asyncwriter.settings import load as load_settings
-from asyncwriter.settings import toml_error
 
 __all__ = ["Catalog", "Problem", "Template", "TemplateError", "marker", "resolve", "template_id_of"]
 
@@ -195,8 +193,8 @@ def parse(
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     meta, body = _split_front_matter(text)
     try:
-        data = tomllib.loads(meta)
-    except tomllib.TOMLDecodeError as exc:
+        data = toml_text.parse(meta)
+    except toml_text.TomlError as exc:
         raise TemplateError(_toml_reason(exc)) from None
     warnings: list[str] = []
     for key in data:
@@ -258,9 +256,9 @@ def _split_front_matter(text: str) -> tuple[str, str]:
     raise TemplateError("the front matter is not closed: add a +++ line after it")
 
 
-def _toml_reason(exc: tomllib.TOMLDecodeError) -> str:
+def _toml_reason(exc: toml_text.TomlError) -> str:
     """Return a TOML error with its line number counted in the template file."""
-    reason, line = toml_error(exc)
+    reason, line = exc.reason, exc.line
     if line is None:
         return f"front matter is not valid TOML: {reason} (at its end: check quotes and brackets)"
     # the front matter starts on the file's second line
@@ -345,10 +343,9 @@ def load_file(
 ) -> tuple[Template | None, list[Problem]]:
     """Read and parse one template file; never raises for a bad file."""
     try:
-        if path.stat().st_size > MAX_TEMPLATE_BYTES:
-            return None, [Problem(path, f"larger than {MAX_TEMPLATE_BYTES // 1024} KB, not a "
-                                        "template")]  # fmt: skip
-        data = path.read_bytes()
+        data = regular_files.read_bytes(path, MAX_TEMPLATE_BYTES)
+    except regular_files.FileTooLargeError as exc:
+        return None, [Problem(path, f"{exc.strerror}, not a template")]
     except OSError as exc:
         return None, [Problem(path, f"cannot read it: {exc.strerror or exc}")]
     try:

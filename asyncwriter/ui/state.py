@@ -13,12 +13,15 @@ import os
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING
 
-from asyncwriter import paths
+from asyncwriter import paths, regular_files
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 logger = logging.getLogger(__name__)
+
+#: The window state is a few hundred bytes; a bigger file (or a device) is not read.
+MAX_STATE_BYTES = 1 << 20
 
 
 @dataclass(slots=True)
@@ -49,10 +52,10 @@ def load(path: Path | None = None) -> WindowState:
     """Read the window state, or the defaults when it is missing or broken."""
     path = path or state_file()
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(regular_files.read_bytes(path, MAX_STATE_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return WindowState()
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:
         logger.warning("ignoring window state %s: %s", path, exc)
         return WindowState()
     state = WindowState()

@@ -10,9 +10,10 @@ read by some code and none silently stopped mattering.
 from __future__ import annotations
 
 import functools
-import tomllib
 from importlib import resources
 from typing import Any
+
+from asyncwriter import toml_text
 
 #: The keys read through :func:`words` and :func:`table` so far, by file.
 _READ: dict[str, set[str]] = {}
@@ -24,9 +25,10 @@ def load(name: str) -> dict[str, Any]:
 
     Raises:
         FileNotFoundError: there is no such file.
+        toml_text.TomlError: the packaged file is broken (a bug in this package).
     """
     text = resources.files(__package__).joinpath(f"{name}.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return toml_text.parse(text)
 
 
 def words(name: str, key: str) -> tuple[str, ...]:
