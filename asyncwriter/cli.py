@@ -399,8 +399,9 @@ def _new(
               file=err)  # fmt: skip
         return EXIT_USAGE
     except OSError as exc:
-        print(f"asyncwriter: error: {args.output}: cannot write ({exc.strerror or exc})",
-              file=err)  # fmt: skip
+        from asyncwriter.os_errors import describe
+
+        print(f"asyncwriter: error: {args.output}: cannot write ({describe(exc)})", file=err)
         return EXIT_USAGE
     print(f"asyncwriter: wrote {args.output} from template {template.id!r}", file=err)
     return EXIT_OK

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asyncwriter import paths, regular_files, toml_text
+from asyncwriter import os_errors, paths, regular_files, toml_text
 from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
 
 if TYPE_CHECKING:
@@ -367,9 +367,13 @@ def save(settings: Settings, path: Path | None = None) -> Path | None:
     from tomlkit.exceptions import TOMLKitError
 
     path = path or settings.path or paths.settings_file()
+    # Write through a symlink (a dotfiles repository links settings.toml): the file the
+    # link points at is edited and replaced, and the link stays a link.
+    path = Path(os.path.realpath(path))
     kept: Path | None = None
     try:
-        source: str | None = path.read_text(encoding="utf-8-sig")
+        data = regular_files.read_bytes(path, MAX_SETTINGS_BYTES)
+        source: str | None = data.decode("utf-8-sig")
     except (FileNotFoundError, NotADirectoryError):
         source = ""
     except UnicodeDecodeError:
@@ -378,23 +382,27 @@ def save(settings: Settings, path: Path | None = None) -> Path | None:
         raise SettingsWriteError(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:
         doc = tomlkit.parse(source) if source is not None else None
-    except TOMLKitError:
+    except (TOMLKitError, RecursionError, MemoryError):
         doc = None
     if doc is None:
         kept = path.with_name(path.name + ".broken")
         try:
             os.replace(path, kept)
         except OSError as exc:
-            raise SettingsWriteError(f"cannot keep the old file as {kept}: {exc}") from exc
+            raise SettingsWriteError(
+                f"cannot keep the old file as {kept}: {os_errors.describe(exc)}"
+            ) from exc
         doc = tomlkit.document()
     _update(doc, settings)
+    tmp = path.with_name(path.name + ".tmp")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
         os.replace(tmp, path)
     except OSError as exc:
-        raise SettingsWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        with contextlib.suppress(OSError):
+            tmp.unlink()  # a half-written copy (a full disk) is not left behind
+        raise SettingsWriteError(f"cannot write {path}: {os_errors.describe(exc)}") from exc
     return kept
 
 

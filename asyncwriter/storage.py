@@ -23,7 +23,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asyncwriter import paths
+from asyncwriter import os_errors, paths
 from asyncwriter.draft_text import derive_title, fts_query, preview
 from asyncwriter.storage_schema import MIGRATIONS, statements
 
@@ -42,13 +42,14 @@ BUSY_TIMEOUT_MS = 5_000
 # SQLite's primary result codes (``exc.sqlite_errorcode & 0xFF``) that mean the file itself
 # is damaged, as opposed to the disk, the folder or another process being in the way.
 _CORRUPT_CODES = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB
+_IOERR = 10
 _REASONS = {
     3: "permission denied",
     5: "another program is holding the store locked",
     6: "another program is holding the store locked",
     8: "the folder or file is read-only",
     10: "the disk reported an input/output error",
-    13: "the disk is full",
+    13: os_errors.DISK_FULL,
     14: "the file cannot be opened",
     23: "permission denied",
 }
@@ -73,7 +74,7 @@ def as_store_error(exc: sqlite3.Error | OSError, path: Path | None = None) -> St
     if isinstance(exc, StoreError):
         return exc
     damaged = isinstance(exc, sqlite3.DatabaseError) and _is_corrupt(exc)
-    reason = "the file is damaged" if damaged else _reason(exc)
+    reason = "the file is damaged" if damaged else _reason(exc, path)
     return StoreError(reason, path=path, damaged=damaged)
 
 
@@ -170,10 +171,19 @@ def _stamp(value: str) -> datetime:
     return datetime.fromisoformat(value)
 
 
-def _reason(exc: sqlite3.Error | OSError) -> str:
+def _reason(exc: sqlite3.Error | OSError, path: Path | None = None) -> str:
+    """Return why ``exc`` happened; an I/O error on a disk with no room left is a full disk.
+
+    SQLite reports a write that failed for want of space as ``SQLITE_FULL`` only on some
+    paths (growing the WAL index, an fsync, a size hint give ``SQLITE_IOERR``), and Python
+    does not pass on the system's errno, so the free space decides.
+    """
     if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
+        return os_errors.describe(exc)
     code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None and code & 0xFF == _IOERR and path is not None:
+        if os_errors.disk_is_full(path.parent):
+            return os_errors.DISK_FULL
     if code is not None and (code & 0xFF) in _REASONS:
         return _REASONS[code & 0xFF]
     return str(exc)
@@ -225,14 +235,14 @@ class Store:
             return Opened(cls._connect(str(path), path, migrations))
         except sqlite3.DatabaseError as exc:
             if not _is_corrupt(exc):
-                raise StoreError(_reason(exc), path=path) from exc
+                raise StoreError(_reason(exc, path), path=path) from exc
             damage = str(exc)
         aside = _move_aside(path)
         logger.warning("drafts store %s is damaged (%s); moved to %s", path, damage, aside)
         try:
             store = cls._connect(str(path), path, migrations)
         except sqlite3.Error as exc:
-            raise StoreError(_reason(exc), path=path) from exc
+            raise StoreError(_reason(exc, path), path=path) from exc
         return Opened(store, moved_aside=aside, damage=damage)
 
     @classmethod
@@ -645,7 +655,7 @@ class Store:
         return found
 
     def _transaction(self) -> _Transaction:
-        return _Transaction(self._db)
+        return _Transaction(self._db, self.path)
 
 
 class _Transaction:
@@ -655,14 +665,15 @@ class _Transaction:
     the busy timeout) instead of failing half-way through.
     """
 
-    def __init__(self, db: sqlite3.Connection) -> None:
+    def __init__(self, db: sqlite3.Connection, path: Path | None) -> None:
         self._db = db
+        self._path = path
 
     def __enter__(self) -> None:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
-            raise as_store_error(exc) from exc
+            raise as_store_error(exc, self._path) from exc
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, *_: object
@@ -672,11 +683,11 @@ class _Transaction:
                 self._db.execute("COMMIT")
             except sqlite3.Error as exc:  # a full disk often shows up here
                 self._rollback()
-                raise as_store_error(exc) from exc
+                raise as_store_error(exc, self._path) from exc
             return
         self._rollback()
         if isinstance(error, sqlite3.Error):
-            raise as_store_error(error) from error
+            raise as_store_error(error, self._path) from error
 
     def _rollback(self) -> None:
         if self._db.in_transaction:

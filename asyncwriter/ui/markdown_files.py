@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from asyncwriter import draft_files
+from asyncwriter import draft_files, os_errors
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -119,7 +119,7 @@ class MarkdownFiles(QObject):
             draft_files.export_markdown(Path(path), text)
         except OSError as exc:
             QMessageBox.warning(
-                self.parent_widget, "Cannot export", f"{path}: {exc.strerror or exc}"
+                self.parent_widget, "Cannot export", f"{path}: {os_errors.describe(exc)}"
             )
             return False
         self._say(f"Exported to {path}.")

@@ -126,7 +126,7 @@ class StoreClient(QObject):
                 self._drop_store()  # the next call reopens it, moving the file aside
             raise
         except sqlite3.Error as exc:
-            error = as_store_error(exc)
+            error = as_store_error(exc, self.store.path)
             if error.damaged:
                 self._drop_store()
             raise error from exc
