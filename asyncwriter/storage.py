@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import uuid
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asyncwriter import os_errors, paths
+from asyncwriter import os_errors, paths, wal_check
 from asyncwriter.draft_text import derive_title, fts_query, preview
 from asyncwriter.storage_schema import MIGRATIONS, statements
 
@@ -141,6 +142,10 @@ class Opened:
     store: Store
     moved_aside: Path | None = None
     damage: str | None = None
+    #: The last saves could not be read back (a damaged write-ahead log): why, and where a
+    #: copy of the store and its log as found was kept. The store itself opened as usual.
+    lost_saves: str | None = None
+    kept_copy: Path | None = None
 
 
 def store_file() -> Path:
@@ -231,8 +236,16 @@ class Store:
             raise StoreError(
                 f"cannot create the folder {path.parent}: {_reason(exc)}", path=path
             ) from exc
+        lost_saves = wal_check.damaged_frame(path.with_name(path.name + "-wal"))
+        kept_copy = _copy_aside(path) if lost_saves else None
+        if lost_saves:
+            logger.warning("drafts store %s: %s; copy kept as %s", path, lost_saves, kept_copy)
         try:
-            return Opened(cls._connect(str(path), path, migrations))
+            return Opened(
+                cls._connect(str(path), path, migrations),
+                lost_saves=lost_saves,
+                kept_copy=kept_copy,
+            )
         except sqlite3.DatabaseError as exc:
             if not _is_corrupt(exc):
                 raise StoreError(_reason(exc, path), path=path) from exc
@@ -697,14 +710,37 @@ class _Transaction:
                 logger.exception("rollback failed")
 
 
-def _move_aside(path: Path) -> Path:
-    """Rename a damaged store (and its WAL files) to a free ``.damaged-<time>`` name."""
+def _aside_name(path: Path) -> Path:
     stamp = utc_now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 1
     while target.exists():
         n += 1
         target = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+    return target
+
+
+def _copy_aside(path: Path) -> Path | None:
+    """Copy a store and its WAL, as found, to a free ``.damaged-<time>`` name.
+
+    Used when the store itself opens but its log is damaged: SQLite will drop the frames
+    after the damage on opening, so the copy keeps them for whoever can recover them.
+    Returns None if the copy could not be made (the store still opens; the log says why).
+    """
+    target = _aside_name(path)
+    try:
+        shutil.copy2(path, target)
+        wal = path.with_name(path.name + "-wal")
+        shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    except OSError as exc:
+        logger.warning("could not copy the drafts store %s aside: %s", path, exc)
+        return None
+    return target
+
+
+def _move_aside(path: Path) -> Path:
+    """Rename a damaged store (and its WAL files) to a free ``.damaged-<time>`` name."""
+    target = _aside_name(path)
     os.replace(path, target)
     for suffix in ("-wal", "-shm"):
         extra = path.with_name(path.name + suffix)

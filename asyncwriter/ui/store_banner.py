@@ -83,6 +83,16 @@ class StoreBanner(Banner):
                 f"{opened.moved_aside} and a new one started. Nothing was written to the "
                 "damaged file."
             )
+        elif opened is not None and opened.lost_saves is not None:
+            kept = (
+                f" A copy of the store and its log as found is kept as {opened.kept_copy}."
+                if opened.kept_copy is not None
+                else ""
+            )
+            self.show_notice(
+                f"The drafts store opened, but {opened.lost_saves}: your drafts are as they "
+                f"were at the last save before the damage.{kept}"
+            )
 
     def clear_fault(self) -> None:
         """Hide the bar if it was showing a fault (the store works again)."""
