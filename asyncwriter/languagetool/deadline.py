@@ -37,6 +37,11 @@ class Cutoff:
         self.reason: str | None = None
         self._lock = threading.Lock()
         self._connections: list[Any] = []
+        #: Duplicates of the sockets the request opened: a TLS handshake runs on a socket
+        #: that is nowhere to be found until it is over, but shutting down a duplicate
+        #: stops it too. Closed when the request ends (see :meth:`release`).
+        self._spares: list[socket.socket] = []
+        self._released = False
 
     def watch(self, connection: Any) -> None:
         """Note a connection the request uses; shut it at once if the request was cut."""
@@ -45,7 +50,20 @@ class Cutoff:
                 self._connections.append(connection)
             cut = self.reason is not None
         if cut:
-            _shut(connection)
+            _shut(getattr(connection, "sock", None))
+
+    def watch_socket(self, sock: socket.socket) -> None:
+        """Note a socket the request opened (it may yet be wrapped in TLS)."""
+        with contextlib.suppress(OSError):
+            spare = sock.dup()
+            with self._lock:
+                if self._released:
+                    spare.close()
+                    return
+                self._spares.append(spare)
+                cut = self.reason is not None
+            if cut:
+                _shut(spare)
 
     def cut(self, reason: str) -> None:
         """Shut every connection of the request (safe from any thread, never blocks)."""
@@ -53,8 +71,18 @@ class Cutoff:
             if self.reason is None:
                 self.reason = reason
             connections = list(self._connections)
+            for spare in self._spares:  # under the lock: release() may close them
+                _shut(spare)
         for connection in connections:
-            _shut(connection)
+            _shut(getattr(connection, "sock", None))
+
+    def release(self) -> None:
+        """Close the duplicate sockets: the request is over (its connection may live on)."""
+        with self._lock:
+            self._released = True
+            spares, self._spares = self._spares, []
+        for spare in spares:
+            spare.close()
 
     def remaining(self) -> float:
         """Return the seconds left before the deadline (negative once it passed)."""
@@ -87,6 +115,7 @@ class Requests:
         finally:
             _current.cutoff = previous
             timer.cancel()
+            cutoff.release()
             with self._lock:
                 self._active.remove(cutoff)
 
@@ -105,9 +134,14 @@ def _note(connection: Any) -> None:
         cutoff.watch(connection)
 
 
-def _shut(connection: Any) -> None:
-    """Shut a connection's socket down, waking any read or handshake blocked on it."""
-    sock = getattr(connection, "sock", None)
+def _note_socket(sock: socket.socket) -> None:
+    cutoff: Cutoff | None = getattr(_current, "cutoff", None)
+    if cutoff is not None:
+        cutoff.watch_socket(sock)
+
+
+def _shut(sock: socket.socket | None) -> None:
+    """Shut a socket down, waking any read or handshake blocked on it (or a duplicate)."""
     if sock is None:
         return
     with contextlib.suppress(OSError):
@@ -128,6 +162,11 @@ class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
         _note(self)
         super().request(*args, **kwargs)
 
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _note_socket(sock)
+        return sock
+
 
 class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
     """urllib3's TLS connection, noted by the request that connects or uses it."""
@@ -140,6 +179,11 @@ class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
     def request(self, *args: Any, **kwargs: Any) -> None:
         _note(self)
         super().request(*args, **kwargs)
+
+    def _new_conn(self) -> socket.socket:
+        sock = super()._new_conn()
+        _note_socket(sock)
+        return sock
 
 
 _WATCHED: dict[type, type] = {

@@ -9,6 +9,7 @@ deadline with the other checks done, bad matches are dropped, and a bad answer i
 from __future__ import annotations
 
 import json
+import socket
 import threading
 import time
 from datetime import UTC, datetime
@@ -196,6 +197,20 @@ def test_a_dripping_server_is_cut_off_at_the_deadline(lt_server, monkeypatch, mo
     # It ended by its own deadline, not when the server let go: far inside the hold.
     assert took < lt_server.fake.hold / 4
     assert lt_server.fake.drip_ended.wait(lt_server.fake.hold / 4)  # the server saw it go
+
+
+def test_a_tls_handshake_that_never_ends_is_cut_off_at_the_deadline(monkeypatch):
+    """The handshake runs before urllib3 hands out its socket; the deadline still ends it."""
+    monkeypatch.setattr(lt_http, "TOTAL_TIMEOUT", 0.5)
+    monkeypatch.setattr(lt_http, "CONNECT_TIMEOUT", 30.0)
+    monkeypatch.setattr(lt_http, "READ_TIMEOUT", 30.0)
+    with socket.create_server(("127.0.0.1", 0)) as silent:  # accepts, never says a word
+        url = f"https://127.0.0.1:{silent.getsockname()[1]}"
+        chunk = paragraphs(Analysis(TEXT))[0]
+        started = time.monotonic()
+        with pytest.raises(GrammarError, match="did not answer in time"):
+            Server(url).check(chunk, "en-US", "default")
+        assert time.monotonic() - started < lt_http.CONNECT_TIMEOUT / 4
 
 
 def test_closing_the_server_cuts_off_a_request_under_way(lt_server):
