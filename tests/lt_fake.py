@@ -4,6 +4,12 @@ It reads ``text`` or annotated ``data`` the way LanguageTool does (markup reads 
 ``interpretAs``), finds a few kinds of mistakes in what it reads, and reports them with
 offsets into the *original* text in UTF-16 code units, as LanguageTool (Java) does. It
 records every request so tests can check what was sent (``level``, what was left out).
+
+It can also be hostile, as a broken or malicious server would be (``mode``): ``raw`` sends
+``body`` as the answer whatever it holds (malformed, wrong types, deeply nested, huge);
+``drip`` sends the whole response (status line and headers too) one byte every ``drip``
+seconds, and ``drip-body`` sends the headers at once and drips the body. A dripping answer
+stops by itself after ``hold`` seconds, so a test that forgot it cannot hang the suite.
 """
 
 from __future__ import annotations
@@ -48,8 +54,16 @@ def utf16_len(text: str) -> int:
 class FakeLanguageTool:
     """What the server does; tests change ``mode`` to make it misbehave."""
 
-    mode: str = "ok"  # ok | slow | error | garbage | redirect | notjson-matches
+    mode: str = "ok"  # ok | slow | error | garbage | redirect | notjson-matches | hostile ones
     delay: float = 0.0
+    #: The answer's body (and HTTP status) in ``raw`` and the dripping modes.
+    body: bytes = b'{"matches": []}'
+    status: int = 200
+    #: Seconds between two bytes of a dripping answer, and how long it drips at most.
+    drip: float = 1.0
+    hold: float = 30.0
+    #: When the last dripping answer stopped (the client went away, or ``hold`` ran out).
+    drip_ended: threading.Event = field(default_factory=threading.Event)
     requests: list[dict[str, str]] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -141,11 +155,42 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_response(301)
             self.send_header("Location", "https://elsewhere.example.com/v2/check")
             self.end_headers()
+        elif fake.mode == "raw":
+            self._send(fake.status, fake.body, "application/json")
+        elif fake.mode in ("drip", "drip-body"):
+            self._drip(fake)
         elif fake.mode == "notjson-matches":
             self._send(200, json.dumps({"matches": "none"}).encode(), "application/json")
         else:
             answer = json.dumps(fake.check(form)).encode("utf-8")
             self._send(200, answer, "application/json")
+
+    def _drip(self, fake: FakeLanguageTool) -> None:
+        """Send the answer one byte at a time until the client leaves or ``hold`` is up."""
+        head = (
+            f"HTTP/1.1 {fake.status} OK\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(fake.body)}\r\n\r\n"
+        ).encode()
+        fake.drip_ended.clear()
+        stop = time.monotonic() + fake.hold
+        try:
+            if fake.mode == "drip-body":
+                self.wfile.write(head)
+                self.wfile.flush()
+                rest = fake.body
+            else:
+                rest = head + fake.body
+            for byte in rest:
+                if time.monotonic() > stop:
+                    break
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(fake.drip)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up, as it should
+        finally:
+            self.close_connection = True
+            fake.drip_ended.set()
 
     def _send(self, status: int, body: bytes, kind: str) -> None:
         try:

@@ -63,8 +63,15 @@ class LocalServer(server.Server):
         logger.info("LanguageTool started at %s", self.url)
 
     def check(self, chunk: Sequence[Paragraph], language: str, level: str) -> list[dict[str, Any]]:
-        """Check on the local server, starting it first if it is not running."""
-        self.start()
+        """Check on the local server, starting it first if it is not running.
+
+        Once closed (the app quits), it neither starts Java nor sends anything; Java that
+        finished starting while it was being closed is stopped.
+        """
+        if not self.requests.closed:
+            self.start()
+        if self.requests.closed and self.tool is not None:
+            self.close()  # closed while Java was starting
         return super().check(chunk, language, level)
 
     def close(self) -> None:

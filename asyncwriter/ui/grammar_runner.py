@@ -37,6 +37,8 @@ logger = logging.getLogger(__name__)
 
 #: Seconds before trying a failing LanguageTool again: quickly at first, then rarely.
 BACKOFF = (2, 5, 10, 30, 60)
+#: How long quitting waits for a grammar job to unwind once its request was cut off.
+SHUTDOWN_WAIT_MS = 2_000
 _STATES_FOR_ACTION = {
     "download": "needs-download",
     "java": "needs-java",
@@ -237,16 +239,19 @@ class GrammarRunner(QObject):
         self.stateChanged.emit(state, message)
 
     def shutdown(self) -> None:
-        """Stop retrying, let a running request end, and stop a local server (on quit)."""
+        """Stop retrying, cut off a running request, and stop a local server (on quit).
+
+        Quitting never waits on the network: closing the checker cuts its request off at
+        once (the job then ends with an error nobody is told about), and stops Java even
+        while it is starting. The short wait is for that job to unwind, not for a server.
+        """
         self._retry.stop()
         self._queued = None
-        if self.state == "starting" and self.checker is not None:
-            self.checker.close()  # stop Java now rather than wait for it to finish starting
-        timeout = languagetool.server.READ_TIMEOUT + languagetool.server.CONNECT_TIMEOUT
-        self.worker.wait(int(timeout * 1000))
+        self.worker.discard()
         if self.checker is not None:
             self.checker.close()
             self.checker = None
+        self.worker.wait(SHUTDOWN_WAIT_MS)
 
 
 def _as_grammar_error(exc: Exception) -> GrammarError:

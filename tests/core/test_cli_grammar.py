@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
 
 from asyncwriter import paths
 from tests.core.test_cli import NOW, run
@@ -72,3 +78,57 @@ def test_zone_from_settings_is_the_default_tz():
     result = run("lint", "--format", "json", "--now", "2026-11-23T09:00:00+00:00", "-", stdin=text)
     (deadline,) = json.loads(result.stdout)[0]["facts"]["deadlines"]
     assert deadline["datetime"].endswith("+09:00")
+
+
+# -- a hostile server, through the command line in a real process -------------------------
+
+#: Run the command line with the request deadline shortened, so a dripping server's test
+#: takes seconds; everything else is ``python -m asyncwriter``.
+SHORT_DEADLINE = (
+    "import sys; from asyncwriter.languagetool import server; server.TOTAL_TIMEOUT = 2.0; "
+    "from asyncwriter.cli import main; sys.exit(main(sys.argv[1:]))"
+)
+NESTED = b'{"matches":' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+BAD_MATCH = (b'{"matches": [{"offset": 1e999, "length": 3, "rule": {"id": "X"}}, '
+             b'{"offset": 7, "length": 3, "replacements": 5, "rule": {"id": "Y"}}, '
+             b'{"offset": 7, "length": 3, "replacements": {"a": 1}, "rule": {"id": "Z"}}]}')  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("mode", "body", "says"),
+    [
+        ("raw", BAD_MATCH, None),
+        ("raw", NESTED, "is not LanguageTool's"),
+        ("raw", b"[" * 100_000, "is not LanguageTool's"),
+        ("raw", b'{"matches": []}' + b" " * 5_000_000, "larger than 4 MB"),
+        ("drip", b'{"matches": []}', "did not answer in time"),
+        ("drip-body", b'{"matches": []}' + b" " * 1_000, "did not answer in time"),
+    ],
+    ids=["wrong-types", "nested", "nested-top", "huge", "drip", "drip-body"],
+)
+def test_lint_grammar_against_a_hostile_server_ends_without_a_traceback(
+    lt_server, mode, body, says
+):
+    lt_server.fake.mode, lt_server.fake.body = mode, body
+    lt_server.fake.drip, lt_server.fake.hold = 0.5, 60.0
+    configure(f'[languagetool]\nmode = "server"\nurl = "{lt_server.url}"\n')
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", SHORT_DEADLINE, "lint", "--grammar", *NOW, "-"],
+        input=MESSAGE.encode(),
+        capture_output=True,
+        timeout=lt_server.fake.hold * 2,
+        cwd=Path(__file__).parents[2],
+    )
+    took = time.monotonic() - started
+    stderr = result.stderr.decode()
+    assert "Traceback" not in stderr
+    assert result.returncode == 0, stderr
+    if says is None:
+        assert stderr == ""
+        rules = {line.split()[2] for line in result.stdout.decode().splitlines()}
+        assert {"grammar.Y", "grammar.Z"} <= rules and "grammar.X" not in rules
+    else:
+        assert says in stderr and "grammar not checked for <stdin>" in stderr
+    # Ended by its own deadline: well before the server would have let go.
+    assert took < lt_server.fake.hold / 2

@@ -5,6 +5,8 @@ LanguageTool is the stand-in server from tests/lt_fake.py; settings.toml points 
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -219,6 +221,24 @@ def test_a_slow_server_times_out_and_other_checks_are_not_held_up(
                           check_params_cb=lambda state, _m: state == "failing"):  # fmt: skip
         pass
     assert "did not answer in time" in win.grammar_status.toolTip()
+
+
+def test_closing_the_window_never_waits_on_a_hanging_request(qtbot, open_window, lt_server):
+    """A server that drips its answer holds the request; quitting must not wait for it."""
+    lt_server.fake.mode = "drip"
+    lt_server.fake.drip, lt_server.fake.hold = 1.0, 60.0
+    configure(f'[languagetool]\nmode = "server"\nurl = "{lt_server.url}"\n')
+    win = open_window()
+    win.editor.setPlainText(TEXT)
+    qtbot.waitUntil(lambda: bool(lt_server.requests), timeout=REPORT_TIMEOUT_MS)
+    assert win.grammar.state == "checking"
+    # The request would hold until the server lets go or the request's deadline passes.
+    held = min(lt_server.fake.hold, server.TOTAL_TIMEOUT)
+    started = time.monotonic()
+    win.close()
+    took = time.monotonic() - started
+    assert took < held / 3, f"closing waited {took:.1f} s on a request held {held:.0f} s"
+    assert lt_server.fake.drip_ended.wait(held / 3)  # the connection was dropped at once
 
 
 def test_settings_dialog_from_the_window_applies_at_once(qtbot, open_window, lt_server):

@@ -21,8 +21,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from asyncwriter.checks.grammar.outcome import GrammarOutcome
-from asyncwriter.checks.grammar.paragraphs import SEPARATOR, paragraphs, utf16_to_str
+from asyncwriter.checks.grammar.answer import read_match
+from asyncwriter.checks.grammar.outcome import GrammarError, GrammarOutcome
+from asyncwriter.checks.grammar.paragraphs import SEPARATOR, answer_offsets, paragraphs
 from asyncwriter.checks.model import Finding
 from asyncwriter.rule_settings import Severity, effective_setting
 
@@ -39,6 +40,9 @@ logger = logging.getLogger(__name__)
 MAX_REQUEST_CHARS = 18_000
 #: Paragraphs kept in the result cache (a long draft has a few hundred).
 CACHE_SIZE = 4_000
+#: Most matches kept for one paragraph: a real paragraph has a handful, and a server that
+#: sends thousands must not freeze the window drawing them.
+MAX_MATCHES_PER_PARAGRAPH = 200
 #: LanguageTool issue types that are spelling mistakes (the dictionary applies to these).
 SPELLING_TYPES = frozenset({"misspelling"})
 
@@ -59,7 +63,8 @@ class GrammarServer(Protocol):
         The paragraphs are sent joined by
         :data:`~asyncwriter.checks.grammar.paragraphs.SEPARATOR` (see
         :func:`~asyncwriter.checks.grammar.paragraphs.request_annotation`), and match
-        offsets are UTF-16 units into that joined text, as LanguageTool gives them.
+        offsets are UTF-16 units into that sent text, as LanguageTool gives them. The
+        matches are checked by the engine (malformed ones are dropped), not trusted.
 
         Raises:
             GrammarError: LanguageTool could not be asked; the message says why.
@@ -213,49 +218,54 @@ def _chunks(items: Sequence[Paragraph], limit: int) -> Iterable[list[Paragraph]]
         yield chunk
 
 
-def _split_matches(
-    chunk: Sequence[Paragraph], raw: list[dict[str, Any]]
-) -> list[tuple[Match, ...]]:
-    """Give each paragraph of a request its matches, in ``str`` offsets from its start."""
+def _split_matches(chunk: Sequence[Paragraph], raw: object) -> list[tuple[Match, ...]]:
+    """Give each paragraph of a request its matches, in ``str`` offsets from its start.
+
+    What is kept of an answer is bounded by the paragraphs, not by the server: malformed
+    matches, matches outside their paragraph (or across two) and repeats are dropped, and
+    a paragraph keeps at most :data:`MAX_MATCHES_PER_PARAGRAPH`.
+
+    Raises:
+        GrammarError: the matches are not a list (a server fault).
+    """
+    if not isinstance(raw, list):
+        raise GrammarError("LanguageTool's answer has no list of matches")
     texts = ["".join(t for t, _ in p.pieces) for p in chunk]
-    whole = SEPARATOR.join(texts)
-    to_str = utf16_to_str(whole)
+    to_draft = answer_offsets(chunk)
     bounds: list[int] = []
     pos = 0
     for text in texts:
         bounds.append(pos)
         pos += len(text) + len(SEPARATOR)
     out: list[list[Match]] = [[] for _ in chunk]
+    seen: set[tuple[int, int, int, str]] = set()
     for item in raw:
-        try:
-            start = to_str(int(item["offset"]))
-            end = to_str(int(item["offset"]) + int(item["length"]))
-            rule = item.get("rule") or {}
-            rule_id = str(rule["id"])
-        except (KeyError, TypeError, ValueError):
-            logger.debug("skipping a malformed LanguageTool match: %r", item)
+        found = read_match(item)
+        if found is None:
             continue
+        start = to_draft(found.offset, False)
+        end = to_draft(found.offset + found.length, True)
         i = bisect.bisect_right(bounds, start) - 1
         if i < 0 or end > bounds[i] + len(texts[i]) or end <= start:
-            continue  # across two paragraphs, or in the separator
+            continue  # across two paragraphs, or in the separator, or past the end
+        if len(out[i]) >= MAX_MATCHES_PER_PARAGRAPH:
+            continue
         offset = start - bounds[i]
         length = end - start
+        if (i, offset, length, found.rule_id) in seen:
+            continue  # the same match again
+        seen.add((i, offset, length, found.rule_id))
         if any(s < offset + length and offset < e for s, e in chunk[i].covered()):
             continue  # about the stand-in for code or a URL, not the writer's words
-        replacements = tuple(
-            str(r["value"])
-            for r in (item.get("replacements") or [])[:5]
-            if isinstance(r, dict) and "value" in r
-        )
         out[i].append(
             Match(
                 offset=offset,
                 length=length,
-                rule_id=rule_id,
-                message=str(item.get("message") or rule.get("description") or rule_id),
-                replacements=replacements,
-                issue_type=str(rule.get("issueType") or ""),
-                description=str(rule.get("description") or ""),
+                rule_id=found.rule_id,
+                message=found.message,
+                replacements=found.replacements,
+                issue_type=found.issue_type,
+                description=found.description,
             )
         )
     return [tuple(m) for m in out]

@@ -4,8 +4,10 @@ What is sent: each prose paragraph of the draft as LanguageTool *annotated text*
 (emphasis, link syntax, list markers) is sent as markup that reads as nothing; code spans,
 URLs and ``{{placeholders}}`` are sent as markup that reads as a neutral word, so the
 sentence around them still parses; quoted lines (someone else's words) and code blocks are
-not sent at all. LanguageTool maps its offsets back through the annotation, in UTF-16 code
-units, which are turned into ``str`` indices here.
+not sent at all. The markup itself is never sent, only :data:`MARKUP` in its place: a code
+span may hold a secret and a URL a token, and LanguageTool does not read markup anyway.
+LanguageTool gives offsets into what was sent, in UTF-16 code units;
+:func:`answer_offsets` turns them back into ``str`` indices into the draft's text.
 """
 
 from __future__ import annotations
@@ -29,6 +31,8 @@ DUMMY = "Dummy"
 #: What joins the paragraphs of one request (and splits table cells): a paragraph break,
 #: so no LanguageTool match can run from one paragraph into the next.
 SEPARATOR = "\n\n"
+#: What is sent in place of every piece of markup (LanguageTool skips markup when it reads).
+MARKUP = "<m/>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +53,9 @@ class Paragraph:
         return self.start + sum(len(text) for text, _ in self.pieces)
 
     def annotation(self) -> list[dict[str, str]]:
-        """Return the pieces in LanguageTool's ``data`` format."""
+        """Return the pieces in LanguageTool's ``data`` format, markup as :data:`MARKUP`."""
         return [
-            {"text": text} if reads is None else {"markup": text, "interpretAs": reads}
+            {"text": text} if reads is None else {"markup": MARKUP, "interpretAs": reads}
             for text, reads in self.pieces
         ]
 
@@ -77,6 +81,48 @@ def request_annotation(chunk: Sequence[Paragraph]) -> list[dict[str, str]]:
             annotation.append({"text": SEPARATOR})
         annotation.extend(paragraph.annotation())
     return annotation
+
+
+def answer_offsets(chunk: Sequence[Paragraph]) -> Callable[[int, bool], int]:
+    """Return a function from offsets in a request's answer to offsets in the draft's words.
+
+    The answer's offsets are UTF-16 units into the text :func:`request_annotation` sent
+    (markup counted as :data:`MARKUP`); the function's result is a ``str`` index into the
+    paragraphs' own text joined by :data:`SEPARATOR`. An offset inside a piece of markup
+    goes to the piece's start, or to its end when ``end`` is true, so a match that touches
+    markup covers all of it.
+    """
+    sent: list[str] = []
+    sent_starts: list[int] = []  # str index into the sent text where each piece starts
+    starts: list[int] = []  # ... and into the original text
+    markup: list[int] = []  # each piece's original length if it is markup, else -1
+    sent_pos = pos = 0
+    for n, paragraph in enumerate(chunk):
+        pieces = (((SEPARATOR, None),) if n else ()) + paragraph.pieces
+        for text, reads in pieces:
+            shown = text if reads is None else MARKUP
+            sent.append(shown)
+            sent_starts.append(sent_pos)
+            starts.append(pos)
+            markup.append(-1 if reads is None else len(text))
+            sent_pos += len(shown)
+            pos += len(text)
+    to_str = utf16_to_str("".join(sent))
+    sent_total, total = sent_pos, pos
+
+    def convert(offset: int, end: bool) -> int:
+        index = to_str(offset)
+        if index > sent_total:  # past the end: stays past it, so the caller drops it
+            return total + index - sent_total
+        i = bisect.bisect_right(sent_starts, index) - 1
+        if i < 0:
+            return index  # nothing was sent
+        into = index - sent_starts[i]
+        if markup[i] < 0:
+            return starts[i] + into
+        return starts[i] + (markup[i] if end and into > 0 else 0)
+
+    return convert
 
 
 def paragraphs(analysis: Analysis) -> tuple[list[Paragraph], bool]:
