@@ -195,6 +195,14 @@ class Analysis:
         self._block_starts = [b.start for b in self.blocks]
         self.word_count = len(_WORD.findall(self.prose))
 
+    def drop_doc(self) -> None:
+        """Forget the spaCy ``Doc`` (made in a memory zone, it is invalid once that ends).
+
+        Everything the checks keep is in offsets and strings; a use of ``doc`` after this
+        raises AttributeError instead of reading freed strings.
+        """
+        del self.doc
+
     # -- parsing -------------------------------------------------------------------------
 
     def _parse_markdown(self) -> None:

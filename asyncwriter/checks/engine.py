@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from asyncwriter.checks import nlp
 from asyncwriter.checks.analysis import Analysis
 from asyncwriter.checks.facts import read_facts
 from asyncwriter.checks.grammar.outcome import GrammarError
@@ -39,11 +40,13 @@ def run(
             False only cached results are used and the rest is listed in
             ``report.grammar.pending`` for a background job.
     """
-    analysis = Analysis(text)
-    facts = read_facts(analysis, options.now, options.tz)
     findings: list[Finding] = []
-    for check in _checks_to_run(options):
-        findings.extend(f for f in check(analysis, facts, options) if options.enabled(f.rule))
+    with nlp.text_zone():  # the draft's words leave spaCy's vocabulary at the end
+        analysis = Analysis(text)
+        facts = read_facts(analysis, options.now, options.tz)
+        for check in _checks_to_run(options):
+            findings.extend(f for f in check(analysis, facts, options) if options.enabled(f.rule))
+        analysis.drop_doc()  # invalid once the zone ends: a later use raises, never misreads
     outcome = None
     if grammar is not None:
         outcome = grammar.review(analysis)

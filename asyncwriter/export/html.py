@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
+from asyncwriter.export.link_truth import ascii_address, revealed_target
 from asyncwriter.export.message import (
     alignment,
     cell_rows,
@@ -209,14 +210,24 @@ class HtmlRenderer:
         return self.inline(node)
 
     def link(self, node: SyntaxTreeNode) -> str:
-        """Render a web link as ``<a>``; any other scheme as visible, inert text."""
+        """Render a web link as ``<a>``; any other scheme as visible, inert text.
+
+        A bare link shows its address with the host in ASCII (punycode); a link whose text
+        names another place than its target is followed by the real target, as plain text
+        shows it (:mod:`asyncwriter.export.link_truth`).
+        """
         raw = str(node.attrs.get("href", ""))
         href = web_url(raw)
+        label = link_label(node)
         if href is None:
-            label = link_label(node)
-            shown = label if is_bare(node) or label == raw else f"{label} ({raw})"
+            if is_bare(node):
+                return escape(ascii_address(label), quote=False)
+            shown = label if label == raw else f"{label} ({ascii_address(raw)})"
             return escape(shown, quote=False)
-        return f'<a href="{escape(href)}"{self._attrs("a", rtl=False)}>{self.inline(node)}</a>'
+        opening = f'<a href="{escape(href)}"{self._attrs("a", rtl=False)}>'
+        if is_bare(node):
+            return f"{opening}{escape(ascii_address(label), quote=False)}</a>"
+        return f"{opening}{self.inline(node)}</a>{_revealed(label, href)}"
 
     def image(self, node: SyntaxTreeNode) -> str:
         """Render an image as a link to it: a mail client never fetches it on opening."""
@@ -225,7 +236,8 @@ class HtmlRenderer:
         if src is None:
             return escape(alt, quote=False)
         shown = escape(alt, quote=False)
-        return f'<a href="{escape(src)}"{self._attrs("a", rtl=False)}>{shown}</a>'
+        opening = f'<a href="{escape(src)}"{self._attrs("a", rtl=False)}>'
+        return f"{opening}{shown}</a>{_revealed(alt, src)}"
 
     def _attrs(self, tag: str, *, rtl: bool = True, align: str = "") -> str:
         style = self.style.styles.get(tag, "")
@@ -233,3 +245,9 @@ class HtmlRenderer:
             style = f"{style};text-align:{align}" if style else f"text-align:{align}"
         out = f' style="{escape(style)}"' if style else ""
         return out + (self._dir if rtl else "")
+
+
+def _revealed(label: str, href: str) -> str:
+    """Return `` (target)`` after a link whose text names another place, else ``""``."""
+    target = revealed_target(label, href)
+    return f" ({escape(target, quote=False)})" if target else ""

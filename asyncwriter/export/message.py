@@ -27,6 +27,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from asyncwriter import markdown
 from asyncwriter.draft_text import LEADING_MARKER, LEADING_SUBJECT, template_id_of
+from asyncwriter.export.link_truth import tame_mailto
 from asyncwriter.markdown import EXTRA_TLDS
 
 if TYPE_CHECKING:
@@ -182,7 +183,11 @@ def walk(node: SyntaxTreeNode) -> Iterator[SyntaxTreeNode]:
 
 
 def web_url(href: str) -> str | None:
-    """Return ``href`` if it may be made clickable (http, https, mailto), else None."""
+    """Return ``href`` if it may be made clickable (http, https, mailto), else None.
+
+    A ``mailto:`` link comes back with its recipients, subject and body only
+    (:func:`~asyncwriter.export.link_truth.tame_mailto`).
+    """
     href = href.strip()
     try:
         parts = urlsplit(href)
@@ -190,7 +195,9 @@ def web_url(href: str) -> str | None:
         return None
     if parts.scheme.lower() not in WEB_SCHEMES:
         return None
-    if parts.scheme.lower() != "mailto" and not parts.netloc:
+    if parts.scheme.lower() == "mailto":
+        return tame_mailto(href)
+    if not parts.netloc:
         return None
     return href
 

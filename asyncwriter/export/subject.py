@@ -34,6 +34,9 @@ _KIND_PREFIX = {"incident": INCIDENT, "decision": DECISION}
 _INCIDENT_WORDS = re.compile(r"\b(?:incident|outage|sev ?[0-4])\b", re.IGNORECASE)
 _DECISION_WORDS = re.compile(r"\b(?:decision|decide|approve|approval)\b", re.IGNORECASE)
 _FIRST_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+#: Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): in a subject
+#: they can make "gpj.exe" read as "exe.jpg" in the mail list; the subject needs none.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def prefix_for(kind: str | None, report: Report | None, subject: str) -> str:
@@ -72,6 +75,7 @@ def email_subject(
         text = _flat(plain_text(title_inline(message, base)))
     else:
         text = _derived(message, report)
+    text = _flat(_BIDI_CONTROLS.sub("", text))
     if not text:
         return None
     if any(says.match(text) for says in _SAYS_ALREADY.values()):
@@ -83,7 +87,7 @@ def _derived(message: Message, report: Report | None) -> str:
     """Shorten the summary (or the first paragraph) to its first sentence, as a subject."""
     source = report.facts.summary if report is not None and report.facts.summary else None
     if source:
-        text = _flat(plain_text(parse_inline(source)))
+        text = _whole_sentence(message, _flat(plain_text(parse_inline(source))))
     else:
         text = next((_flat(plain_text(node)) for node in walk(message.root)
                      if node.type == "inline" and plain_text(node).strip()), "")  # fmt: skip
@@ -95,3 +99,24 @@ def _derived(message: Message, report: Report | None) -> str:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _whole_sentence(message: Message, summary: str) -> str:
+    """Return ``summary`` run on to the end of its sentence in the draft's own paragraph.
+
+    The checks split sentences at any "!" or "?" token, so a summary may stop inside
+    markup: "[INFO] <!here> the deploy is done." gives "[INFO] <!". Here a sentence ends
+    only at ".", "!" or "?" followed by a space and a capital or digit (the rule the
+    subject is cut by anyway), read in the paragraph that holds the summary. A summary
+    found in no paragraph (one made of several blocks) is kept as it is.
+    """
+    if not summary:
+        return summary
+    for node in walk(message.root):
+        if node.type != "inline":
+            continue
+        flat = _flat(plain_text(node))
+        at = flat.find(summary)
+        if at >= 0:
+            return _FIRST_SENTENCE.split(flat[at:], maxsplit=1)[0]
+    return summary

@@ -12,6 +12,7 @@ import textwrap
 import unicodedata
 from typing import TYPE_CHECKING
 
+from asyncwriter.export.link_truth import ascii_address, revealed_target
 from asyncwriter.export.message import (
     alignment,
     cell_rows,
@@ -262,8 +263,8 @@ class TextRenderer:
         label = link_label(node)
         shown = href.removeprefix("mailto:")
         if is_bare(node) or label in (href, shown):
-            return self.text(label, [])
-        return self.text(f"{label} ({shown})", [])
+            return self.text(ascii_address(label), [])  # a look-alike host shows as xn--
+        return self.text(f"{label} ({ascii_address(shown)})", [])
 
     def image(self, node: SyntaxTreeNode) -> str:
         """Return an image as its description and address (never loaded)."""
@@ -337,8 +338,15 @@ class Mrkdwn(TextRenderer):
             return super().link(node)
         target = _slack_url(href)
         if is_bare(node) or label in (href, href.removeprefix("mailto:")):
-            return f"<{target}>" if not href.startswith("mailto:") else f"<{target}|{label}>"
-        return f"<{target}|{_slack_escape(label)}>"
+            if not href.startswith("mailto:"):
+                return f"<{target}>"  # Slack shows the address itself (ASCII host)
+            return f"<{target}|{_slack_escape(ascii_address(label))}>"
+        return f"<{target}|{_slack_escape(label)}>{self._revealed(label, href)}"
+
+    def _revealed(self, label: str, href: str) -> str:
+        """Return `` (target)`` after a link whose text names another place, else ``""``."""
+        shown = revealed_target(label, href)
+        return f" ({_slack_escape(shown)})" if shown else ""
 
     def image(self, node: SyntaxTreeNode) -> str:
         """Return an image as a link to it."""
@@ -346,7 +354,7 @@ class Mrkdwn(TextRenderer):
         alt = plain_text(node) or "image"
         if src is None:
             return super().image(node)
-        return f"<{_slack_url(src)}|{_slack_escape(alt)}>"
+        return f"<{_slack_url(src)}|{_slack_escape(alt)}>{self._revealed(alt, src)}"
 
 
 class CommonMark(TextRenderer):
