@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from asyncwriter.checks.grammar.checker import GrammarChecker
     from asyncwriter.checks.model import Report
+    from asyncwriter.checks.spelling.checker import SpellingChecker
     from asyncwriter.settings import Settings
     from asyncwriter.templates import Catalog, Template
 
@@ -75,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also check grammar and spelling with LanguageTool, where settings.toml "
         "[languagetool] says (off by default: it starts Java or talks to a server)",
+    )
+    lint.add_argument(
+        "--no-spelling",
+        dest="spelling",
+        action="store_false",
+        help="leave out the built-in spelling and grammar checker (on by default; it runs "
+        "on this computer and needs no download)",
     )
 
     export = sub.add_parser(
@@ -170,8 +178,13 @@ def _lint(
             parser.error(str(exc.args[0]))
 
     checker = _grammar(config, err) if args.grammar else None
+    spelling = None
+    if args.spelling:
+        from asyncwriter.checks.spelling.checker import embedded_checker
+
+        spelling = embedded_checker(config.languagetool.words)
     try:
-        status, results = _lint_each(args, config, catalog, chosen, now, tz, checker, err)
+        status, results = _lint_each(args, config, catalog, chosen, now, tz, checker, spelling, err)
     finally:
         if checker is not None:
             checker.close()
@@ -224,6 +237,7 @@ def _lint_each(
     now: datetime | None,
     tz: tzinfo,
     checker: GrammarChecker | None,
+    spelling: SpellingChecker | None,
     err: TextIO,
 ) -> tuple[int, list[tuple[str, Report]]]:
     from asyncwriter import templates
@@ -255,7 +269,13 @@ def _lint_each(
             settings=config.rules,
             channel=args.channel,
             grammar=None if grammar_failed else checker,
+            spelling=spelling,
         )
+        if report.spelling is not None and report.spelling.error is not None:
+            # Said once, in one line: the other checks ran, and later inputs skip spelling.
+            print(f"asyncwriter: warning: {report.spelling.error}; spelling not checked "
+                  "(--no-spelling leaves it out)", file=err)  # fmt: skip
+            spelling = None
         if report.grammar is not None and report.grammar.error is not None:
             print(
                 f"asyncwriter: warning: --grammar: {report.grammar.error}; grammar not "

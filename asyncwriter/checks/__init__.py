@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from asyncwriter.checks.grammar.checker import GrammarChecker
+    from asyncwriter.checks.spelling.checker import SpellingChecker
     from asyncwriter.rule_settings import RuleSetting
     from asyncwriter.templates import Template
 
@@ -52,6 +53,8 @@ def lint(
     channel: str | None = None,
     grammar: GrammarChecker | None = None,
     fetch_grammar: bool = True,
+    spelling: SpellingChecker | None = None,
+    fetch_spelling: bool = True,
 ) -> Report:
     """Check ``text`` and return its findings and facts.
 
@@ -73,6 +76,13 @@ def lint(
         fetch_grammar: ask LanguageTool about paragraphs it has not seen (blocking). The
             editor passes False: the lint then uses cached results only and lists what is
             left in ``report.grammar.pending`` for a background job to ask.
+        spelling: the embedded spelling checker (see :mod:`asyncwriter.checks.spelling`);
+            None (the default) leaves it out, so a library caller gets the core rules only
+            unless it asks. Its findings are ``spelling.misspelling`` and ``grammar.*``;
+            the same problem at the same span as a LanguageTool finding is reported once.
+        fetch_spelling: check paragraphs it has not seen (blocking); the window passes
+            False until the engine is built, and the rest is listed in
+            ``report.spelling.pending``.
 
     Returns:
         The report; findings are sorted by position. While the draft has unfilled
@@ -84,7 +94,14 @@ def lint(
     """
     chosen = templates.resolve(template, text)
     resolved = lint_options(chosen, now=now, tz=tz, settings=settings, channel=channel)
-    return engine.run(text, resolved, grammar=grammar, fetch_grammar=fetch_grammar)
+    return engine.run(
+        text,
+        resolved,
+        grammar=grammar,
+        fetch_grammar=fetch_grammar,
+        spelling=spelling,
+        fetch_spelling=fetch_spelling,
+    )
 
 
 def lint_options(

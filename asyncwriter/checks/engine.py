@@ -15,12 +15,15 @@ from asyncwriter.checks.facts import read_facts
 from asyncwriter.checks.grammar.outcome import GrammarError
 from asyncwriter.checks.model import Report
 from asyncwriter.checks.registry import ABSENCE_RULES, RULES
+from asyncwriter.checks.spelling.ids import merge_same_span
 
 if TYPE_CHECKING:
     from asyncwriter.checks.grammar.checker import GrammarChecker
+    from asyncwriter.checks.grammar.outcome import GrammarOutcome
     from asyncwriter.checks.model import Finding
     from asyncwriter.checks.options import Options
     from asyncwriter.checks.rule import Check
+    from asyncwriter.checks.spelling.checker import SpellingChecker
 
 
 def run(
@@ -29,6 +32,8 @@ def run(
     *,
     grammar: GrammarChecker | None = None,
     fetch_grammar: bool = True,
+    spelling: SpellingChecker | None = None,
+    fetch_spelling: bool = True,
 ) -> Report:
     """Check ``text`` with resolved ``options`` and return its report.
 
@@ -39,6 +44,9 @@ def run(
         fetch_grammar: ask LanguageTool about paragraphs it has not seen (blocking); with
             False only cached results are used and the rest is listed in
             ``report.grammar.pending`` for a background job.
+        spelling: the embedded spelling checker; None leaves it out.
+        fetch_spelling: check paragraphs it has not seen (blocking; loads the engine on
+            first use); with False the rest is listed in ``report.spelling.pending``.
     """
     findings: list[Finding] = []
     with nlp.text_zone():  # the draft's words leave spaCy's vocabulary at the end
@@ -47,16 +55,18 @@ def run(
         for check in _checks_to_run(options):
             findings.extend(f for f in check(analysis, facts, options) if options.enabled(f.rule))
         analysis.drop_doc()  # invalid once the zone ends: a later use raises, never misreads
+    checked: list[Finding] = []  # spelling and grammar: merged across engines below
+    spelled = None
+    if spelling is not None:
+        spelled = spelling.review(analysis, options.settings)
+        _fetch(spelling, spelled, fetch_spelling)
+        checked.extend(spelling.findings(spelled, options.settings))
     outcome = None
     if grammar is not None:
         outcome = grammar.review(analysis)
-        if fetch_grammar and outcome.pending:
-            try:
-                grammar.fetch(outcome.pending)
-                outcome.pending = []
-            except GrammarError as exc:
-                outcome.error = exc
-        findings.extend(grammar.findings(outcome, options.settings))
+        _fetch(grammar, outcome, fetch_grammar)
+        checked.extend(grammar.findings(outcome, options.settings))
+    findings.extend(merge_same_span(checked))
     held_back: tuple[str, ...] = ()
     if analysis.placeholders:
         held_back = tuple(sorted({f.rule for f in findings} & ABSENCE_RULES))
@@ -70,7 +80,18 @@ def run(
         template=options.template,
         word_count=analysis.word_count,
         grammar=outcome,
+        spelling=spelled,
     )
+
+
+def _fetch(checker: GrammarChecker | SpellingChecker, outcome: GrammarOutcome, now: bool) -> None:
+    """Check what the cache lacks now (``now``), or leave it listed for a background job."""
+    if now and outcome.pending:
+        try:
+            checker.fetch(outcome.pending)
+            outcome.pending = []
+        except GrammarError as exc:
+            outcome.error = exc
 
 
 def _checks_to_run(options: Options) -> list[Check]:

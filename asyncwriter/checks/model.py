@@ -97,6 +97,8 @@ class Report:
     word_count: int = 0
     #: What grammar checking made of this text (None when it was not asked for).
     grammar: GrammarOutcome | None = None
+    #: What the embedded spelling checker made of this text (None when it was not asked for).
+    spelling: GrammarOutcome | None = None
 
     def has_errors(self) -> bool:
         """Return True when any finding is an error (``asyncwriter lint`` exits 1)."""

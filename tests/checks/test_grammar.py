@@ -38,7 +38,7 @@ def checker(url: str, **config: object) -> GrammarChecker:
 
 def grammar_findings(text: str, check: GrammarChecker, **kwargs: object) -> list:
     report = lint(text, now=NOW, tz="UTC", grammar=check, **kwargs)
-    return [f for f in report.findings if f.rule.startswith("grammar.")]
+    return [f for f in report.findings if f.rule.startswith(("grammar.", "spelling."))]
 
 
 def sent_text(request: dict[str, str]) -> str:
@@ -95,11 +95,11 @@ def test_several_rules_with_replacements_as_suggestions(lt_server):
     found = grammar_findings(text, checker(lt_server.url))
     by_rule = {f.rule: f for f in found}
     assert set(by_rule) == {
-        "grammar.MORFOLOGIK_RULE_EN_US",
+        "spelling.misspelling",
         "grammar.COULD_OF",
         "grammar.EN_A_VS_AN",
     }
-    spelling = by_rule["grammar.MORFOLOGIK_RULE_EN_US"]
+    spelling = by_rule["spelling.misspelling"]
     assert text[spelling.start : spelling.end] == "Teh"
     assert spelling.suggestions == ("the",)
     assert spelling.category == "misspelling"
@@ -119,9 +119,9 @@ def test_offsets_map_back_across_paragraphs_emoji_and_markup(lt_server):
     spans = sorted((text[f.start : f.end], f.rule) for f in found)
     assert spans == [
         ("  ", "grammar.WHITESPACE_RULE"),
-        ("definately", "grammar.MORFOLOGIK_RULE_EN_US"),
-        ("recieve", "grammar.MORFOLOGIK_RULE_EN_US"),
-        ("teh", "grammar.MORFOLOGIK_RULE_EN_US"),
+        ("definately", "spelling.misspelling"),
+        ("recieve", "spelling.misspelling"),
+        ("teh", "spelling.misspelling"),
     ]
     teh = next(f for f in found if text[f.start : f.end] == "teh")
     assert text[teh.start - 4 : teh.end] == "but teh"  # the prose one, not the code span
@@ -160,7 +160,7 @@ def test_editor_lint_uses_the_cache_and_lists_what_is_pending(lt_server):
     check.fetch(report.grammar.pending)
     report = lint(text, now=NOW, tz="UTC", grammar=check, fetch_grammar=False)
     assert report.grammar.pending == []
-    assert len([f for f in report.findings if f.rule.startswith("grammar.")]) == 2
+    assert len([f for f in report.findings if f.rule == "spelling.misspelling"]) == 2
 
 
 def test_dictionary_words_are_never_misspelled(lt_server):
@@ -177,8 +177,12 @@ def test_rule_settings_turn_grammar_rules_off_and_change_severity(lt_server):
     text = "Teh plan: we could of waited.\n"
     check = checker(lt_server.url)
     off_one = grammar_findings(text, check, settings={"grammar.COULD_OF": None})
-    assert [f.rule for f in off_one] == ["grammar.MORFOLOGIK_RULE_EN_US"]
-    assert grammar_findings(text, check, settings={"grammar": None}) == []
+    assert [f.rule for f in off_one] == ["spelling.misspelling"]
+    # LanguageTool's misspellings are spelling.misspelling (one id for every engine).
+    assert [f.rule for f in grammar_findings(text, check, settings={"grammar": None})] == [
+        "spelling.misspelling"
+    ]
+    assert grammar_findings(text, check, settings={"grammar": None, "spelling": None}) == []
     raised = grammar_findings(text, check, settings={"grammar.COULD_OF": Severity.ERROR})
     assert {f.rule: f.severity for f in raised}["grammar.COULD_OF"] is Severity.ERROR
 
@@ -188,6 +192,7 @@ def test_a_template_keeps_the_users_grammar_settings(lt_server):
     check = checker(lt_server.url)
     found = grammar_findings(text, check, template="status-update",
                              settings={"grammar.MORFOLOGIK_RULE_EN_US": None})  # fmt: skip
+    # The LanguageTool rule's own key still turns its misspellings off (now spelling.*).
     assert found == []
 
 

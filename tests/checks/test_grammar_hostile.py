@@ -49,7 +49,7 @@ def grammar_lint(text: str, check: GrammarChecker):
 
 
 def grammar_findings(report) -> list:
-    return [f for f in report.findings if f.rule.startswith("grammar.")]
+    return [f for f in report.findings if f.rule.startswith(("grammar.", "spelling."))]
 
 
 # -- malformed answers: bad matches are dropped ---------------------------------------------

@@ -34,17 +34,35 @@ def test_grammar_findings_with_positions_and_suggestions(lt_server):
         f'[languagetool]\nmode = "server"\nurl = "{lt_server.url}"\nlevel = "picky"\n'
         '[rules]\n"grammar.WHITESPACE_RULE" = "off"\n'
     )
-    result = run("lint", "--grammar", "--format", "json", *NOW, "-", stdin=MESSAGE.encode())
+    result = run("lint", "--grammar", "--no-spelling", "--format", "json", *NOW, "-",
+                 stdin=MESSAGE.encode())  # fmt: skip
     assert result.returncode == 0, result.stderr
     (finding,) = [f for f in json.loads(result.stdout)[0]["findings"]
-                  if f["rule"].startswith("grammar.")]  # fmt: skip
-    assert finding["rule"] == "grammar.MORFOLOGIK_RULE_EN_US"
+                  if f["rule"].startswith(("grammar.", "spelling."))]  # fmt: skip
+    # LanguageTool's misspelling rule is spelling.misspelling, like the built-in checker's.
+    assert finding["rule"] == "spelling.misspelling"
     assert (finding["line"], finding["column"], finding["length"]) == (1, 8, 3)
     assert finding["suggestions"] == ["the"]
     assert finding["severity"] == "warning"
     assert lt_server.requests[0]["level"] == "picky"
-    text = run("lint", "--grammar", *NOW, "-", stdin=MESSAGE.encode())
-    assert "<stdin>:1:8: warning grammar.MORFOLOGIK_RULE_EN_US" in text.stdout.decode()
+    text = run("lint", "--grammar", "--no-spelling", *NOW, "-", stdin=MESSAGE.encode())
+    assert "<stdin>:1:8: warning spelling.misspelling" in text.stdout.decode()
+
+
+def test_both_engines_report_a_misspelling_once(lt_server):
+    """The built-in checker and LanguageTool both find "teh": one finding, both's fixes."""
+    configure(f'[languagetool]\nmode = "server"\nurl = "{lt_server.url}"\n')
+    text = b"TL;DR: teh rollout is done and we definately ship, FYI no action needed.\n"
+    result = run("lint", "--grammar", "--format", "json", *NOW, "-", stdin=text)
+    assert result.returncode == 0, result.stderr
+    assert lt_server.requests  # LanguageTool was asked
+    found = [f for f in json.loads(result.stdout)[0]["findings"]
+             if f["rule"] == "spelling.misspelling"]  # fmt: skip
+    assert [(f["column"], f["length"]) for f in found] == [(8, 3), (35, 10)]
+    teh, definately = found
+    assert teh["suggestions"][0] == "the"  # Harper's spell check first
+    assert definately["suggestions"][:1] == ["definitely"]
+    assert "defiantly" in definately["suggestions"]  # LanguageTool's second one, merged
 
 
 def test_an_unreachable_server_is_a_warning_and_the_other_checks_run(lt_server):

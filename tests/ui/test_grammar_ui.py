@@ -35,7 +35,11 @@ def grammar_report(qtbot, win, text: str):
 
 
 def grammar_cards(win):
-    return [card for card in win.findings.cards() if card.finding.rule.startswith("grammar.")]
+    return [
+        card
+        for card in win.findings.cards()
+        if card.finding.rule.startswith(("grammar.", "spelling."))
+    ]
 
 
 TEXT = "TL;DR: teh rollout is done, nothing needed from you.\n\nFYI, no action needed.\n"
@@ -47,7 +51,7 @@ def test_grammar_underlines_and_quick_fix(qtbot, open_window, lt_server):
     assert win.grammar_status.text() == "Grammar on"
     assert not win.grammar_bar.isVisible()
     report = grammar_report(qtbot, win, TEXT)
-    (spelling,) = [f for f in report.findings if f.rule.startswith("grammar.")]
+    (spelling,) = [f for f in report.findings if f.rule.startswith(("grammar.", "spelling."))]
     assert TEXT[spelling.start : spelling.end] == "teh"
     assert lt_server.requests[-1]["level"] == "default"
     underlined = [r for r in win.editor.extraSelections() if r.cursor.selectedText() == "teh"]
@@ -61,7 +65,7 @@ def test_grammar_underlines_and_quick_fix(qtbot, open_window, lt_server):
     report = wait_report(qtbot, win, action=lambda: qtbot.mouseClick(
         card.fix_buttons[0], Qt.MouseButton.LeftButton))  # fmt: skip
     assert win.editor.toPlainText().startswith("TL;DR: the rollout")
-    assert not [f for f in report.findings if f.rule.startswith("grammar.")]
+    assert not [f for f in report.findings if f.rule.startswith(("grammar.", "spelling."))]
 
 
 def test_only_the_edited_paragraph_is_sent_again(qtbot, open_window, lt_server):
@@ -73,21 +77,21 @@ def test_only_the_edited_paragraph_is_sent_again(qtbot, open_window, lt_server):
     report = grammar_report(qtbot, win, edited)
     assert len(lt_server.requests) == before + 1
     assert "TL;DR" not in lt_server.requests[-1]["data"]
-    assert len([f for f in report.findings if f.rule.startswith("grammar.")]) == 2
+    assert len([f for f in report.findings if f.rule.startswith(("grammar.", "spelling."))]) == 2
 
 
 def test_add_to_dictionary_and_turn_off_rule_are_saved(qtbot, open_window, lt_server):
     configure(f'# mine\n[languagetool]\nmode = "server"\nurl = "{lt_server.url}"\n')
     win = open_window()
     report = grammar_report(qtbot, win, TEXT + "\nWe could of waited.\n")
-    spelling = next(f for f in report.findings if f.rule == "grammar.MORFOLOGIK_RULE_EN_US")
+    spelling = next(f for f in report.findings if f.rule == "spelling.misspelling")
     report = wait_report(qtbot, win, action=lambda: win.finding_actions.add_to_dictionary(spelling))
     assert settings.load().languagetool.words == ["teh"]
-    assert all(f.rule != "grammar.MORFOLOGIK_RULE_EN_US" for f in report.findings)
+    assert all(f.rule != "spelling.misspelling" for f in report.findings)
     could = next(f for f in report.findings if f.rule == "grammar.COULD_OF")
     report = wait_report(qtbot, win, action=lambda: win.finding_actions.turn_off_rule(could))
     assert settings.load().rules["grammar.COULD_OF"] is None
-    assert all(not f.rule.startswith("grammar.") for f in report.findings)
+    assert all(not f.rule.startswith(("grammar.", "spelling.")) for f in report.findings)
     assert paths.settings_file().read_text(encoding="utf-8").startswith("# mine\n")
 
 
@@ -100,9 +104,11 @@ def test_a_broken_settings_file_is_reported_and_never_rewritten(qtbot, open_wind
     assert "settings.toml:5" in win.banner.message.text()
     assert "Mars/Base" in win.banner.message.text()
     report = grammar_report(qtbot, win, TEXT)
-    spelling = next(f for f in report.findings if f.rule.startswith("grammar."))
+    spelling = next(f for f in report.findings if f.rule.startswith(("grammar.", "spelling.")))
     report = wait_report(qtbot, win, action=lambda: win.finding_actions.turn_off_rule(spelling))
-    assert all(not f.rule.startswith("grammar.") for f in report.findings)  # this session
+    assert all(
+        not f.rule.startswith(("grammar.", "spelling.")) for f in report.findings
+    )  # this session
     assert "session only" in win.rule_off.notice.label.text()  # the message with Undo
     assert paths.settings_file().read_text(encoding="utf-8") == text
 
@@ -187,7 +193,7 @@ def test_public_service_waits_for_consent(qtbot, open_window, lt_server, monkeyp
     win.grammar_bar.buttons["allow"].click()
     assert window_state.load().public_consent
     report = grammar_report(qtbot, win, TEXT + " ")
-    assert any(f.rule.startswith("grammar.") for f in report.findings)
+    assert any(f.rule.startswith(("grammar.", "spelling.")) for f in report.findings)
 
 
 def test_an_unreachable_server_never_stops_typing(qtbot, open_window, lt_server):
@@ -257,7 +263,7 @@ def test_settings_dialog_from_the_window_applies_at_once(qtbot, open_window, lt_
     assert win.grammar.state == "ready" and not win.grammar_bar.isVisible()
     text = "Please approve the plan by 2026-11-24 17:00 JST. Teh details follow.\n"
     report = grammar_report(qtbot, win, text)
-    assert any(f.rule.startswith("grammar.") for f in report.findings)
+    assert any(f.rule.startswith(("grammar.", "spelling.")) for f in report.findings)
     tip = win.readiness.chips["deadline"].toolTip()
     assert "<td>New York (" in tip and "<td>You, Tokyo (JST)</td>" in tip
     assert settings.load().zone == "Asia/Tokyo"

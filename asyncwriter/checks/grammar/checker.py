@@ -25,6 +25,7 @@ from asyncwriter.checks.grammar.answer import read_match
 from asyncwriter.checks.grammar.outcome import GrammarError, GrammarOutcome
 from asyncwriter.checks.grammar.paragraphs import SEPARATOR, answer_offsets, paragraphs
 from asyncwriter.checks.model import Finding
+from asyncwriter.checks.spelling.ids import MISSPELLING
 from asyncwriter.rule_settings import Severity, effective_setting
 
 if TYPE_CHECKING:
@@ -169,7 +170,18 @@ class GrammarChecker:
                 if m.issue_type in SPELLING_TYPES and self.known_word(word):
                     continue
                 rule_id = f"grammar.{m.rule_id}"
-                severity = effective_setting(rule_id, _severity(m.issue_type), settings)
+                if m.issue_type in SPELLING_TYPES:
+                    # One id for a misspelling whichever engine found it (docs/rules.md);
+                    # a setting for the LanguageTool rule's own key still applies.
+                    own = f"grammar.{m.rule_id}"
+                    rule_id = MISSPELLING
+                    severity = (
+                        settings[own]
+                        if own in settings
+                        else effective_setting(rule_id, _severity(m.issue_type), settings)
+                    )
+                else:
+                    severity = effective_setting(rule_id, _severity(m.issue_type), settings)
                 if severity is None:
                     continue
                 start = paragraph.start + m.offset
