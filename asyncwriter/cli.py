@@ -206,6 +206,14 @@ def _grammar(config: Settings, err: TextIO) -> GrammarChecker | None:
     from asyncwriter.languagetool import make_checker, make_server
 
     lt = config.languagetool
+    if lt.mode == "builtin":
+        print(
+            "asyncwriter: warning: --grammar: settings.toml uses only the built-in checker "
+            '([languagetool] mode = "builtin"); set a LanguageTool mode to use it; '
+            "LanguageTool not asked",
+            file=err,
+        )
+        return None
     if lt.mode == "off":
         print(
             "asyncwriter: warning: --grammar: LanguageTool is off in settings.toml "

@@ -16,7 +16,7 @@ version does not know (tomlkit edits the document in place). Keys::
     team_zones = ["America/New_York", "Asia/Kolkata"]
 
     [languagetool]
-    mode = "local"               # "local" | "server" | "public" | "off"
+    mode = "builtin"             # "builtin" | "local" | "server" | "public" | "off"
     url = "https://lt.example.com"   # for mode = "server"
     language = "en-US"
     level = "default"            # or "picky"
@@ -46,9 +46,10 @@ from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-#: Where grammar checks run: LanguageTool on this machine, a server the user names, the
-#: public service (text leaves the machine; asked first) or nowhere.
-LANGUAGETOOL_MODES = ("local", "server", "public", "off")
+#: Where grammar checks run: the built-in checker only (the default: no Java, no download),
+#: and with it LanguageTool on this machine, a server the user names, the public service
+#: (text leaves the machine; asked first); or nowhere.
+LANGUAGETOOL_MODES = ("builtin", "local", "server", "public", "off")
 #: LanguageTool's checking levels; "picky" adds style rules.
 LANGUAGETOOL_LEVELS = ("default", "picky")
 DEFAULT_LANGUAGE = "en-US"
@@ -76,7 +77,8 @@ class SettingsProblem:
 class LanguageToolSettings:
     """Where and how grammar is checked (``[languagetool]``)."""
 
-    mode: str = "local"
+    #: "builtin" runs only the embedded checker; the LanguageTool modes run it too.
+    mode: str = "builtin"
     url: str = ""
     language: str = DEFAULT_LANGUAGE
     level: str = "default"

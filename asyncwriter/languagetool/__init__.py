@@ -30,13 +30,13 @@ __all__ = ["make_checker", "make_server"]
 
 
 def make_server(config: LanguageToolSettings, *, consent: bool) -> server.Server | None:
-    """Return the server the settings name (None when grammar is off).
+    """Return the server the settings name (None when LanguageTool is not used).
 
     Raises:
         GrammarError: the settings cannot be used (a bad URL, no consent for the public
             service).
     """
-    if config.mode == "off":
+    if config.mode in ("off", "builtin"):
         return None
     if config.mode == "server":
         why = check_server_url(config.url) if config.url else "no server URL is set"

@@ -7,9 +7,10 @@ answers are in, ``checked(revision)`` tells the window to lint again (now from t
 if the text is still that revision. A newer request replaces a queued one; nothing ever
 blocks typing, whatever LanguageTool does.
 
-States (``state``): ``off``; ``ready``; ``checking``; ``starting`` (the local server is
-starting: seconds); ``needs-download``; ``downloading``; ``needs-java``; ``needs-consent``;
-``misconfigured`` (a setting is wrong); ``failing`` (errors, retried with back-off).
+States (``state``): ``off``; ``builtin`` (only the built-in checker runs); ``ready``;
+``checking``; ``starting`` (the local server is starting: seconds); ``needs-download``;
+``downloading``; ``needs-java``; ``needs-consent``; ``misconfigured`` (a setting is
+wrong); ``failing`` (errors, retried with back-off).
 """
 
 from __future__ import annotations
@@ -107,7 +108,10 @@ class GrammarRunner(QObject):
             self._set_state(_STATES_FOR_ACTION.get(exc.action or "", "failing"), str(exc))
             return
         if server is None:
-            self._set_state("off", "Grammar checks are off")
+            if config.mode == "builtin":
+                self._set_state("builtin", "Grammar and spelling: the built-in checker")
+            else:
+                self._set_state("off", "Grammar checks are off")
             return
         self.checker = languagetool.make_checker(config, server)
         if isinstance(server, local.LocalServer) and not local.installed():

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from asyncwriter.checks.grammar.checker import GrammarChecker
     from asyncwriter.checks.model import Report
+    from asyncwriter.checks.spelling.checker import SpellingChecker
     from asyncwriter.rule_settings import RuleSetting
     from asyncwriter.templates import Template
 
@@ -49,6 +50,9 @@ class LintOptions:
     tz: tzinfo | None = None
     channel: str | None = None
     grammar: GrammarChecker | None = None
+    #: The built-in checker: checked in the lint job once its engine is built (a changed
+    #: paragraph takes milliseconds); until then the window's SpellingRunner builds it.
+    spelling: SpellingChecker | None = None
 
 
 def _lint_timed(text: str, options: LintOptions) -> tuple[Report, float]:
@@ -62,6 +66,8 @@ def _lint_timed(text: str, options: LintOptions) -> tuple[Report, float]:
         channel=options.channel,
         grammar=options.grammar,
         fetch_grammar=False,
+        spelling=options.spelling,
+        fetch_spelling=options.spelling is not None and options.spelling.loaded,
     )
     return report, time.perf_counter() - started
 

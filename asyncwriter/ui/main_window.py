@@ -47,6 +47,7 @@ from asyncwriter.ui.readiness import ReadinessBar, link_chips
 from asyncwriter.ui.rule_off_undo import RuleOffUndo
 from asyncwriter.ui.settings.open_dialog import open_settings
 from asyncwriter.ui.settings_changes import LiveSettings, template_catalog, zone_of
+from asyncwriter.ui.spelling_runner import SpellingRunner
 from asyncwriter.ui.status_line import StatusLine
 from asyncwriter.ui.store_banner import StoreBanner
 from asyncwriter.ui.store_client import StoreClient
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self.banner = StoreBanner(self)
         self.grammar_bar = GrammarBar(self)
         self.grammar = GrammarRunner(self)
+        self.spelling = SpellingRunner(self)
         self.linter = LintScheduler(self.session.text, self)
         self.pipeline = PipelineOffer(self.linter, self.live, self.say, self)
         self.offers = OfferGate([self.grammar_bar, self.pipeline.bar], [self.banner], self)
@@ -138,6 +140,9 @@ class MainWindow(QMainWindow):
             lambda report: self.offers.text_seen(report.text, fresh_text(self.template))
         )
         self.grammar.configure(self.config.languagetool, consent=self.state.public_consent)
+        self.spelling.configure(self.config.languagetool)
+        self.spelling.checked.connect(lambda _revision: self.linter.lint_now())
+        self.spelling.failed.connect(self._spelling_failed)
         self._refresh_options()
         self.linter.reportReady.connect(self._apply_report)
         self.linter.failed.connect(status.show_lint_failed)
@@ -332,6 +337,7 @@ class MainWindow(QMainWindow):
             tz=self.tz,
             channel=self.session.lint_channel(),
             grammar=self.grammar.checker if self.grammar.active else None,
+            spelling=self.spelling.checker,
         )
 
     def _refresh_options(self) -> None:
@@ -348,6 +354,7 @@ class MainWindow(QMainWindow):
         self.readiness.update_report(report, findings, self.tz)
         self.status_line.show_report(report)
         self.grammar_link.request_missing(report)
+        self.spelling.request_missing(report, self.linter.revision)
 
     # -- settings and grammar ----------------------------------------------------------
 
@@ -377,6 +384,7 @@ class MainWindow(QMainWindow):
             self.grammar_link.forget_not_now()  # a new way to run grammar may ask again
         if new.languagetool != old.languagetool or self.grammar.checker is None:
             self.grammar.configure(new.languagetool, consent=self.state.public_consent)
+        self.spelling.configure(new.languagetool)
         self._refresh_options()
         self.linter.lint_now()
         self._show_settings_problems()
@@ -385,6 +393,12 @@ class MainWindow(QMainWindow):
         notice = settings_changes.problems_notice(self.config.problems)
         if notice is not None:
             self.banner.show_notice(notice)
+
+    def _spelling_failed(self, message: str) -> None:
+        """Say once that the built-in checker cannot run; lint on without it."""
+        self.say(message, 30_000)
+        self._refresh_options()
+        self.linter.lint_now()
 
     def turn_off_grammar(self) -> None:
         """Stop grammar checks (saved in settings)."""
@@ -428,7 +442,9 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop the background work: lint, grammar, the pipeline download, export, store."""
-        for worker in (self.linter, self.grammar, self.pipeline, self.exporter, self.store):
+        workers = (self.linter, self.grammar, self.spelling, self.pipeline, self.exporter,
+                   self.store)  # fmt: skip
+        for worker in workers:
             worker.shutdown()
 
     def _confirm_quit(self) -> bool:

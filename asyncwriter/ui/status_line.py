@@ -25,6 +25,7 @@ CHECKING = "Checking…"
 #: A few words for each grammar state (its tooltip has the full message).
 _GRAMMAR_LABELS = {
     "off": "Grammar off",
+    "builtin": "Grammar on",
     "ready": "Grammar on",
     "checking": "Grammar: checking…",
     "starting": "Grammar: starting LanguageTool…",

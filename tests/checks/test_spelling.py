@@ -102,6 +102,7 @@ def test_spans_are_right_after_emoji_and_markup(engine):
         "Edit src/handlerz/foo_bar.py and ~/confg now.\n",
         "The FooBarz service and the reqwest_clinet module.\n",
         "The SLOZ and KPIZ are fine.\n",
+        "Ask R&D and the Q&A team about I/O.\n",
         "Fill in {{ownr}} here.\n",
         "> someone elses teh words\n",
         "Deploy v2.3.1 to prod-eu-1 and k8s today.\n",

@@ -85,9 +85,16 @@ def test_grammar_off_or_misconfigured_says_so():
 
 
 def test_local_languagetool_not_downloaded_is_explained():
+    configure('[languagetool]\nmode = "local"\n')
     result = run("lint", "--grammar", *NOW, "-", stdin=MESSAGE.encode())
     assert "LanguageTool is not on this computer yet" in result.stderr.decode()
     assert result.returncode == 0
+
+
+def test_grammar_with_only_the_built_in_checker_says_so():
+    result = run("lint", "--grammar", *NOW, "-", stdin=MESSAGE.encode())  # default settings
+    assert 'mode = "builtin"' in result.stderr.decode() and result.returncode == 0
+    assert "spelling.misspelling" in result.stdout.decode()  # the built-in checker ran
 
 
 def test_zone_from_settings_is_the_default_tz():

@@ -64,7 +64,8 @@ def test_every_key_is_read():
 def test_missing_file_means_defaults():
     loaded = settings.load()
     assert loaded.problems == [] and loaded.zone is None and loaded.team_zones == []
-    assert loaded.languagetool.mode == "local" and loaded.languagetool.level == "default"
+    # The built-in checker by default: no Java, no download; LanguageTool is opt-in.
+    assert loaded.languagetool.mode == "builtin" and loaded.languagetool.level == "default"
     assert loaded.offer_pipeline is True
 
 
@@ -74,7 +75,11 @@ def test_missing_file_means_defaults():
         ('[time]\nzone = "Mars/Olympus"\n', 2, "is not a time zone name"),
         ('[time]\nteam_zones = ["UTC", "Nope/Nope"]\n', 2, "'Nope/Nope' is not a time zone"),
         ("[time]\nteam_zones = 5\n", 2, "must be a list of strings"),
-        ('[languagetool]\nmode = "cloud"\n', 2, "is not one of local, server, public, off"),
+        (
+            '[languagetool]\nmode = "cloud"\n',
+            2,
+            "is not one of builtin, local, server, public, off",
+        ),
         ('[languagetool]\nmode = "server"\nurl = "http://lt.example.com"\n', 3, "use https"),
         ('[languagetool]\nmode = "server"\n', 2, "no url is set"),
         ('[languagetool]\nlevel = "strict"\n', 2, "is not default or picky"),
@@ -142,7 +147,7 @@ def test_saving_defaults_to_a_new_file_writes_a_small_file():
     path = paths.settings_file()
     settings.save(Settings(path=path))
     assert settings.load().problems == []
-    assert path.read_text(encoding="utf-8").strip() == '[languagetool]\nmode = "local"'
+    assert path.read_text(encoding="utf-8").strip() == '[languagetool]\nmode = "builtin"'
 
 
 def test_no_thanks_to_the_pipeline_offer_is_saved_and_can_be_taken_back():

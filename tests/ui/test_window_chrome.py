@@ -36,6 +36,14 @@ def both_offers(monkeypatch):
     monkeypatch.setattr(nlp, "_pipeline", nlp._pipeline)
 
 
+def use_local_languagetool() -> None:
+    """Choose LanguageTool on this computer (not the default), so its download is offered."""
+    from asyncwriter import paths
+
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text('[languagetool]\nmode = "local"\n', encoding="utf-8")
+
+
 def focus_in(pane: QWidget) -> bool:
     focus = QApplication.focusWidget()
     return focus is not None and (focus is pane or pane.isAncestorOf(focus))
@@ -228,6 +236,7 @@ def type_words(qtbot, win, text: str = "Rollout is done") -> None:
 
 @pytest.mark.usefixtures("both_offers")
 def test_offers_wait_for_text_come_one_at_a_time_and_not_now_is_remembered(qtbot, open_window):
+    use_local_languagetool()
     win = open_window()
     grammar, pipeline = win.grammar_bar, win.pipeline.bar
     assert win.grammar.state == "needs-download"
@@ -259,6 +268,7 @@ def test_offers_wait_for_text_come_one_at_a_time_and_not_now_is_remembered(qtbot
 
 
 def test_a_returning_draft_with_text_gets_the_offer_without_typing(qtbot, open_window):
+    use_local_languagetool()
     win = open_window()
     wait_report(qtbot, win, action=lambda: win.editor.setPlainText("Shipped the fix.\n"))
     qtbot.waitUntil(win.grammar_bar.isVisible)

@@ -25,7 +25,7 @@ from asyncwriter.checks.grammar.answer import read_match
 from asyncwriter.checks.grammar.outcome import GrammarError, GrammarOutcome
 from asyncwriter.checks.grammar.paragraphs import SEPARATOR, answer_offsets, paragraphs
 from asyncwriter.checks.model import Finding
-from asyncwriter.checks.spelling.ids import MISSPELLING
+from asyncwriter.checks.spelling.ids import MISSPELLING, turned_off_elsewhere
 from asyncwriter.rule_settings import Severity, effective_setting
 
 if TYPE_CHECKING:
@@ -182,6 +182,8 @@ class GrammarChecker:
                     )
                 else:
                     severity = effective_setting(rule_id, _severity(m.issue_type), settings)
+                    if turned_off_elsewhere(rule_id, settings):
+                        severity = None
                 if severity is None:
                     continue
                 start = paragraph.start + m.offset

@@ -24,6 +24,7 @@ from asyncwriter.checks.spelling.ids import (
     NOISE_RULES,
     harper_rule_id,
     harper_severity,
+    turned_off_elsewhere,
 )
 from asyncwriter.checks.spelling.skips import prose_view
 from asyncwriter.rule_settings import effective_setting
@@ -163,7 +164,7 @@ class SpellingChecker:
                 if lint.rule in NOISE_RULES and f"grammar.{lint.rule}" not in settings:
                     continue
                 severity = effective_setting(rule_id, default, settings)
-                if severity is None:
+                if severity is None or turned_off_elsewhere(rule_id, settings):
                     continue
                 start = paragraph.start + lint.start
                 out.append(

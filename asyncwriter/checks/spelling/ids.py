@@ -15,7 +15,9 @@ from asyncwriter.checks.model import Finding
 from asyncwriter.rule_settings import Severity
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
+
+    from asyncwriter.rule_settings import RuleSetting
 
 MISSPELLING = "spelling.misspelling"
 
@@ -66,7 +68,23 @@ ALIASES = {
     "WHITESPACE_RULE": "Spaces",
     "DASH_RULE": "Dashes",
     "TOO_LONG_SENTENCE": "LongSentences",
+    "COULD_OF": "ModalOf",
 }
+
+
+def turned_off_elsewhere(rule_id: str, settings: Mapping[str, RuleSetting]) -> bool:
+    """Return True when the same rule under another engine's id is turned off by its key.
+
+    "Turn Off This Rule" on LanguageTool's ``EN_A_VS_AN`` also silences Harper's ``AnA``,
+    and the other way round, so one switch works whichever engine found the problem.
+    """
+    name = rule_id.removeprefix("grammar.")
+    if name == rule_id:
+        return False
+    twins = [lt for lt, harper in ALIASES.items() if harper == name]
+    if name in ALIASES:
+        twins.append(ALIASES[name])
+    return any(settings.get(f"grammar.{twin}", True) is None for twin in twins)
 
 
 def harper_rule_id(rule: str) -> str:

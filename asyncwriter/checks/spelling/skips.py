@@ -101,6 +101,9 @@ def _skip_chunk(token: str) -> bool:
 
     A hyphenated chunk with a digit in it (``prod-eu-1``, ``gpt-4o``) is an identifier.
     """
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return True  # an acronym with its punctuation: R&D, Q&A, AT&T, I/O
     return any(
         pattern.fullmatch(token)
         for pattern in (_MENTION, _REF, _EMAIL, _PATH, _DOTTED, _PLACEHOLDER)

@@ -40,10 +40,11 @@ _HINTS = {
     "follows this computer's setting.",
     "team": "Deadlines in your drafts are also shown in these zones, so you can see when they "
     "fall for each reader.",
-    "where": "The public service gets the text of your drafts; a server of your own (or this "
-    "computer) keeps them in your hands.",
-    "grammar_off": "LanguageTool rules you turned off from a finding. Turn one back on to see "
-    "its suggestions again.",
+    "where": "The built-in checker runs on this computer and needs nothing else. LanguageTool "
+    "adds fuller grammar and other languages; the public service gets the text of your drafts, "
+    "a server of your own (or this computer) keeps them in your hands.",
+    "grammar_off": "Grammar and spelling rules you turned off from a finding. Turn one back on "
+    "to see its suggestions again.",
     "rules": "A setting applies to the rule and, for a prefix such as “deadline”, to every rule "
     "under it; the most specific one wins.",
     "templates": "Templates in these folders appear in the template picker next to the "

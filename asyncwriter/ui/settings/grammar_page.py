@@ -1,4 +1,4 @@
-"""Settings › Grammar: where LanguageTool runs, its language, and your dictionary.
+"""Settings › Grammar: which engines check (the built-in one, LanguageTool and where), words.
 
 Choosing the public service asks first (the dialog's consent question), because drafts then
 leave the machine; a rule turned off from a finding can be turned back on here.
@@ -45,9 +45,11 @@ if TYPE_CHECKING:
 LANGUAGES = tuple("en-US en-GB en-CA en-AU en-NZ en-ZA de-DE fr es nl pt-PT pt-BR auto".split())
 _MODE_LABELS = {
     "off": "&Off (no grammar or spelling checks)",
-    "local": "On this &computer (LanguageTool, needs Java 17; a few hundred MB download at first)",
-    "server": "A LanguageTool ser&ver:",
-    "public": "The &public LanguageTool service (languagetool.org)",
+    "builtin": "&Built-in checker (Harper, on this computer; no Java, no download)",
+    "local": "Built-in checker and LanguageTool on this &computer (needs Java 17; a few "
+    "hundred MB download at first)",
+    "server": "Built-in checker and a LanguageTool ser&ver:",
+    "public": "Built-in checker and the &public LanguageTool service (languagetool.org)",
 }
 
 
@@ -66,7 +68,7 @@ class GrammarPage(QWidget):
         lt = config.languagetool
         self._ask_consent = ask_consent
         self.public_consent = lt.mode == "public"
-        self._mode = lt.mode if lt.mode in _MODE_LABELS else "local"
+        self._mode = lt.mode if lt.mode in _MODE_LABELS else "builtin"
         self._reverting = False
 
         self.mode_buttons: dict[str, QRadioButton] = {}
@@ -85,7 +87,7 @@ class GrammarPage(QWidget):
         self.initially_off = [
             key
             for key, value in config.rules.items()
-            if key.startswith("grammar.") and value is None
+            if key.startswith(("grammar.", "spelling.")) and value is None
         ]
         for key in self.initially_off:
             self.off_rules.add(key)
