@@ -11,9 +11,10 @@ read, so none of them costs a re-check.
 
 from __future__ import annotations
 
+import bisect
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks.grammar.outcome import GrammarOutcome
@@ -26,7 +27,7 @@ from asyncwriter.checks.spelling.ids import (
     harper_severity,
     turned_off_elsewhere,
 )
-from asyncwriter.checks.spelling.skips import prose_view
+from asyncwriter.checks.spelling.skips import ProseView, prose_view
 from asyncwriter.rule_settings import effective_setting
 
 if TYPE_CHECKING:
@@ -35,11 +36,14 @@ if TYPE_CHECKING:
     from asyncwriter.checks.analysis import Analysis
     from asyncwriter.checks.grammar.paragraphs import Paragraph
     from asyncwriter.checks.spelling.engine import Engine, EngineLint
-    from asyncwriter.checks.spelling.skips import ProseView
     from asyncwriter.rule_settings import RuleSetting
 
 #: Paragraphs kept in the cache (a long draft has a few hundred).
 CACHE_SIZE = 4_000
+#: About this many characters go to the engine in one call.
+BATCH_CHARS = 20_000
+#: What joins the paragraphs of one call: a blank line, a paragraph break to the engine.
+_JOIN = "\n\n"
 #: Harper rules whose lint may be about a name: dropped on a name like a misspelling.
 _NAME_RULES = frozenset({"OrthographicConsistency"})
 
@@ -104,38 +108,49 @@ class SpellingChecker:
     def fetch(self, pending: Iterable[Paragraph]) -> None:
         """Check paragraphs not checked yet (blocking; builds the engine on first use).
 
+        Paragraphs go to the engine in batches joined by blank lines: one call per batch
+        costs far less than one per paragraph on a cold draft, and a problem that would
+        run across two paragraphs is dropped.
+
         Raises:
             SpellingError: the engine cannot be loaded.
         """
         enabled = self._enabled
-        for paragraph in pending:
-            key = (enabled, tuple((t, r is not None) for t, r in paragraph.pieces))
-            with self._lock:
-                if key in self._cache:
-                    continue
-            checked = self._check(paragraph, enabled)
-            with self._lock:
-                self._cache[key] = checked
-                while len(self._cache) > CACHE_SIZE:
-                    self._cache.popitem(last=False)
+        todo: dict[_Key, ProseView] = {}
+        with self._lock:
+            for paragraph in pending:
+                key = (enabled, tuple((t, r is not None) for t, r in paragraph.pieces))
+                if key not in self._cache and key not in todo:
+                    todo[key] = prose_view(paragraph)
+        batch: list[tuple[_Key, ProseView]] = []
+        size = 0
+        for key, view in todo.items():
+            batch.append((key, view))
+            size += len(view.text) + len(_JOIN)
+            if size >= BATCH_CHARS:
+                self._check_batch(batch, enabled)
+                batch, size = [], 0
+        if batch:
+            self._check_batch(batch, enabled)
 
-    def _check(self, paragraph: Paragraph, enabled: frozenset[str]) -> _Checked:
-        view = prose_view(paragraph)
-        kept: list[tuple[EngineLint, str, bool]] = []
-        lints = self.engine.check(view.text, enabled)
+    def _check_batch(self, batch: list[tuple[_Key, ProseView]], enabled: frozenset[str]) -> None:
+        starts: list[int] = []
+        pos = 0
+        for _key, view in batch:
+            starts.append(pos)
+            pos += len(view.text) + len(_JOIN)
+        lints = self.engine.check(_JOIN.join(view.text for _k, view in batch), enabled)
+        per: list[list[EngineLint]] = [[] for _ in batch]
         for lint in lints:
-            length = lint.end - lint.start
-            if length <= 0 or lint.end > len(view.text):
-                continue
-            covered = view.overlaps(lint.start, lint.end)
-            spelling = harper_rule_id(lint.rule) == MISSPELLING or lint.rule in _NAME_RULES
-            if covered and (spelling or covered * 2 >= length):
-                continue  # about code, a URL or a token that is not prose
-            if lint.rule == "AnA" and _next_word_skipped(view, lint.end):
-                continue  # "a" before an acronym read as letters ("a URL", "an SLA")
-            word = view.text[lint.start : lint.end]
-            kept.append((lint, word, view.starts_sentence(lint.start)))
-        return _Checked(tuple(kept), view.names)
+            i = bisect.bisect_right(starts, lint.start) - 1
+            if i < 0 or lint.end > starts[i] + len(batch[i][1].text):
+                continue  # across two paragraphs, or in the blank line between them
+            per[i].append(replace(lint, start=lint.start - starts[i], end=lint.end - starts[i]))
+        with self._lock:
+            for (key, view), found in zip(batch, per, strict=True):
+                self._cache[key] = _keep(view, found)
+            while len(self._cache) > CACHE_SIZE:
+                self._cache.popitem(last=False)
 
     def findings(
         self, outcome: GrammarOutcome, settings: Mapping[str, RuleSetting]
@@ -179,6 +194,24 @@ class SpellingChecker:
                     )
                 )
         return out
+
+
+def _keep(view: ProseView, lints: Iterable[EngineLint]) -> _Checked:
+    """Return a paragraph's lints without those about code, URLs or skipped tokens."""
+    kept: list[tuple[EngineLint, str, bool]] = []
+    for lint in lints:
+        length = lint.end - lint.start
+        if length <= 0 or lint.end > len(view.text):
+            continue
+        covered = view.overlaps(lint.start, lint.end)
+        spelling = harper_rule_id(lint.rule) == MISSPELLING or lint.rule in _NAME_RULES
+        if covered and (spelling or covered * 2 >= length):
+            continue  # about code, a URL or a token that is not prose
+        if lint.rule == "AnA" and _next_word_skipped(view, lint.end):
+            continue  # "a" before an acronym read as letters ("a URL", "an SLA")
+        word = view.text[lint.start : lint.end]
+        kept.append((lint, word, view.starts_sentence(lint.start)))
+    return _Checked(tuple(kept), view.names)
 
 
 def _message(rule_id: str, word: str, lint: EngineLint) -> str:
