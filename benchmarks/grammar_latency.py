@@ -112,7 +112,7 @@ def main() -> None:
         if not pump_until(app, settled):
             sys.exit(f"no grammar answer after edit {n}: {window.grammar.message}")
         delays.append((time.perf_counter() - stopped) * 1000)
-        grammar = [f for f in latest[0].findings if f.rule.startswith("grammar.")]  # type: ignore[attr-defined]
+        grammar = [f for f in latest[0].findings if f.rule.startswith(("grammar.", "spelling."))]  # type: ignore[attr-defined]
         assert any(window.editor.toPlainText()[f.start : f.end] == "teh" for f in grammar)
         anchor = window.editor.textCursor().position()
         window.editor.moveCursor(QTextCursor.MoveOperation.End)
