@@ -11,6 +11,8 @@ import sys
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from asyncwriter.checks import Severity, lint
 from asyncwriter.checks.model import Finding
@@ -217,3 +219,23 @@ def test_same_span_findings_from_both_engines_merge():
         ("grammar.OrthographicConsistency", "case", ("GitHub",)),
         ("grammar.COULD_OF", "could", ("could have",)),
     ]
+
+
+_SHARED = HarperEngine()
+_PIECES = st.sampled_from(
+    ["teh ", "reviw", " ", "\n", "\n\n", "`code teh`", "https://exmaple.com/teh ", "**", "_",
+     "> ", "- ", "# ", "🚀", "🇩🇪", "é", "\u200d", "@samm ", "#12 ", "R&D ", "Zorblax ", ". ",
+     "a API ", "i ", "{{ownr}}", "[teh](https://x.io) ", "\t", "\r\n", "ﬁ", "İ"]
+)  # fmt: skip
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_PIECES | st.text(max_size=12), max_size=25).map("".join))
+def test_any_text_gives_findings_inside_the_text(text):
+    """Spans stay inside the draft and on whole characters, whatever Unicode it holds."""
+    report = lint(text, now=NOW, tz="UTC", spelling=SpellingChecker(_SHARED))
+    assert report.spelling is not None and report.spelling.error is None
+    for f in report.findings:
+        assert 0 <= f.start < f.end <= len(text)
+        if f.rule == MISSPELLING:
+            assert text[f.start : f.end].strip()

@@ -439,3 +439,18 @@ def test_canonical_zone():
     assert canonical_zone("+02:00") == "+02:00"
     with pytest.raises(ValueError, match="not a time zone"):
         canonical_zone("Nowhere/Land")
+
+
+def test_the_built_in_checker_is_the_default_and_can_be_chosen_again(
+    qtbot, open_dialog, settings_file
+):
+    dialog = open_dialog(settings.load(settings_file))
+    grammar = dialog.grammar_page
+    assert grammar.mode == "builtin" and grammar.mode_buttons["builtin"].isChecked()
+    assert "no Java, no download" in grammar.mode_buttons["builtin"].text()
+    grammar.mode_buttons["local"].click()
+    assert save(qtbot, dialog).languagetool.mode == "local"
+    dialog = open_dialog(settings.load(settings_file))
+    dialog.grammar_page.mode_buttons["builtin"].click()
+    save(qtbot, dialog)
+    assert settings.load(settings_file).languagetool.mode == "builtin"
