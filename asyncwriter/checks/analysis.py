@@ -19,8 +19,8 @@ from markdown_it.common.utils import normalizeReference
 from asyncwriter import markdown
 from asyncwriter.checks import nlp
 from asyncwriter.checks.bare_urls import BareUrlReader
-from asyncwriter.checks.lines import LineIndex
-from asyncwriter.draft_text import PLACEHOLDER
+from asyncwriter.checks.lines import LineIndex, normalize_lone_cr
+from asyncwriter.draft_text import PLACEHOLDER, without_surrogates
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -133,10 +133,12 @@ class _Masks:
 
 
 class Analysis:
-    """Everything the checks need to know about one draft, computed once.
+    r"""Everything the checks need to know about one draft, computed once.
 
     Attributes:
-        text: the draft as given.
+        text: the draft as given, with a leading byte-order mark made a space and each lone
+            "\r" made "\n" and each surrogate U+FFFD (the same length, so offsets are the
+            caller's).
         prose: ``text`` with non-prose blanked out, same length.
         lines: line index of ``text``.
         blocks: prose blocks in document order.
@@ -153,7 +155,11 @@ class Analysis:
         # A leading byte-order mark would hide a first-line heading from the parser; a space
         # keeps every offset where it was.
         self.text = " " + text[1:] if text.startswith("\ufeff") else text
-        self.lines = LineIndex(text)
+        # A lone "\r" ends a line for the parser; made "\n" (same offsets), it does for
+        # every line-by-line reading here too. A surrogate (only an API caller's str holds
+        # one) would stop spaCy; U+FFFD takes its place.
+        self.text = without_surrogates(normalize_lone_cr(self.text))
+        self.lines = LineIndex(self.text)
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.placeholders: list[tuple[int, int]] = []
