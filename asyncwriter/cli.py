@@ -152,6 +152,7 @@ def _lint(
     parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
     from asyncwriter.times import zones
+    from asyncwriter.times.moments import check_now
 
     config = _settings(err)
     try:
@@ -166,6 +167,10 @@ def _lint(
         except ValueError:
             parser.error(f"--now: {args.now!r} is not an ISO 8601 date-time "
                          "(e.g. 2026-11-23T09:00:00+00:00)")  # fmt: skip
+        try:
+            check_now(now)
+        except ValueError as exc:
+            parser.error(f"--now: {exc}")
     if args.paths.count("-") > 1:
         parser.error("stdin (-) can be given only once")
     catalog = None

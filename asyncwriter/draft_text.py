@@ -24,6 +24,9 @@ LEADING_MARKER = re.compile(r"\A\s*<!--[ \t]*asyncwriter template:[^\n]*-->[ \t]
 #: A ``Subject:`` line opening a draft (after the marker): the email subject.
 LEADING_SUBJECT = re.compile(r"\A\s*subject[ \t]*:[ \t]*(?P<subject>[^\n]*?)[ \t]*\r?(?:\n|\Z)",
                              re.IGNORECASE)  # fmt: skip
+#: A UTF-16 surrogate: a Python ``str`` from an API caller (decoded with "surrogatepass" or
+#: "surrogateescape", or built from JavaScript) may hold one, and it cannot be encoded.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Any HTML comment alone on a line (a marker, or a note to self): never a title.
 _MARKER_LINE = re.compile(r"^\s*<!--.*-->\s*$")
 #: A "Subject:" label opening a line (the rest of the line is the subject).
@@ -33,6 +36,15 @@ _SUMMARY = re.compile(r"^(?:tl;?dr|summary)\s*:\s*", re.IGNORECASE)
 _LEADING_MARKUP = re.compile(r"^(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
 _EMPHASIS = re.compile(r"(\*\*|__|~~|`)")
 _WORD = re.compile(r"\w+")
+
+
+def without_surrogates(text: str) -> str:
+    """Return ``text`` with each surrogate code point made U+FFFD (one for one, so offsets hold).
+
+    spaCy, e-mail encoding and UTF-8 output all refuse them; the editor and files never
+    produce them, but a library caller's ``str`` can.
+    """
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 def marker(template_id: str) -> str:

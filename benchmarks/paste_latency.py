@@ -95,7 +95,8 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    app = QApplication.instance() or QApplication([])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([])
     text = paste_text(args.mb)
     for highlight in (True, False):
         runs = [one_paste(app, text, highlight=highlight) for _ in range(args.runs)]

@@ -20,6 +20,7 @@ from asyncwriter.checks.options import Options
 from asyncwriter.checks.registry import ABSENCE_RULES, DEFAULTS, MODULES, RULE_KEYS, RULES, rule
 from asyncwriter.rule_settings import layered_settings
 from asyncwriter.times import zones
+from asyncwriter.times.moments import check_now
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -89,7 +90,8 @@ def lint(
         placeholders, the rules in :data:`ABSENCE_RULES` are held back (``report.held_back``).
 
     Raises:
-        ValueError: ``tz`` is not a known zone.
+        ValueError: ``tz`` is not a known zone, or ``now`` is out of range (it must leave a
+            year of the calendar on each side).
         LookupError: ``template`` is not a known template.
     """
     chosen = templates.resolve(template, text)
@@ -118,6 +120,7 @@ def lint_options(
         now = datetime.now(zone)
     elif now.tzinfo is None:
         now = now.replace(tzinfo=zone)
+    check_now(now)
     merged: Mapping[str, RuleSetting] = dict(settings or {})
     if template is None:
         return Options(now=now, tz=zone, defaults=DEFAULTS, settings=merged, channel=channel)

@@ -10,7 +10,6 @@ offsets back.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -19,12 +18,11 @@ from markdown_it.common.utils import normalizeReference
 
 from asyncwriter import markdown
 from asyncwriter.checks import nlp
-from asyncwriter.checks.lines import LineIndex
-from asyncwriter.draft_text import PLACEHOLDER
+from asyncwriter.checks.bare_urls import BareUrlReader
+from asyncwriter.checks.lines import LineIndex, normalize_lone_cr
+from asyncwriter.draft_text import PLACEHOLDER, without_surrogates
 
 if TYPE_CHECKING:
-    from linkify_it import LinkifyIt
-    from linkify_it.main import Match
     from spacy.tokens import Doc
 
 #: Blocks the parser hands us, and the ones that hold the writer's prose.
@@ -134,35 +132,13 @@ class _Masks:
             self.spans.append((start, end, fill))
 
 
-@functools.cache
-def _linkify() -> LinkifyIt:
-    from linkify_it import LinkifyIt
-
-    return LinkifyIt(options={"fuzzy_email": False, "fuzzy_ip": False})
-
-
-def _matches_at_start(token: str) -> list[Match]:
-    """Return linkify's matches of ``token`` (a run without spaces) that start at its start.
-
-    ``match`` scans the token with every pattern, the fuzzy-host one included, which costs
-    more than the rest of a block's scan. A token that starts with a scheme linkify knows
-    (``https://``) is answered by ``match_at_start`` alone, which gives the same match:
-    it is the scheme hit ``match`` finds first, with the same validation, and no fuzzy link
-    can start at 0 and outrun it (a fuzzy host needs a dot before its ":"). Anything else,
-    and a scheme that fails validation, takes the full scan as before.
-    """
-    linkify = _linkify()
-    found = linkify.match_at_start(token)
-    if found is not None and found.index == 0:
-        return [found]
-    return [m for m in linkify.match(token) or () if m.index == 0]
-
-
 class Analysis:
-    """Everything the checks need to know about one draft, computed once.
+    r"""Everything the checks need to know about one draft, computed once.
 
     Attributes:
-        text: the draft as given.
+        text: the draft as given, with a leading byte-order mark made a space and each lone
+            "\r" made "\n" and each surrogate U+FFFD (the same length, so offsets are the
+            caller's).
         prose: ``text`` with non-prose blanked out, same length.
         lines: line index of ``text``.
         blocks: prose blocks in document order.
@@ -179,7 +155,11 @@ class Analysis:
         # A leading byte-order mark would hide a first-line heading from the parser; a space
         # keeps every offset where it was.
         self.text = " " + text[1:] if text.startswith("\ufeff") else text
-        self.lines = LineIndex(text)
+        # A lone "\r" ends a line for the parser; made "\n" (same offsets), it does for
+        # every line-by-line reading here too. A surrogate (only an API caller's str holds
+        # one) would stop spaCy; U+FFFD takes its place.
+        self.text = without_surrogates(normalize_lone_cr(self.text))
+        self.lines = LineIndex(self.text)
         self.blocks: list[Block] = []
         self.links: list[Link] = []
         self.placeholders: list[tuple[int, int]] = []
@@ -401,28 +381,32 @@ class Analysis:
     def _bare_urls(self, start: int, end: int, free: object, take: object) -> list[Link]:
         found: list[Link] = []
         text = self.text
+        reader = BareUrlReader(text)
+        stop = -1
         for candidate in _URL_START.finditer(text, start, end):
             s = candidate.start()
             if not free(s, s + 1):  # type: ignore[operator]
                 continue
-            run = _NON_SPACE.match(text, s, end)
-            stop = run.end() if run else s
-            # Let linkify trim trailing punctuation and validate the host.
-            for match in _matches_at_start(text[s:stop]):
-                e = s + match.last_index
-                if not free(s, e):  # type: ignore[operator]
+            if s >= stop:  # a new run without spaces: where does it end?
+                run = _NON_SPACE.match(text, s, end)
+                stop = run.end() if run else s
+            # linkify's reading: it trims trailing punctuation and validates the host.
+            match = reader.match_at(s, stop)
+            if match is None:
+                continue
+            e = match.end
+            if not free(s, e):  # type: ignore[operator]
+                continue
+            if not match.schema:
+                slash, tld = reader.slash_and_tld(match)
+                # A bare host ("build.example.org") is a name written as a word; a
+                # reader opens "www.example.org" or "example.org/page".
+                www = e - s > 4 and text[s : s + 4].lower() == "www."
+                if not (www or (slash and tld in _FUZZY_TLDS)):
                     continue
-                raw: str = match.raw
-                if not match.schema:
-                    host = raw.split("/", 1)[0]
-                    tld = host.rsplit(".", 1)[-1]
-                    # A bare host ("build.example.org") is a name written as a word; a
-                    # reader opens "www.example.org" or "example.org/page".
-                    if not (raw.lower().startswith("www.") or ("/" in raw and tld in _FUZZY_TLDS)):
-                        continue
-                take(s, e)  # type: ignore[operator]
-                self._masks.add(s, e, "x")
-                found.append(Link(match.url, s, e, s, e))
+            take(s, e)  # type: ignore[operator]
+            self._masks.add(s, e, "x")
+            found.append(Link(reader.url(match), s, e, s, e))
         return found
 
     def _build_prose(self) -> str:

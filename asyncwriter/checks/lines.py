@@ -1,12 +1,25 @@
-"""Line and column numbers for ``str`` offsets, worked out once per text.
+r"""Line and column numbers for ``str`` offsets, worked out once per text.
 
 Checks think in offsets; people, editors and the JSON contract think in lines. The analysis
 and the report both need the mapping, so it sits below both.
+
+A line ends at "\n", "\r\n" or a lone "\r", as it does for CommonMark (markdown-it), the
+Language Server Protocol and Qt's editor: with "\r" alone counted as text, the parser's
+line numbers ran past the index's and findings came out twice, past the end of the text.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+
+#: A carriage return that ends a line on its own (old Mac files, some pastes).
+LONE_CR = re.compile(r"\r(?!\n)")
+
+
+def normalize_lone_cr(text: str) -> str:
+    r"""Return ``text`` with each lone "\r" made "\n": the same length, the same lines."""
+    return LONE_CR.sub("\n", text) if "\r" in text else text
 
 
 class LineIndex:
@@ -15,6 +28,7 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
+        text = normalize_lone_cr(text)
         starts = [0]
         find = text.find
         pos = find("\n")

@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from asyncwriter.draft_text import without_surrogates
 from asyncwriter.export.html import EMAIL_STYLES, HtmlRenderer, HtmlStyle
 from asyncwriter.export.message import parse
 from asyncwriter.export.subject import email_subject
@@ -103,6 +104,9 @@ def render(
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    # An API caller's str may hold surrogates, which no format can encode.
+    text = without_surrogates(text)
+    subject = without_surrogates(subject) if subject is not None else None
     message = parse(text)
     title = " ".join(subject.split()) if subject and subject.strip() else message.title
     if fmt == "slack":

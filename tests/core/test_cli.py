@@ -165,6 +165,17 @@ def test_usage_errors_exit_two(args):
     assert b"Traceback" not in result.stderr
 
 
+@pytest.mark.parametrize("moment", ["9999-12-31T23:00Z", "0001-01-01T00:30+01:00"])
+def test_now_out_of_range_is_a_usage_error(moment):
+    """A "now" at the calendar's edge used to end in an OverflowError traceback."""
+    result = run("lint", "--now", moment, "--tz", "Asia/Tokyo", "-",
+                 stdin=b"Please review the plan by Friday.")  # fmt: skip
+    assert result.returncode == 2
+    assert b"--now" in result.stderr
+    assert b"out of range" in result.stderr
+    assert b"Traceback" not in result.stderr
+
+
 def test_rules_lists_every_rule():
     result = run("rules")
     assert result.returncode == 0

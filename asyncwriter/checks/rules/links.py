@@ -14,7 +14,9 @@ for "the survey").
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -160,12 +162,15 @@ def _url_kinds(url: str) -> frozenset[str]:
 
 
 def _labelled_kinds(a: Analysis) -> set[str]:
-    """Return artefact kinds named on a link's own line ("Cutover plan and sheet: https://...")."""
+    """Return artefact kinds named on a link's own line ("Cutover plan and sheet: https://...").
+
+    Each line that holds a link is read once, however many links it holds.
+    """
     kinds: set[str] = set()
-    for link in a.links:
-        line, _col = a.lines.line_col(link.start)
+    lines = {a.lines.line_col(link.start)[0] for link in a.links}
+    for line in sorted(lines):
         start = a.lines.line_start(line)
-        end = a.text.find("\n", link.start)
+        end = a.text.find("\n", start)
         label = a.prose[start : end if end != -1 else len(a.prose)].lower()
         for word in _WORD.findall(label):
             kind = _KINDS.get(word) or _LABEL_KINDS.get(word)
@@ -178,6 +183,8 @@ def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[i
     prose = a.prose
     seen: set[str] = set()
     own_start, own_kind = _own_name(a)
+    near = _Nearby(a)
+    url_keys = _UrlKeys(urls)
     for m in _mentions(prose):
         start, end = m.start(), m.end()
         if a.is_quoted(start) or start == own_start:
@@ -191,9 +198,9 @@ def _unlinked(a: Analysis, kinds: set[str], urls: list[str]) -> Iterator[tuple[i
         key_text = m.groupdict().get("key")
         if key_text and (not _KEY_CASE.fullmatch(key_text) or key_text.split("-")[0] in _NOT_KEYS):
             continue  # ticket keys are upper case; "covid-19" is not one
-        if key_text and any(key_text in url for url in urls):
+        if key_text and key_text in url_keys.get():
             continue
-        if kind in kinds or _linked_nearby(a, start, end):
+        if kind in kinds or _linked_nearby(a, near, start):
             continue
         if _WANTED.search(prose, max(0, start - 40), start):
             continue  # "send over the mockups", "the link to that thread": they ask for it
@@ -242,9 +249,20 @@ def _opens(a: Analysis, m: re.Match[str]) -> bool:
         return True
     sentence = a.sentence_at(m.start())
     start = sentence.start if sentence is not None else 0
-    line_start = a.text.rfind("\n", 0, m.start()) + 1
-    lead = a.prose[max(start, line_start) : m.start()]
-    return bool(_FILL_REQUEST.search(lead.lstrip()))
+    line_start = a.lines.line_start(a.lines.line_col(m.start())[0])
+    lo = max(start, line_start)
+    if m.start() - lo <= _LEAD_MAX:
+        return bool(_FILL_REQUEST.search(a.prose[lo : m.start()].lstrip()))
+    # A request is a few words right before the mention: on a long line read only its
+    # tail (reading from the line's start cost line length × mentions). The cut is moved to
+    # a space and marked with a character that no request starts with, so it cannot pass
+    # for the start of the sentence.
+    cut = a.prose.find(" ", m.start() - _LEAD_MAX, m.start())
+    return cut != -1 and bool(_FILL_REQUEST.search("\0" + a.prose[cut : m.start()]))
+
+
+#: How much of a long line before a form or survey is read for the request to fill it in.
+_LEAD_MAX = 300
 
 
 def _kind_of(m: re.Match[str]) -> str | None:
@@ -264,13 +282,13 @@ def _kind_of(m: re.Match[str]) -> str | None:
     return None
 
 
-def _linked_nearby(a: Analysis, start: int, end: int) -> bool:
+def _linked_nearby(a: Analysis, near: _Nearby, start: int) -> bool:
     """Return True when a link is in the mention's sentence or the one after it.
 
     A label ending in ":" ("Links:") before the mention's line also counts, as does a link
     whose own text contains the mention.
     """
-    if any(link.text_start <= start < link.text_end for link in a.links):
+    if near.in_link_text(start):
         return True
     sent = a.sentence_at(start)
     if sent is None:
@@ -279,9 +297,82 @@ def _linked_nearby(a: Analysis, start: int, end: int) -> bool:
     lo = sent.start
     hi = a.sentences[index + 1].end if index + 1 < len(a.sentences) else sent.end
     # The link may follow on the same line after the sentence ends ("PR #5 (https://...)").
-    line_end = a.text.find("\n", sent.end)
-    hi = max(hi, line_end if line_end != -1 else len(a.text))
-    return any(lo <= link.start < hi for link in a.links)
+    hi = max(hi, near.line_end(sent.end))
+    return near.link_starts_between(lo, hi)
+
+
+class _UrlKeys:
+    """Every ticket-key-shaped piece of the draft's URLs ("OPS-12" in ".../OPS-123"), made once.
+
+    A key mentioned in a URL is linked. Searching every URL for every key cost keys × URLs;
+    the pieces are found once, when the first key is asked about.
+    """
+
+    __slots__ = ("_keys", "_urls")
+
+    def __init__(self, urls: list[str]) -> None:
+        self._urls = urls
+        self._keys: set[str] | None = None
+
+    def get(self) -> set[str]:
+        """Return each substring of a URL shaped as a ticket key (letters, a dash, digits)."""
+        if self._keys is None:
+            keys: set[str] = set()
+            for url in self._urls:
+                for dash in _DASH.finditer(url):
+                    j = dash.start()
+                    prefix = _KEY_PREFIX.search(url, max(0, j - 10), j)
+                    digits = _KEY_DIGITS.match(url, j + 1)
+                    if prefix is None or digits is None:
+                        continue
+                    for i in range(prefix.start(), j - 1):
+                        if "A" <= url[i] <= "Z":
+                            for k in range(j + 2, digits.end() + 1):
+                                keys.add(url[i:k])
+            self._keys = keys
+        return self._keys
+
+
+_DASH = re.compile("-")
+#: The letters and digits right before a dash (a key's prefix is the tail of them).
+_KEY_PREFIX = re.compile(r"[A-Z0-9]+$")
+_KEY_DIGITS = re.compile(r"\d{1,6}")
+
+
+class _Nearby:
+    """Where a draft's links are, sorted once so each mention asks in logarithmic time.
+
+    Asking every link about every mention cost links × mentions: a long line of bare
+    links and ticket keys took seconds (issue 17).
+    """
+
+    __slots__ = ("_lines", "_starts", "_text", "_text_ends_max", "_text_starts")
+
+    def __init__(self, a: Analysis) -> None:
+        self._starts = sorted(link.start for link in a.links)
+        spans = sorted((link.text_start, link.text_end) for link in a.links)
+        self._text_starts = [s for s, _e in spans]
+        # The furthest a link's text reaches among those starting at or before each one.
+        self._text_ends_max = list(itertools.accumulate((e for _s, e in spans), max))
+        self._lines = a.lines
+        self._text = a.text
+
+    def in_link_text(self, offset: int) -> bool:
+        """Return True when ``offset`` is inside some link's own text."""
+        i = bisect.bisect_right(self._text_starts, offset) - 1
+        return i >= 0 and self._text_ends_max[i] > offset
+
+    def link_starts_between(self, lo: int, hi: int) -> bool:
+        """Return True when a link starts at or after ``lo`` and before ``hi``."""
+        i = bisect.bisect_left(self._starts, lo)
+        return i < len(self._starts) and self._starts[i] < hi
+
+    def line_end(self, offset: int) -> int:
+        """Return the offset of the newline ending ``offset``'s line, or the text's length."""
+        line, _col = self._lines.line_col(offset)
+        if line >= self._lines.line_count:
+            return len(self._text)
+        return self._lines.line_start(line + 1) - 1
 
 
 RULES = (
