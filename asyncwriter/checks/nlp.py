@@ -76,6 +76,14 @@ _zone_lock = threading.RLock()
 _zone_depth = threading.local()
 #: The pipeline that has had its first lint outside a zone (see :func:`text_zone`).
 _warmed: Language | None = None
+#: How many strings the vocabulary may learn before lints run in memory zones. Words seen
+#: outside a zone stay cached (a keystroke's lint re-tokenizes nothing it has seen: 9 ms for
+#: 1,000 words); inside a zone every lint re-creates the draft's words (25 ms). So a window
+#: learns its writer's words freely up to this bound (a few MB), and only past it pays the
+#: zone's cost to stay bounded.
+ZONE_AFTER_STRINGS = 50_000
+#: The string store's size when the pipeline was loaded (the bound counts from here).
+_loaded_strings: dict[int, int] = {}
 
 
 def load() -> Language:
@@ -121,8 +129,11 @@ def text_zone() -> Iterator[None]:
     it: the caller must stop using it before leaving the block (the engine drops the
     analysis' doc there; the report keeps offsets and strings, no spaCy object).
 
-    The first lint on a pipeline runs outside a zone: it builds what is kept across
-    lints (the ask phrase matcher, the sentence-final characters), whose strings must stay.
+    Zones cost speed (every lint re-creates the draft's words), so they start only once the
+    vocabulary has learned :data:`ZONE_AFTER_STRINGS` strings: a normal session stays fast,
+    a window open for weeks stays bounded. The first lint on a pipeline runs outside a zone:
+    it builds what is kept across lints (the ask phrase matcher, the sentence-final
+    characters), whose strings must stay.
     Zones are held one at a time (a lock), may be re-entered on the same thread (the inner
     one adds nothing), and are skipped on spaCy without memory zones.
     """
@@ -130,7 +141,14 @@ def text_zone() -> Iterator[None]:
     with _zone_lock:
         depth = getattr(_zone_depth, "value", 0)
         pipeline = load()
-        if depth or _warmed is not pipeline or not hasattr(pipeline, "memory_zone"):
+        strings = len(pipeline.vocab.strings)
+        learned = strings - _loaded_strings.setdefault(id(pipeline), strings)
+        if (
+            depth
+            or _warmed is not pipeline
+            or not hasattr(pipeline, "memory_zone")
+            or learned < ZONE_AFTER_STRINGS
+        ):
             _zone_depth.value = depth + 1
             try:
                 yield

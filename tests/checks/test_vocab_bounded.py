@@ -1,22 +1,21 @@
 """spaCy's vocabulary does not grow with the words a long-running window is given.
 
 Every string spaCy sees stays in its string store unless it is seen inside a memory zone
-(:func:`asyncwriter.checks.nlp.text_zone`, around each lint's use of the pipeline). These
-tests count strings, not bytes or seconds: 3,000 distinct random words linted in rounds
-must leave the store the size it was after the first rounds.
+(:func:`asyncwriter.checks.nlp.text_zone`, around each lint's use of the pipeline once the
+store has learned ``ZONE_AFTER_STRINGS`` strings). These tests set that bound low and count
+strings, not bytes or seconds: 3,000 distinct random words linted in rounds must leave the
+store within the bound; below it, words are kept (a keystroke's lint stays fast).
 """
 
 from __future__ import annotations
 
 import random
 import string
-from typing import TYPE_CHECKING
+
+import pytest
 
 from asyncwriter.checks import lint, nlp
 from tests.checks.test_trained_pipeline import TRAINED, needs_trained
-
-if TYPE_CHECKING:
-    import pytest
 
 ROUNDS = 30
 WORDS_PER_ROUND = 100  # 3,000 distinct words in all
@@ -40,12 +39,30 @@ def _rounds() -> list[str]:
 
 
 def _store_sizes() -> list[int]:
+    nlp.ZONE_AFTER_STRINGS = 0  # (restored by the fixture below) zones from the first lint
     sizes = []
     for draft in _rounds():
         report = lint(draft)
         assert [ask.kind for ask in report.facts.asks] == ["action"]  # the checks still read
         sizes.append(len(nlp.load().vocab.strings))
     return sizes
+
+
+@pytest.fixture(autouse=True)
+def _bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "ZONE_AFTER_STRINGS", nlp.ZONE_AFTER_STRINGS)
+
+
+def test_below_the_bound_words_are_kept_so_lints_stay_fast(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(nlp, "_pipeline", None)  # a fresh pipeline: the bound counts from here
+    lint("Warm up: load the pipeline.")
+    before = len(nlp.load().vocab.strings)
+    lint("Zorblat quenched the frimble.")
+    assert len(nlp.load().vocab.strings) > before  # learned: the next lint re-creates nothing
+    monkeypatch.setattr(nlp, "ZONE_AFTER_STRINGS", 0)
+    after_bound = len(nlp.load().vocab.strings)
+    lint("Plonkish wibbers gramble.")
+    assert len(nlp.load().vocab.strings) == after_bound  # past the bound: forgotten
 
 
 def test_linting_new_words_leaves_the_string_store_bounded() -> None:
