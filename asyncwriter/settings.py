@@ -14,6 +14,16 @@ version does not know (tomlkit edits the document in place). Keys::
     [time]
     zone = "Europe/Berlin"       # the writer's zone (default: the system's)
     team_zones = ["America/New_York", "Asia/Kolkata"]
+    work_hours = "09:00-17:30"   # for people who give no hours
+    short_notice_hours = 8       # deadline.short-notice: fewer working hours than this
+
+    [[team.people]]              # the readers the team-time checks think of
+    name = "Aiko"
+    handle = "aiko"              # @aiko in a draft means her
+    zone = "Asia/Tokyo"          # IANA, or "Tokyo", or an unambiguous abbreviation
+    hours = "10:00-19:00"        # optional
+    days = "Mon-Fri"             # optional
+    holidays = "JP"              # optional: country (and subdivision, "US-CA") holidays
 
     [languagetool]
     mode = "builtin"             # "builtin" | "local" | "server" | "public" | "off"
@@ -40,7 +50,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from asyncwriter import os_errors, paths, regular_files, toml_text
+from asyncwriter import os_errors, paths, regular_files, team, toml_text
 from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
 
 if TYPE_CHECKING:
@@ -97,6 +107,12 @@ class Settings:
     #: The writer's IANA zone, or None for the system's.
     zone: str | None = None
     team_zones: list[str] = field(default_factory=list)
+    #: Working hours for people who give none (``[time] work_hours``).
+    work_hours: str = team.DEFAULT_HOURS
+    #: deadline.short-notice fires below this many working hours (``[time]``).
+    short_notice_hours: float = 8.0
+    #: The team's people (``[[team.people]]``); broken entries are reported and skipped.
+    people: list[team.Person] = field(default_factory=list)
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     #: Whether the window offers to download a trained spaCy pipeline (``[nlp]
     #: offer_download``); False once the writer said No Thanks, so it is asked only once.
@@ -172,6 +188,7 @@ def load(path: Path | None = None) -> Settings:
     reader.rules(raw)
     reader.templates(raw)
     reader.time(raw)
+    reader.people(raw)
     reader.languagetool(raw)
     reader.nlp(raw)
     return settings
@@ -253,6 +270,46 @@ class _Reader:
                     f"[time] team_zones: {name!r} is not a time zone name; skipped",
                 )
 
+        hours = table.get("work_hours", team.DEFAULT_HOURS)
+        try:
+            team.parse_hours(hours)
+            self.settings.work_hours = hours.strip()
+        except ValueError as exc:
+            self.problem(
+                "time", "work_hours", f"[time] work_hours: {exc}; using {team.DEFAULT_HOURS}"
+            )
+        notice = table.get("short_notice_hours", 8)
+        if isinstance(notice, int | float) and not isinstance(notice, bool) and 0 <= notice <= 1000:
+            self.settings.short_notice_hours = float(notice)
+        else:
+            self.problem(
+                "time",
+                "short_notice_hours",
+                "[time] short_notice_hours must be a number of hours such as 8; using 8",
+            )
+
+    def people(self, raw: Mapping[str, Any]) -> None:
+        entries = self.table(raw, "team").get("people", [])
+        if not isinstance(entries, list):
+            self.problem("team", "people", "[team] people must be [[team.people]] tables; ignored")
+            return
+        default_hours = team.parse_hours(self.settings.work_hours)
+        for number, entry in enumerate(entries, 1):
+            try:
+                person = _person(entry, default_hours)
+            except ValueError as exc:
+                label = entry.get("name") if isinstance(entry, dict) else None
+                who = f"{label!r}" if isinstance(label, str) else f"#{number}"
+                self.settings.problems.append(
+                    SettingsProblem(
+                        self.path,
+                        f"[[team.people]] {who}: {exc}; skipped",
+                        _entry_line(self.lines, number),
+                    )
+                )
+                continue
+            self.settings.people.append(person)
+
     def languagetool(self, raw: Mapping[str, Any]) -> None:
         table = self.table(raw, "languagetool")
         lt = self.settings.languagetool
@@ -308,6 +365,49 @@ class _Reader:
             self.problem(
                 "nlp", "offer_download", "[nlp] offer_download must be true or false; using true"
             )
+
+
+def _person(entry: object, default_hours: team.WorkHours) -> team.Person:
+    """Build a person from one ``[[team.people]]`` table.
+
+    Raises:
+        ValueError: what is wrong with it, in words for the settings problem.
+    """
+    if not isinstance(entry, dict):
+        raise ValueError("must be a table with name and zone")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("no name")
+    handle = entry.get("handle", name.split()[0])
+    if not isinstance(handle, str) or not handle.strip().lstrip("@"):
+        raise ValueError("handle must be a string such as aiko")
+    zone_text = entry.get("zone")
+    if not isinstance(zone_text, str):
+        raise ValueError('zone must be given, e.g. zone = "Asia/Tokyo"')
+    tz = team.parse_zone(zone_text)
+    hours = entry.get("hours")
+    days = entry.get("days", team.DEFAULT_DAYS)
+    code = entry.get("holidays")
+    return team.Person(
+        name=name.strip(),
+        handle=handle.strip().lstrip("@"),
+        zone=tz,
+        hours=default_hours if hours is None else team.parse_hours(hours),
+        days=team.parse_days(days),
+        holidays=None if code is None else team.check_holidays(code),
+        zone_name=zone_text.strip(),
+    )
+
+
+def _entry_line(lines: list[str], number: int) -> int | None:
+    """Return the line of the ``number``-th ``[[team.people]]`` header, if found."""
+    seen = 0
+    for index, line in enumerate(lines, 1):
+        if re.match(r"\s*\[\[\s*team\.people\s*\]\]", line):
+            seen += 1
+            if seen == number:
+                return index
+    return None
 
 
 def _known_zone(zones: Any, name: object) -> bool:
