@@ -283,6 +283,8 @@ def _lint_each(
             channel=args.channel,
             grammar=None if grammar_failed else checker,
             spelling=spelling,
+            people=config.people,
+            short_notice_hours=config.short_notice_hours,
         )
         if report.spelling is not None and report.spelling.error is not None:
             # Said once, in one line: the other checks ran, and later inputs skip spelling.

@@ -11,10 +11,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, tzinfo
-from typing import Any
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
 
 from asyncwriter.times import zones
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 #: The working hours of a person who gives none (``[time] work_hours``).
 DEFAULT_HOURS = "09:00-17:30"
@@ -222,3 +225,59 @@ class Person:
                     break
             moment += step
         return count / 4
+
+
+#: How far a fix looks for a moment inside everyone's hours, each way.
+_SEARCH = timedelta(days=14)
+_STEP = timedelta(minutes=15)
+
+
+def nearest_shared_moment(
+    people: Sequence[Person], when: datetime, after: datetime
+) -> datetime | None:
+    """Return the moment nearest ``when`` that is a fair deadline for all ``people``.
+
+    Fair: on a working day and inside working hours for each of them (the end of a
+    day counts). Only moments after ``after`` ("now") qualify, since a fix must not move a
+    deadline into the past; on a tie the later moment wins, as it gives readers more
+    time. Returns None when their hours never overlap within two weeks either way.
+    """
+    if not people:
+        return None
+    base = when.astimezone(UTC).replace(second=0, microsecond=0)
+    base -= timedelta(minutes=base.minute % 15)
+    offset = timedelta(0)
+    while offset <= _SEARCH:
+        for moment in (base + offset, base - offset):
+            if moment > after and all(p.deadline_inside(moment) for p in people):
+                return moment
+        offset += _STEP
+    return None
+
+
+def earliest_with_notice(people: Sequence[Person], now: datetime, hours: float) -> datetime | None:
+    """Return the first moment by which every one of ``people`` has ``hours`` working hours.
+
+    That is the earliest deadline that gives each reader the notice asked for; None when
+    some reader has no working time within a year (a person with no working days).
+    """
+    latest: datetime | None = None
+    start = now.astimezone(UTC).replace(second=0, microsecond=0)
+    start += timedelta(minutes=(15 - start.minute % 15) % 15)
+    for person in people:
+        needed = max(1, round(hours * 4))
+        moment, count, limit = start, 0, start + timedelta(days=366)
+        while count < needed and moment < limit:
+            if person.working_at(moment):
+                count += 1
+            moment += _STEP
+        if count < needed:
+            return None
+        latest = moment if latest is None else max(latest, moment)
+    return latest
+
+
+def format_hours(hours: float) -> str:
+    """Return "1 working hour", "2.5 working hours": how a person counts them."""
+    number = f"{hours:g}"
+    return f"{number} working hour{'' if hours == 1 else 's'}"

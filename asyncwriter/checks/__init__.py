@@ -16,18 +16,19 @@ from typing import TYPE_CHECKING
 from asyncwriter import templates
 from asyncwriter.checks import engine
 from asyncwriter.checks.model import Finding, Report, Severity
-from asyncwriter.checks.options import Options
+from asyncwriter.checks.options import DEFAULT_SHORT_NOTICE_HOURS, Options
 from asyncwriter.checks.registry import ABSENCE_RULES, DEFAULTS, MODULES, RULE_KEYS, RULES, rule
 from asyncwriter.rule_settings import layered_settings
 from asyncwriter.times import zones
 from asyncwriter.times.moments import check_now
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from asyncwriter.checks.grammar.checker import GrammarChecker
     from asyncwriter.checks.spelling.checker import SpellingChecker
     from asyncwriter.rule_settings import RuleSetting
+    from asyncwriter.team import Person
     from asyncwriter.templates import Template
 
 __all__ = [
@@ -56,6 +57,8 @@ def lint(
     fetch_grammar: bool = True,
     spelling: SpellingChecker | None = None,
     fetch_spelling: bool = True,
+    people: Sequence[Person] = (),
+    short_notice_hours: float = DEFAULT_SHORT_NOTICE_HOURS,
 ) -> Report:
     """Check ``text`` and return its findings and facts.
 
@@ -84,6 +87,11 @@ def lint(
         fetch_spelling: check paragraphs it has not seen (blocking); the window passes
             False until the engine is built, and the rest is listed in
             ``report.spelling.pending``.
+        people: the team's people (settings' ``[[team.people]]``); the team-time rules
+            (``deadline.outside-hours``, ``deadline.short-notice``, ``deadline.day-off``)
+            judge deadlines for them and are silent without any.
+        short_notice_hours: ``deadline.short-notice`` fires when a reader has fewer working
+            hours than this before a deadline.
 
     Returns:
         The report; findings are sorted by position. While the draft has unfilled
@@ -95,7 +103,15 @@ def lint(
         LookupError: ``template`` is not a known template.
     """
     chosen = templates.resolve(template, text)
-    resolved = lint_options(chosen, now=now, tz=tz, settings=settings, channel=channel)
+    resolved = lint_options(
+        chosen,
+        now=now,
+        tz=tz,
+        settings=settings,
+        channel=channel,
+        people=people,
+        short_notice_hours=short_notice_hours,
+    )
     return engine.run(
         text,
         resolved,
@@ -113,6 +129,8 @@ def lint_options(
     tz: tzinfo | str | None = None,
     settings: Mapping[str, RuleSetting] | None = None,
     channel: str | None = None,
+    people: Sequence[Person] = (),
+    short_notice_hours: float = DEFAULT_SHORT_NOTICE_HOURS,
 ) -> Options:
     """Return the engine's options for a resolved template and the caller's choices."""
     zone = zones.get_zone(tz) if isinstance(tz, str) else (tz or zones.local_zone())
@@ -122,8 +140,17 @@ def lint_options(
         now = now.replace(tzinfo=zone)
     check_now(now)
     merged: Mapping[str, RuleSetting] = dict(settings or {})
+    team = tuple(people)
     if template is None:
-        return Options(now=now, tz=zone, defaults=DEFAULTS, settings=merged, channel=channel)
+        return Options(
+            now=now,
+            tz=zone,
+            defaults=DEFAULTS,
+            settings=merged,
+            channel=channel,
+            people=team,
+            short_notice_hours=short_notice_hours,
+        )
     return Options(
         now=now,
         tz=zone,
@@ -133,4 +160,6 @@ def lint_options(
         sections=template.sections,
         require_links=template.require_link,
         template=template.id,
+        people=team,
+        short_notice_hours=short_notice_hours,
     )

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from datetime import datetime, tzinfo
 
     from asyncwriter.sections import Section
+    from asyncwriter.team import Person
+
+#: ``deadline.short-notice``: fewer working hours than this before a deadline is short notice.
+DEFAULT_SHORT_NOTICE_HOURS = 8.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,8 @@ class Options:
         sections: the sections the draft's template requires.
         require_links: the template requires a link even in a short message.
         template: the id of the template applied, if any.
+        people: the team's people; the team-time rules are silent without any.
+        short_notice_hours: the working hours a reader needs before a deadline.
     """
 
     now: datetime
@@ -43,6 +49,8 @@ class Options:
     sections: tuple[Section, ...] = ()
     require_links: bool = False
     template: str | None = None
+    people: tuple[Person, ...] = ()
+    short_notice_hours: float = DEFAULT_SHORT_NOTICE_HOURS
 
     def severity(self, rule_id: str) -> RuleSetting:
         """Return the rule's severity after settings, or None when it is off."""

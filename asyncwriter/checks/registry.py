@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from asyncwriter.checks.rules import asks, deadline, links, structure, style, summary, times
+from asyncwriter.checks.rules import (
+    asks,
+    deadline,
+    deadline_team,
+    links,
+    structure,
+    style,
+    summary,
+    times,
+)
 from asyncwriter.rule_settings import rule_keys
 
 if TYPE_CHECKING:
@@ -16,7 +25,7 @@ if TYPE_CHECKING:
     from asyncwriter.rule_settings import Severity
 
 #: Rule modules in the order their findings are produced (explicit, like proselint).
-MODULES = (summary, asks, deadline, times, links, structure, style)
+MODULES = (summary, asks, deadline, deadline_team, times, links, structure, style)
 
 #: Every rule, by id.
 RULES: dict[str, Rule] = {r.id: r for module in MODULES for r in module.RULES}

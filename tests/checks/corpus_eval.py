@@ -18,6 +18,9 @@ TEMPLATE_RULES = frozenset({"structure.missing-section"})
 #: Style rules are not part of the labelled corpus and examples (which judge the core
 #: checks); tests/checks/test_style.py has their examples and disables each one alone.
 STYLE_RULES = frozenset(r for r in RULES if r.startswith("style."))
+#: Team-time rules need people in settings, which the examples and corpus never have (they
+#: are silent without them); tests/checks/test_team_time.py has their examples.
+TEAM_RULES = frozenset({"deadline.outside-hours", "deadline.short-notice", "deadline.day-off"})
 
 
 def load_corpus() -> list[tuple[str, str, dict]]:

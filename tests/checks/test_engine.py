@@ -9,7 +9,7 @@ import pytest
 
 from asyncwriter.checks import MODULES, RULES, Severity, lint
 from asyncwriter.rule_settings import parse_rule_settings
-from tests.checks.corpus_eval import STYLE_RULES, TEMPLATE_RULES, load_examples
+from tests.checks.corpus_eval import STYLE_RULES, TEAM_RULES, TEMPLATE_RULES, load_examples
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 FIRST_FLAG = {rule: flag[0] for rule, flag, _clean in load_examples()["EXAMPLES"]}
@@ -118,7 +118,8 @@ def test_naive_now_is_read_in_the_writer_zone():
 
 
 def test_every_rule_is_exercised_by_an_example_or_a_template_test():
-    assert set(FIRST_FLAG) | TEMPLATE_RULES | STYLE_RULES == set(RULES)
+    # Team-time rules need people; tests/checks/test_team_time.py exercises each.
+    assert set(FIRST_FLAG) | TEMPLATE_RULES | STYLE_RULES | TEAM_RULES == set(RULES)
 
 
 def test_unknown_zone_and_template_raise():
