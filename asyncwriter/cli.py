@@ -87,15 +87,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = sub.add_parser(
         "export",
-        help="render a message for Slack, Teams, email, Markdown or plain text",
+        help="render a message for Slack, Teams, email, Markdown or plain text, or its "
+        "deadlines as a calendar",
         description="Print a message rendered for FORMAT: the plain-text part by default "
         "(Slack mrkdwn for slack), --html for the HTML part (slack, teams, email), or "
-        "--part subject for the email subject line. Exit 2 on a usage error or unreadable "
-        "input.",
+        "--part subject for the email subject line; --format ics prints an iCalendar with "
+        "one event per resolved deadline. Exit 2 on a usage error or unreadable input.",
     )
     export.add_argument("path", metavar="FILE", help="message file, or - for stdin")
     export.add_argument("--format", dest="fmt", metavar="FORMAT", required=True,
-                        choices=FORMATS, help=f"one of {', '.join(FORMATS)}")  # fmt: skip
+                        choices=(*FORMATS, "ics"),
+                        help=f"one of {', '.join(FORMATS)}, ics")  # fmt: skip
     export.add_argument("--subject", metavar="TEXT",
                         help="subject line (default: the draft's Subject: line, else its "
                         "summary)")  # fmt: skip
@@ -107,6 +109,17 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--template", metavar="ID",
                         help="the draft's template, for the email subject prefix (default: "
                         "the template its marker comment names)")  # fmt: skip
+    _moment_options(export, "for ics: ")
+
+    when = sub.add_parser(
+        "when",
+        help="show what a moment is for each of the team's people",
+        description="Print, for each person in settings.toml [[team.people]], the moment's "
+        "local time and whether it is inside their working hours, on their weekend or on a "
+        "public holiday. Exit 2 when the moment cannot be read or no people are set.",
+    )
+    when.add_argument("moment", metavar="MOMENT", help='e.g. "Thu 3 Dec 17:00 UTC"')
+    _moment_options(when, "")
 
     sub.add_parser("rules", help="list every rule id with its default severity")
 
@@ -131,6 +144,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _moment_options(parser: argparse.ArgumentParser, purpose: str) -> None:
+    """Add --now and --tz, which fix how relative dates and unzoned times are read."""
+    parser.add_argument("--now", metavar="ISO8601",
+                        help=f"{purpose}the moment relative dates resolve against "
+                        "(default: now)")  # fmt: skip
+    parser.add_argument("--tz", metavar="ZONE",
+                        help=f"{purpose}the writer's time zone (default: [time] zone in "
+                        "settings.toml, else the system zone)")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
@@ -139,6 +162,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _lint(parser, args, sys.stdout, sys.stderr)
     if args.command == "export":
         return _export(parser, args, sys.stdout, sys.stderr)
+    if args.command == "when":
+        return _when(parser, args, sys.stdout, sys.stderr)
     if args.command == "rules":
         return _rules(sys.stdout)
     if args.command == "templates":
@@ -151,26 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _lint(
     parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
-    from asyncwriter.times import zones
-    from asyncwriter.times.moments import check_now
 
     config = _settings(err)
-    try:
-        zone = args.tz or config.zone
-        tz: tzinfo = zones.get_zone(zone) if zone else zones.local_zone()
-    except ValueError as exc:
-        parser.error(str(exc))
-    now = None
-    if args.now:
-        try:
-            now = datetime.fromisoformat(args.now)
-        except ValueError:
-            parser.error(f"--now: {args.now!r} is not an ISO 8601 date-time "
-                         "(e.g. 2026-11-23T09:00:00+00:00)")  # fmt: skip
-        try:
-            check_now(now)
-        except ValueError as exc:
-            parser.error(f"--now: {exc}")
+    now, tz = _now_and_zone(parser, args, config)
     if args.paths.count("-") > 1:
         parser.error("stdin (-) can be given only once")
     catalog = None
@@ -203,6 +211,34 @@ def _lint(
                 out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
                           f"{item['rule']} {item['message']}\n")  # fmt: skip
     return status
+
+
+def _now_and_zone(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, config: Settings
+) -> tuple[datetime | None, tzinfo]:
+    """Return --now (None: the current time) and the writer's zone; exit 2 on a bad one."""
+    from asyncwriter.times import zones
+    from asyncwriter.times.moments import check_now
+
+    try:
+        zone = args.tz or config.zone
+        tz: tzinfo = zones.get_zone(zone) if zone else zones.local_zone()
+    except ValueError as exc:
+        parser.error(str(exc))
+    now = None
+    if args.now:
+        try:
+            now = datetime.fromisoformat(args.now)
+        except ValueError:
+            parser.error(f"--now: {args.now!r} is not an ISO 8601 date-time "
+                         "(e.g. 2026-11-23T09:00:00+00:00)")  # fmt: skip
+        try:
+            check_now(now)
+        except ValueError as exc:
+            parser.error(f"--now: {exc}")
+        if now.tzinfo is None:
+            now = now.replace(tzinfo=tz)
+    return now, tz
 
 
 def _grammar(config: Settings, err: TextIO) -> GrammarChecker | None:
@@ -313,6 +349,8 @@ def _export(
         parser.error(f"--html: {args.fmt} has no HTML part (it is text only); drop --html")
     if args.part == "subject" and args.fmt != "email":
         parser.error("--part subject: only the email format has a subject line")
+    if args.fmt == "ics":
+        return _export_ics(parser, args, out, err)
     try:
         text = read_input(args.path)
     except InputError as exc:
@@ -338,6 +376,52 @@ def _export(
         out.write(rendered.subject + "\n")
     else:
         out.write((rendered.html if args.part == "html" else rendered.plain) or "")
+    return EXIT_OK
+
+
+def _export_ics(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    """Print the message's resolved deadlines as an iCalendar (one event each)."""
+    from asyncwriter.checks import lint
+    from asyncwriter.export.calendar import calendar
+
+    if args.part not in (None, "plain"):
+        parser.error("--html and --part: the ics format is a calendar, with no parts")
+    config = _settings(err)
+    now, tz = _now_and_zone(parser, args, config)
+    try:
+        text = read_input(args.path)
+    except InputError as exc:
+        print(f"asyncwriter: error: {exc}", file=err)
+        return EXIT_USAGE
+    report = lint(text, now=now, tz=tz, settings={"style": None})
+    stamp = now or datetime.now(tz)
+    data = calendar(text, report, stamp=stamp, subject=args.subject)
+    if not any(d.datetime for d in report.facts.deadlines):
+        print(f"asyncwriter: warning: {_name(args.path)}: no deadline resolves to a moment; "
+              "the calendar has no events", file=err)  # fmt: skip
+    out.write(data.decode("utf-8"))
+    return EXIT_OK
+
+
+def _when(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
+) -> int:
+    """Print what a moment is for each of the team's people."""
+    from asyncwriter import team_table
+
+    config = _settings(err)
+    now, tz = _now_and_zone(parser, args, config)
+    if not config.people:
+        print("asyncwriter: error: no people in settings.toml: add [[team.people]] entries "
+              "with a name and zone (see the README's Settings)", file=err)  # fmt: skip
+        return EXIT_USAGE
+    try:
+        when = team_table.parse_moment(args.moment, now or datetime.now(tz), tz)
+    except ValueError as exc:
+        parser.error(str(exc))
+    out.write(team_table.format_table(when, team_table.rows(config.people, when)))
     return EXIT_OK
 
 
