@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 DEFAULT_HOURS = "09:00-17:30"
 DEFAULT_DAYS = "Mon-Fri"
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _HOURS = re.compile(r"\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*")
 _HOLIDAYS = re.compile(r"\s*([A-Za-z]{2})(?:[-_ ]([A-Za-z0-9]{1,3}))?\s*")
 
@@ -120,7 +121,8 @@ def parse_zone(text: object) -> tzinfo:
 def _holiday_calendar(country: str, subdivision: str | None) -> Any:
     import holidays
 
-    return holidays.country_holidays(country, subdiv=subdivision)
+    # Messages are in English; a country without English names falls back to its own.
+    return holidays.country_holidays(country, subdiv=subdivision, language="en_US")
 
 
 def check_holidays(code: object) -> tuple[str, str | None]:
@@ -176,7 +178,9 @@ class Person:
     def day_off(self, day: date) -> str | None:
         """Return why ``day`` is not a working day ("Saturday", a holiday's name), or None."""
         if day.weekday() not in self.days:
-            return day.strftime("%A")
+            # Not strftime("%A"): Qt sets the C locale from the environment, and messages
+            # are in English.
+            return _WEEKDAY_NAMES[day.weekday()]
         return self.holiday(day)
 
     def working_at(self, when: datetime) -> bool:
