@@ -155,3 +155,11 @@ def test_past_deadlines_are_deadline_past_s_alone():
 )
 def test_readers_are_the_people_mentioned_else_everyone(text, names):
     assert [p.name for p in readers(text, TEAM)] == names
+
+
+def test_one_readers_day_off_does_not_hide_anothers_night():
+    # Mon 11 Jan 03:00 UTC: a holiday for Aiko, 04:00 for Lena in Berlin.
+    text = "Hi Aiko and Lena, please approve by Mon 11 Jan 2027, 03:00 UTC."
+    assert "for Aiko" in only(text, "deadline.day-off").message
+    outside = only(text, "deadline.outside-hours").message
+    assert "Lena in Berlin" in outside and "Aiko" not in outside

@@ -42,8 +42,11 @@ def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
         off = list(_days_off(people, res))
         if off:
             yield _day_off(opts, span, res, off, people, shown_in)
-        elif not res.date_only:
-            outside = [p for p in people if not p.deadline_inside(res.when)]
+        if not res.date_only:
+            resting = {p.name for p, _why in off}  # their day off is reported, not their hours
+            outside = [
+                p for p in people if p.name not in resting and not p.deadline_inside(res.when)
+            ]
             if outside:
                 yield _outside_hours(opts, span, res.when, outside, people, shown_in)
         short = [
