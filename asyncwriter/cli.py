@@ -194,8 +194,9 @@ def _lint(
     spelling = None
     if args.spelling:
         from asyncwriter.checks.spelling.checker import embedded_checker
+        from asyncwriter.team import known_words
 
-        spelling = embedded_checker(config.languagetool.words)
+        spelling = embedded_checker([*config.languagetool.words, *known_words(config.people)])
     try:
         status, results = _lint_each(args, config, catalog, chosen, now, tz, checker, spelling, err)
     finally:

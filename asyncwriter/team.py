@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from asyncwriter.times import zones
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
 #: The working hours of a person who gives none (``[time] work_hours``).
 DEFAULT_HOURS = "09:00-17:30"
@@ -285,3 +285,17 @@ def format_hours(hours: float) -> str:
     """Return "1 working hour", "2.5 working hours": how a person counts them."""
     number = f"{hours:g}"
     return f"{number} working hour{'' if hours == 1 else 's'}"
+
+
+def known_words(people: Iterable[Person]) -> list[str]:
+    """Return the team's names and handles: words the spelling checker must accept.
+
+    "Aiko, please approve …" opens a sentence with a name the dictionary has never seen;
+    the people in settings are the writer's own readers, so their names are known words.
+    """
+    words: list[str] = []
+    for person in people:
+        words.extend(person.name.split())
+        if person.handle:
+            words.append(person.handle)
+    return words

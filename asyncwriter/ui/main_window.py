@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from asyncwriter import settings
 from asyncwriter.checks.model import LineIndex
+from asyncwriter.team import known_words
 from asyncwriter.ui import focus_reach, settings_changes, window_layout
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.chord_hint import ChordHint
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
             lambda report: self.offers.text_seen(report.text, fresh_text(self.template))
         )
         self.grammar.configure(self.config.languagetool, consent=self.state.public_consent)
-        self.spelling.configure(self.config.languagetool)
+        self.spelling.configure(self.config.languagetool, known_words(self.config.people))
         self.spelling.checked.connect(lambda _revision: self.linter.lint_now())
         self.spelling.failed.connect(self._spelling_failed)
         self._refresh_options()
@@ -384,7 +385,7 @@ class MainWindow(QMainWindow):
             self.grammar_link.forget_not_now()  # a new way to run grammar may ask again
         if new.languagetool != old.languagetool or self.grammar.checker is None:
             self.grammar.configure(new.languagetool, consent=self.state.public_consent)
-        self.spelling.configure(new.languagetool)
+        self.spelling.configure(new.languagetool, known_words(new.people))
         self._refresh_options()
         self.linter.lint_now()
         self._show_settings_problems()

@@ -21,6 +21,8 @@ from asyncwriter.checks.spelling.engine import SpellingError
 from asyncwriter.ui.background import Background
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from asyncwriter.checks.model import Report
     from asyncwriter.checks.spelling.checker import SpellingChecker
     from asyncwriter.settings import LanguageToolSettings
@@ -51,13 +53,18 @@ class SpellingRunner(QObject):
         self.worker = Background(self)
         self._running = False
 
-    def configure(self, config: LanguageToolSettings) -> None:
-        """Follow the settings: on unless grammar is off; the dictionary is applied at once."""
+    def configure(self, config: LanguageToolSettings, names: Sequence[str] = ()) -> None:
+        """Follow the settings: on unless grammar is off; the dictionary is applied at once.
+
+        ``names`` are the team's names and handles (:func:`asyncwriter.team.known_words`),
+        accepted like dictionary words.
+        """
         self.enabled = config.mode != "off"
+        words = [*config.words, *names]
         if self._checker is None:
-            self._checker = embedded_checker(config.words)
+            self._checker = embedded_checker(words)
         else:
-            self._checker.set_words(config.words)
+            self._checker.set_words(words)
 
     @property
     def checker(self) -> SpellingChecker | None:

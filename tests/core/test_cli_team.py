@@ -52,6 +52,16 @@ def test_a_deadline_in_tokyos_night_is_outside_aikos_hours(tmp_path, team_settin
     assert ":1:34: warning deadline.outside-hours 17:00 UTC is 02:00 Fri for Aiko in Tokyo" in line
 
 
+def test_the_teams_names_are_not_misspellings(tmp_path, team_settings):
+    out = lint(tmp_path, "Aiko, please approve the plan by Thu 3 Dec, 17:00 UTC.")
+    assert "spelling.misspelling" not in out  # a name in settings is a known word
+
+
+def test_without_people_a_name_opening_a_sentence_may_be_flagged(tmp_path):
+    out = lint(tmp_path, "Aiko, please approve the plan by Thu 3 Dec, 17:00 UTC.")
+    assert "spelling.misspelling “Aiko”" in out  # what settings' people prevent
+
+
 def test_a_japanese_public_holiday_is_a_day_off(tmp_path, team_settings):
     out = lint(tmp_path, "Aiko, please approve the plan by Mon 11 Jan 2027, 03:00 UTC.")
     assert "warning deadline.day-off Mon 11 Jan is Coming of Age Day" in out
