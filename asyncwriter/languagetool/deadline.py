@@ -150,40 +150,30 @@ def _shut(sock: socket.socket | None) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-class _WatchedHTTPConnection(urllib3.connection.HTTPConnection):
-    """urllib3's connection, noted by the request that connects or uses it."""
+class _Watched:
+    """Notes a connection with the request that connects or uses it (mixed into urllib3's)."""
 
     def connect(self) -> None:
         _note(self)
-        super().connect()
+        super().connect()  # type: ignore[misc]
         _note(self)  # cut while connecting: shut the socket now there is one
 
     def request(self, *args: Any, **kwargs: Any) -> None:
         _note(self)
-        super().request(*args, **kwargs)
+        super().request(*args, **kwargs)  # type: ignore[misc]
 
     def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
+        sock: socket.socket = super()._new_conn()  # type: ignore[misc]
         _note_socket(sock)
         return sock
 
 
-class _WatchedHTTPSConnection(urllib3.connection.HTTPSConnection):
-    """urllib3's TLS connection, noted by the request that connects or uses it."""
+class _WatchedHTTPConnection(_Watched, urllib3.connection.HTTPConnection):
+    """urllib3's connection, watched."""
 
-    def connect(self) -> None:
-        _note(self)
-        super().connect()
-        _note(self)
 
-    def request(self, *args: Any, **kwargs: Any) -> None:
-        _note(self)
-        super().request(*args, **kwargs)
-
-    def _new_conn(self) -> socket.socket:
-        sock = super()._new_conn()
-        _note_socket(sock)
-        return sock
+class _WatchedHTTPSConnection(_Watched, urllib3.connection.HTTPSConnection):
+    """urllib3's TLS connection, watched."""
 
 
 _WATCHED: dict[type, type] = {
