@@ -57,6 +57,10 @@ class Deadline:
     datetime: str | None
     #: The zone the text states (IANA name, ``UTC``, ``+02:00``, ``AoE``), or None.
     timezone: str | None
+    #: True when the text names a day and no clock time ("by Thu 3 Dec"): ``datetime`` is
+    #: then the end of that day, and a calendar shows it as an all-day event. Not in the JSON
+    #: contract, whose ``datetime`` already says 23:59.
+    date_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
