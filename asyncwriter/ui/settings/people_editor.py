@@ -14,7 +14,7 @@ import copy
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
@@ -79,6 +79,8 @@ class PeopleEditor(QWidget):
 
         self.list = QListWidget(self)
         self.list.setObjectName("people")
+        self.list.setWordWrap(True)  # a skipped person's reason is read, not scrolled to
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.itemActivated.connect(lambda _item: self.edit_current())
         KeyAction(self.list, DELETE_KEYS, self.remove_current)
         KeyAction(self.list, ENTER_KEYS, self.edit_current)

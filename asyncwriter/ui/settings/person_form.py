@@ -71,7 +71,7 @@ class PersonForm(QDialog):
         )
         self.zone_matches = QListWidget(self)
         self.zone_matches.setObjectName("personZoneMatches")
-        self.zone_matches.setMaximumHeight(130)
+        self.zone_matches.setMaximumHeight(150)
         self.hours = self._line("personHours", text("hours"), f"{default_hours} (the team's)")
         self.days = self._line("personDays", text("days"), team.DEFAULT_DAYS)
         self.holidays = self._line("personHolidays", text("holidays"), "none; e.g. JP, US-CA")
@@ -79,6 +79,8 @@ class PersonForm(QDialog):
             key: message_label(f"person{key.title()}Message", self)
             for key in ("name", "handle", "zone", "hours", "days", "holidays", "table")
         }
+        self.name.textChanged.connect(self._suggest_handle)
+        self._suggest_handle(self.name.text())
         self.zone_search.textEdited.connect(lambda _text: self._search())
         self.zone_matches.currentItemChanged.connect(lambda _new, _old: self._show_zone())
         KeyAction(self.zone_search, (Qt.Key.Key_Down,), lambda: self._move(1))
@@ -111,6 +113,11 @@ class PersonForm(QDialog):
         self.resize(520, 0)
         self._search()
         self.name.setFocus()
+
+    def _suggest_handle(self, name: str) -> None:
+        """Show the handle the loader gives a person who has none: the name's first word."""
+        first = name.split()[0] if name.split() else "aiko"
+        self.handle.setPlaceholderText(f"{first}: @{first} in a draft means them")
 
     def _line(self, name: str, value: str, placeholder: str) -> QLineEdit:
         line = QLineEdit(value, self)
