@@ -122,9 +122,9 @@ def _matches(text: str, key: str) -> Iterator[ZoneMatch]:
         yield ZoneMatch(zones.UNAMBIGUOUS[abbrev], abbrev, True)
     if key in ("gmt", "z"):
         yield ZoneMatch("UTC", text.upper(), True)
-    for name, zone in _names().items():
-        if name == key:
-            yield ZoneMatch(zone, _nickname(name, zone), True)
+    named = _names().get(key)
+    if named is not None:
+        yield ZoneMatch(named, _nickname(key, named), True)
     for code in _country_codes().get(key, ()):
         for zone, comment in _country_zones().get(code, ()):
             yield ZoneMatch(zone, _country_label(code, comment), True)
