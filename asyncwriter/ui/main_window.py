@@ -24,6 +24,7 @@ from asyncwriter.team import known_words
 from asyncwriter.ui import focus_reach, settings_changes, window_layout
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.chord_hint import ChordHint
+from asyncwriter.ui.deadline_picker import DeadlinePicker, open_picker
 from asyncwriter.ui.draft_feedback import CheckingIndicator, SaveFeedback
 from asyncwriter.ui.draft_keeper import DraftKeeper
 from asyncwriter.ui.draft_session import DraftSession
@@ -264,6 +265,10 @@ class MainWindow(QMainWindow):
             self.editor.jump_to_placeholder()
         return True
 
+    def insert_deadline(self) -> DeadlinePicker:
+        """Open the Insert Deadline picker; its deadline goes in at the cursor."""
+        return open_picker(self.config, self.tz, self.editor, self)
+
     def open_draft(self, draft_id: str) -> None:
         """Open a stored draft in the editor (the current one is saved first)."""
         self.keeper.open_draft(draft_id)
@@ -339,6 +344,8 @@ class MainWindow(QMainWindow):
             channel=self.session.lint_channel(),
             grammar=self.grammar.checker if self.grammar.active else None,
             spelling=self.spelling.checker,
+            people=tuple(self.config.people),
+            short_notice_hours=self.config.short_notice_hours,
         )
 
     def _refresh_options(self) -> None:

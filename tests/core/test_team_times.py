@@ -50,7 +50,9 @@ def test_next_inside_everyone_skips_nights_weekends_and_holidays():
     found = team_times.next_inside_everyone([AIKO, LENA], THU_17)
     assert found == datetime(2026, 12, 4, 8, 0, tzinfo=UTC)
     # From Friday evening the weekend comes first: Monday 08:00 UTC.
-    after_friday = team_times.next_inside_everyone([AIKO, LENA], datetime(2026, 12, 4, 12, tzinfo=UTC))
+    after_friday = team_times.next_inside_everyone(
+        [AIKO, LENA], datetime(2026, 12, 4, 12, tzinfo=UTC)
+    )
     assert after_friday == datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
     # 23 Nov 2026 is a Monday and a public holiday in Japan: Tuesday it is.
     holiday = team_times.next_inside_everyone([AIKO, LENA], datetime(2026, 11, 22, 12, tzinfo=UTC))
