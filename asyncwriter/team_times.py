@@ -200,3 +200,30 @@ def stand_ins(zone_names: Sequence[tuple[str, tzinfo]], work_hours: str) -> list
     return [
         team.Person(label, "", tz, hours, zone_name=zones.zone_key(tz)) for label, tz in zone_names
     ]
+
+
+def arrival_note(readers: Sequence[Person], now: datetime) -> str | None:
+    """Return what a message sent ``now`` meets, when most of its ``readers`` are not at work.
+
+    "It is 02:00 for Aiko in Tokyo; 2 of 3 readers are outside their working hours." It is
+    a note for the writer (schedule the send, or expect a slow answer), never a reason to
+    stop the copy. None when at least half the readers are working, or there are none.
+    """
+    away = [p for p in readers if not p.working_at(now)]
+    if not readers or len(away) * 2 <= len(readers):
+        return None
+    times = []
+    for person in away:
+        local = now.astimezone(person.zone)
+        why = person.day_off(local.date())
+        on = "" if why is None else f" on their {why}" if why in _WEEKDAYS else f" on {why}"
+        times.append(f"{local:%H:%M}{on} for {person.name} in {person.place}")
+    said = times[0] if len(times) == 1 else ", ".join(times[:-1]) + " and " + times[-1]
+    if len(readers) == 1:
+        return f"It is {said}, outside their working hours."
+    return f"It is {said}; {len(away)} of {len(readers)} readers are outside their working hours."
+
+
+#: Day-off reasons that are weekdays ("Saturday"): said as "on their Saturday".
+_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+                       "Sunday"})  # fmt: skip

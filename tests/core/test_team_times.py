@@ -118,3 +118,23 @@ def test_stand_ins_work_the_default_hours():
     assert str(you.hours) == "10:00-18:00" and you.name == "You"
     (bad,) = team_times.stand_ins([("UTC", UTC)], "nonsense")
     assert str(bad.hours) == team.DEFAULT_HOURS
+
+
+def test_the_arrival_note_names_who_is_away_when_most_readers_are():
+    note = team_times.arrival_note([AIKO, LENA, SAM], THU_17)
+    assert note == (
+        "It is 02:00 for Aiko in Tokyo and 18:00 for Lena in Berlin; 2 of 3 readers are "
+        "outside their working hours."
+    )
+    assert team_times.arrival_note([AIKO], THU_17) == (
+        "It is 02:00 for Aiko in Tokyo, outside their working hours."
+    )
+    # Half or more at work: no note.
+    assert team_times.arrival_note([AIKO, SAM], THU_17) is None
+    assert team_times.arrival_note([], THU_17) is None
+    saturday = datetime(2026, 12, 5, 11, tzinfo=UTC)
+    assert team_times.arrival_note([LENA], saturday) == (
+        "It is 12:00 on their Saturday for Lena in Berlin, outside their working hours."
+    )
+    christmas = datetime(2026, 12, 25, 10, tzinfo=UTC)
+    assert "11:00 on Christmas Day for Lena" in (team_times.arrival_note([LENA], christmas) or "")

@@ -215,3 +215,70 @@ def test_without_people_the_picker_shows_your_zone_and_the_teams(qtbot, open_win
     qtbot.keyClick(picker.date_edit, Qt.Key.Key_Return)  # Enter inserts
     qtbot.waitUntil(lambda: not picker.isVisible())
     assert win.editor.toPlainText() == "Wed 2 Dec, 17:00 CET (16:00 UTC)"
+
+
+def test_the_deadline_chips_tip_is_the_team_table(qtbot, team_window):
+    win = team_window
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(ASK))
+    tip = win.readiness.chips["deadline"].toolTip()
+    assert "“by Thu 3 Dec, 17:00 UTC”" in tip or "Thu 3 Dec, 17:00 UTC" in tip
+    assert "<td>You</td><td>&nbsp;&nbsp;Thu 3 Dec, 17:00 UTC</td>" in tip
+    assert (
+        "<td>Aiko (Tokyo)</td><td>&nbsp;&nbsp;Fri 4 Dec, 02:00 JST</td><td>&nbsp;&nbsp;night</td>"
+        in tip
+    )
+    assert "<td>Lena (Berlin)</td><td>&nbsp;&nbsp;Thu 3 Dec, 18:00 CET</td>" in tip
+    assert "<td>&nbsp;&nbsp;in hours</td>" in tip  # Sam: 09:00 in Los Angeles
+
+
+def test_without_people_the_tip_stays_the_zone_table(qtbot, open_window, fixed_now):
+    configure('[time]\nzone = "UTC"\nteam_zones = ["Asia/Tokyo"]\n')
+    win = open_window()
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(ASK))
+    tip = win.readiness.chips["deadline"].toolTip()
+    assert "<td>Tokyo (JST)</td><td>&nbsp;&nbsp;Fri 4 Dec, 02:00</td>" in tip
+    assert "night" not in tip
+
+
+#: Tue 1 Dec, 17:00 UTC: 02:00 for Aiko, 18:00 for Lena, 09:00 for Sam.
+EVENING = datetime(2026, 12, 1, 17, 0, tzinfo=UTC)
+CLEAN = "TL;DR: the beta ships as planned.\n\nNo action needed, FYI.\n"
+
+
+def test_copying_when_most_readers_are_off_says_so_after_the_copy(qtbot, team_window, monkeypatch):
+    win = team_window
+    monkeypatch.setattr(clock, "now", lambda: EVENING)
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(CLEAN))
+    assert not win.open_findings  # no sheet: the note comes with the status message
+    with qtbot.waitSignal(win.exporter.copied, timeout=15_000):
+        win.exporter.format_actions["slack"].trigger()
+    note = "It is 02:00 for Aiko in Tokyo and 18:00 for Lena in Berlin; 2 of 3 readers"
+    qtbot.waitUntil(lambda: note in win.statusBar().currentMessage())
+    assert win.statusBar().currentMessage().startswith("Copied for Slack")
+
+
+def test_the_preflight_sheet_carries_the_note_and_does_not_block(qtbot, team_window, monkeypatch):
+    win = team_window
+    monkeypatch.setattr(clock, "now", lambda: EVENING)
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText("Aiko, please review the doc."))
+    assert win.open_findings
+    with qtbot.waitSignal(win.exporter.sheetShown, timeout=15_000) as shown:
+        win.exporter.format_actions["slack"].trigger()
+    sheet = shown.args[0]
+    # Addressed to Aiko alone: she is the reader.
+    assert sheet.note.isVisible()
+    assert sheet.note.text() == "It is 02:00 for Aiko in Tokyo, outside their working hours."
+    with qtbot.waitSignal(win.exporter.copied, timeout=15_000):
+        qtbot.mouseClick(sheet.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert "It is 02:00" not in win.statusBar().currentMessage()  # said once, in the sheet
+
+
+def test_no_note_while_most_readers_are_at_work(qtbot, team_window):
+    win = team_window  # 09:00 UTC: Aiko 18:00, Lena 10:00, Sam 01:00
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText("Please review the doc."))
+    with qtbot.waitSignal(win.exporter.sheetShown, timeout=15_000) as shown:
+        win.exporter.format_actions["slack"].trigger()
+    sheet = shown.args[0]
+    assert not sheet.note.isVisible()
+    sheet.reject()
