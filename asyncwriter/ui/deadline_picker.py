@@ -126,7 +126,7 @@ class DeadlinePicker(QDialog):
         self.strips.momentPicked.connect(self.set_moment)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("deadlineTable")
-        self.table.setHorizontalHeaderLabels(["Person", "Their time", "Hours", "Then"])
+        self.table.setHorizontalHeaderLabels(["Person", "Their time", "Hours", "Status"])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -141,7 +141,9 @@ class DeadlinePicker(QDialog):
         self.end_button.clicked.connect(self.end_of_their_day)
         self.for_box = QComboBox(self)
         self.for_box.setObjectName("deadlineFor")
-        self.for_box.addItems(["All readers", *[p.name for p in self.readers]])
+        everyone = len(self.readers) == len(self.people)
+        first = "All readers" if everyone else f"Readers: {self._who(self.readers)}"
+        self.for_box.addItems([first, *[p.name for p in self.readers]])
         self.for_box.setToolTip("Whose day the helpers make the deadline fair for")
         self.helper_note = QLabel(self)
         self.helper_note.setObjectName("deadlineHelperNote")
@@ -194,7 +196,7 @@ class DeadlinePicker(QDialog):
             layout.addWidget(hint)
         layout.addLayout(form)
         layout.addWidget(self.strips)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table)
         layout.addLayout(helpers)
         layout.addWidget(self.helper_note)
         layout.addWidget(self.preview)
@@ -205,8 +207,7 @@ class DeadlinePicker(QDialog):
         self.setTabOrder(self.next_button, self.end_button)
         self.setTabOrder(self.end_button, self.for_box)
         self.setTabOrder(self.for_box, self.insert_button)
-        rows = len(self.people)
-        self.resize(820, min(680, 330 + rows * 56))
+        self.resize(820, self.sizeHint().height())
 
     # -- the moment ------------------------------------------------------------------------
 
@@ -265,9 +266,17 @@ class DeadlinePicker(QDialog):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self._fit_table()
         written = self.deadline_text()
         past = " (that is in the past)" if self.moment <= self.now else ""
         self.preview.setText(f"Inserts: <b>{html.escape(written)}</b>{past}")
+
+    def _fit_table(self) -> None:
+        """Make the table as tall as its rows (up to eight), so the dialog has no blank."""
+        shown = min(8, self.table.rowCount())
+        rows = sum(self.table.rowHeight(r) for r in range(shown))
+        frame = 2 * self.table.frameWidth()
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + frame)
 
     # -- helpers ---------------------------------------------------------------------------
 

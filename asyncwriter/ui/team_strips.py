@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from asyncwriter.checks import Severity
 from asyncwriter.team_times import KINDS, Segment, strip
+from asyncwriter.times import zones
 from asyncwriter.ui import theme
 
 if TYPE_CHECKING:
@@ -133,6 +134,10 @@ class TeamStrips(QWidget):
         text = palette.color(QPalette.ColorRole.WindowText)
         width = max(1, self.width() - NAME_WIDTH - 8)
         painter.setPen(text)
+        local = self.start.astimezone(self.zone)
+        painter.drawText(QRect(0, 0, NAME_WIDTH - 8, HEAD - 2),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                         f"Hours in {zones.display_zone(self.zone, local)}")  # fmt: skip
         for hour in range(0, self.hours + 1, 3):
             x = NAME_WIDTH + round(width * hour / self.hours)
             label = f"{hour:02d}" if hour < 24 else "24"
