@@ -12,8 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from asyncwriter import settings, templates
-from asyncwriter.checks import RULE_KEYS, lint
+from asyncwriter import settings
 from asyncwriter.team import known_words
 from asyncwriter.times import zones
 
@@ -65,6 +64,8 @@ class DocumentLinter:
             if say:
                 self.reported.update(problems)
             self._use_templates(config)
+            from asyncwriter.checks import lint  # loads spaCy: on the worker, not at start-up
+
             report = lint(
                 text,
                 tz=tz,
@@ -77,6 +78,9 @@ class DocumentLinter:
 
     def _use_templates(self, config: Settings) -> None:
         """Make the catalog the one the draft's template marker is looked up in."""
+        from asyncwriter import templates
+        from asyncwriter.checks import RULE_KEYS
+
         folders = tuple(config.template_folders)
         if folders != self._folders:
             templates.use_catalog(templates.default_catalog(config, rule_keys=RULE_KEYS))

@@ -3,8 +3,10 @@
 Typing never waits on a check. A change is linted after :data:`DEBOUNCE_SECONDS` of quiet,
 on one worker thread (the spaCy pipeline and the spelling engine are loaded there once and
 reused), while the event loop keeps reading the client's messages; a result for text that
-has changed since is dropped, as the window does. Documents are synced whole (the client
-sends the full text on each change), so the server's copy never drifts from the editor's.
+has changed since is dropped, as the window does. The engine is imported on the worker by
+the first lint, so ``initialize`` is answered before spaCy loads. Documents are synced whole
+(the client sends the full text on each change), so the server's copy never drifts from the
+editor's.
 """
 
 from __future__ import annotations
@@ -22,7 +24,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 
 from asyncwriter import __version__
-from asyncwriter.lsp import protocol_items
 from asyncwriter.lsp.linting import DocumentLinter
 from asyncwriter.lsp.positions import UTF16, PositionMap
 
@@ -89,6 +90,8 @@ class Documents:
         if self.server.workspace.get_text_document(uri).source != text:
             return  # changed meanwhile: the lint scheduled for the change will publish
         self.reports[uri] = (version, report)
+        from asyncwriter.lsp import protocol_items  # the engine's registry: loaded by now
+
         found = protocol_items.diagnostics(report, self.position_map(text))
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=found, version=version)
@@ -153,6 +156,8 @@ def build_server(delay: float = DEBOUNCE_SECONDS) -> LanguageServer:
             return []  # stale or not linted yet: spans would point at other text
         version = ls.workspace.get_text_document(uri).version
         versioned = _takes_document_changes(ls.client_capabilities)
+        from asyncwriter.lsp import protocol_items
+
         return protocol_items.code_actions(
             report,
             documents.position_map(report.text),
@@ -167,6 +172,8 @@ def build_server(delay: float = DEBOUNCE_SECONDS) -> LanguageServer:
         if report is None:
             return None
         position = params.position
+        from asyncwriter.lsp import protocol_items
+
         return protocol_items.hover(
             report, documents.position_map(report.text), position.line, position.character
         )

@@ -144,7 +144,9 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 def lines(text: str) -> list[str]:
     """Split as LSP does: at \\n, \\r\\n and \\r only."""
     found = [m.group() for m in _LINES.finditer(text)]
-    return found[:-1] if len(found) > 1 and found[-1] == "" else found
+    if len(found) > 1 and not found[-2].endswith(("\n", "\r")):
+        found.pop()  # the empty match after a last line with no line break
+    return found
 
 
 def offset(text: str, position: dict, encoding: str = "utf-16") -> int:
