@@ -9,9 +9,10 @@ Four forms, each an HTML comment on one line (Markdown renderers hide it, export
 - ``<!-- asyncwriter-disable-file RULE … -->``: every finding of those rules, wherever the
   comment stands.
 
-RULE is a rule id or a family prefix (``deadline`` covers ``deadline.*``), separated by spaces
-or commas; none means every rule. An enable without ids ends every open disable; with ids it
-ends them for those rules only.
+RULE is a rule id or a family prefix (``deadline`` covers ``deadline.*``), separated by
+spaces or commas; none means every rule. An enable without ids ends every open disable; with
+ids it ends them for those rules only. A marker inside a code block or a code span is an
+example of the syntax, not a marker: it silences nothing and export keeps it.
 
 Findings about the whole message (the absence rules: no summary, ask, deadline or link) have
 no line of their own to point at, so only the file form or a disable that covers the whole
@@ -30,24 +31,25 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from asyncwriter import markdown
+from asyncwriter.checks.lines import LineIndex
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from asyncwriter.checks.model import Finding
 
-__all__ = ["MARKER", "Suppressions", "UnknownId", "blank", "blanked", "read", "strip"]
+__all__ = ["MARKER", "Suppressions", "UnknownId", "blank", "blanked", "markers", "read", "strip"]
 
 #: One marker comment, on one line. ``kind`` is what it does, ``ids`` the rules it names.
 MARKER = re.compile(
     r"<!--[ \t]*asyncwriter-(?P<kind>disable-next-line|disable-file|disable|enable)"
     r"(?P<ids>(?:[ \t,]+[^\s,]+?)*?)[ \t,]*-->"
 )
-#: A marker alone on its line, with the line's end: export removes the whole line.
-_MARKER_LINE = re.compile(r"^[ \t]*" + MARKER.pattern + r"[ \t]*(?:\r\n|\r|\n|\Z)", re.MULTILINE)
-#: A marker inside a line of text, with the spaces before it: export removes both.
-_INLINE_MARKER = re.compile(r"[ \t]*" + MARKER.pattern)
+_LINE_END = re.compile(r"\r\n|\r|\n")
 #: Any HTML comment (a template marker, another marker): not text before a disable.
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CODE = ("fence", "code_block")
 _SEPARATORS = re.compile(r"[ \t,]+")
 _NEXT_LINE = re.compile(r"[^\n\r]*(?:\r\n|\r|\n)")
 
@@ -134,7 +136,7 @@ def read(text: str, known: Callable[[str], bool]) -> Suppressions:
     unknown: list[UnknownId] = []
     open_: list[_Open] = []
     end_of_text = len(text) + 1  # past the end: a finding at the very end is inside
-    for m in MARKER.finditer(text):
+    for m in markers(text):
         spans.append((m.start(), m.end()))
         ids = _ids(m, known, unknown)
         if ids is not None and not ids:
@@ -228,15 +230,48 @@ def blank(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+def markers(text: str) -> list[re.Match[str]]:
+    """Return the markers in ``text`` that are markers: not inside code.
+
+    A fenced or indented code block, or a code span (an odd number of backticks before the
+    comment on its line), shows the syntax rather than uses it, as a README does.
+    """
+    if "asyncwriter-" not in text:
+        return []
+    found = list(MARKER.finditer(text))
+    if not found:
+        return found
+    code = [t.map for t in markdown.blocks(text).tokens if t.type in _CODE and t.map]
+    lines = LineIndex(text)
+    live = []
+    for m in found:
+        line, column = lines.line_col(m.start())
+        in_block = any(start <= line - 1 < end for start, end in code)
+        if not in_block and text.count("`", m.start() - column + 1, m.start()) % 2 == 0:
+            live.append(m)
+    return live
+
+
 def blanked(text: str) -> str:
     """Return ``text`` with every marker made spaces (offsets hold): for reading sentences."""
-    if "asyncwriter-" not in text:
-        return text
-    return blank(text, (m.span() for m in MARKER.finditer(text)))
+    return blank(text, (m.span() for m in markers(text)))
 
 
 def strip(text: str) -> str:
-    """Return ``text`` without its markers: a marker's own line goes whole (export)."""
-    if "asyncwriter-" not in text:
-        return text
-    return _INLINE_MARKER.sub("", _MARKER_LINE.sub("", text))
+    """Return ``text`` without its markers: a marker alone on its line goes with the line."""
+    pieces: list[str] = []
+    last = 0
+    for m in markers(text):
+        start, end = m.start(), m.end()
+        line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+        after = _LINE_END.search(text, end)
+        line_end = after.start() if after else len(text)
+        if not text[line_start:start].strip(" \t") and not text[end:line_end].strip(" \t"):
+            start, end = line_start, after.end() if after else len(text)
+        else:
+            while start > last and text[start - 1] in " \t":
+                start -= 1  # the space before an inline marker goes with it
+        pieces.append(text[last:start])
+        last = max(last, end)
+    pieces.append(text[last:])
+    return "".join(pieces)

@@ -215,6 +215,26 @@ def test_strip_removes_a_markers_own_line_and_keeps_other_comments():
     assert strip("<!-- a note -->\n") == "<!-- a note -->\n"
 
 
+def test_markers_in_code_are_examples_not_markers():
+    fenced = "```markdown\n<!-- asyncwriter-disable-file deadline -->\n```\n\n" + ASK
+    assert "deadline.relative" in ids(fenced)
+    assert "<!-- asyncwriter-disable-file deadline -->" in export.render(fenced, "markdown").plain
+    indented = "Example:\n\n    <!-- asyncwriter-disable-file deadline -->\n\n" + ASK
+    assert "deadline.relative" in ids(indented)
+    span = "Write `<!-- asyncwriter-disable-file deadline -->` to silence it.\n\n" + ASK
+    assert "deadline.relative" in ids(span)
+    assert "asyncwriter-disable-file" in export.render(span, "plain").plain
+    # After a closed code span on the same line, a marker is a marker again.
+    after = "Use `x` here <!-- asyncwriter-disable-file deadline -->\n\n" + ASK
+    assert "deadline.relative" not in ids(after)
+
+
+def test_strip_handles_crlf_and_a_marker_at_the_very_end():
+    assert strip("a\r\n<!-- asyncwriter-enable -->\r\nb") == "a\r\nb"
+    assert strip("a\n<!-- asyncwriter-enable -->") == "a\n"
+    assert strip("a\t<!-- asyncwriter-enable --> <!-- asyncwriter-enable -->\n") == "a\n"
+
+
 # -- the contract: a marker for rule X changes X's findings only -------------------------
 
 PARAGRAPHS = [
