@@ -101,3 +101,13 @@ def test_severities_map_to_the_protocols():
     assert found["deadline.no-timezone"].severity == types.DiagnosticSeverity.Error
     assert found["deadline.relative"].severity == types.DiagnosticSeverity.Warning
     assert all(d.source == "asyncwriter" for d in found.values())
+
+
+def test_fix_titles_match_the_windows_buttons_for_every_rule():
+    from asyncwriter.checks import RULES
+    from asyncwriter.ui.finding_card import fix_label as window_label
+
+    for rule_id in [*RULES, "grammar.EN_QUOTES", "spelling.misspelling"]:
+        for suggestion in ("17:00 UTC", "TL;DR: ship it\n\nText", "word " * 20):
+            found = Finding(rule_id, Severity.WARNING, 0, 4, "m", (suggestion,))
+            assert protocol_items.fix_label(found, suggestion) == window_label(found, suggestion)
