@@ -71,8 +71,12 @@ class Documents:
     def _forget(self, uri: str, task: asyncio.Task[None]) -> None:
         if self._pending.get(uri) is task:
             del self._pending[uri]
-        if not task.cancelled() and task.exception() is not None:
-            log.error("linting %s failed", uri, exc_info=task.exception())
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            # One line for the editor's log; the traceback goes to stderr for a bug report.
+            log.error("linting %s failed", uri, exc_info=error)
+            said = f"asyncwriter: could not check {uri}: {error}"
+            self.server.window_log_message(types.LogMessageParams(types.MessageType.Error, said))
 
     async def _lint_later(self, uri: str, delay: float) -> None:
         await asyncio.sleep(delay)
