@@ -1,6 +1,6 @@
 """The ``asyncwriter`` command line: ``lint``, ``export``, ``rules``, ``templates``, ``new``.
 
-With no command it opens the desktop editor.
+With no command it opens the desktop editor; ``lsp`` serves the checks to other editors.
 
 ``asyncwriter lint`` follows the lint contract in ``PRODUCT.md``: text or JSON output,
 1-based line and column in both, exit 0 when no finding is an error, 1 when one is, and 2
@@ -123,6 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("rules", help="list every rule id with its default severity")
 
+    sub.add_parser(
+        "lsp",
+        help="run the language server on stdin/stdout, for editors (see the README)",
+        description="Speak the Language Server Protocol on stdin and stdout: diagnostics for "
+        "Markdown and text files as you type, quick fixes and hover. Started by an editor.",
+    )
+
     templates = sub.add_parser(
         "templates",
         help="list the templates (built-in, user and team) with their origin",
@@ -166,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _when(parser, args, sys.stdout, sys.stderr)
     if args.command == "rules":
         return _rules(sys.stdout)
+    if args.command == "lsp":
+        from asyncwriter.lsp.server import main as serve
+
+        return serve()
     if args.command == "templates":
         return _templates(args, sys.stdout, sys.stderr)
     if args.command == "new":

@@ -16,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from asyncwriter import __version__
+from asyncwriter.checks import suppression
 from asyncwriter.export.message import parse
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ def calendar(text: str, report: Report, *, stamp: datetime, subject: str | None 
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """Return the sentence holding ``text[start:end]``, on one line, without list markup."""
+    text = suppression.blanked(text)  # a suppression comment is not part of the sentence
     head = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         head = m.end()
