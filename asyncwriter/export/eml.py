@@ -59,13 +59,15 @@ def eml_message(
         to: recipients, if the writer configured them.
     """
     message = EmailMessage(policy=POLICY)
+    # Date first: where no desktop maps ".eml" to a type, xdg-open asks file(1), which
+    # reads a file starting "Date:" as message/rfc822 but one starting "Subject:" as HTML.
+    message["Date"] = format_datetime(now or datetime.now().astimezone())
     if rendered.subject:
         message["Subject"] = rendered.subject
     if sender:
         message["From"] = sender
     if to:
         message["To"] = ", ".join(to)
-    message["Date"] = format_datetime(now or datetime.now().astimezone())
     message["Message-ID"] = make_msgid(domain=MSGID_DOMAIN)
     message["X-Unsent"] = "1"
     message.set_content(rendered.plain or "\n")
@@ -112,7 +114,7 @@ def save_draft(data: bytes, folder: Path, *, subject: str | None = None,
     """
     folder.mkdir(parents=True, exist_ok=True)
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    words = _UNSAFE.sub("-", subject or "").strip("-")[:40].rstrip("-").lower()
+    words = _UNSAFE.sub("-", subject or "").strip("-")[:32].rstrip("-").lower()
     stem = f"{stamp}-{words}" if words else f"{stamp}-message"
     path = folder / f"{stem}.eml"
     for number in range(2, 1000):

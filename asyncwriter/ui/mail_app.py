@@ -41,39 +41,48 @@ def hand_over(rendered: Rendered, saved: Path | OSError | None) -> str:
     """Open the saved draft (``saved`` a path), else a ``mailto:`` link; return what happened.
 
     ``saved`` is None when the writer chose the plain-text mail, an error when the draft
-    could not be written.
+    could not be written. What happened comes first and the draft's path last, so a narrow
+    status bar still shows the outcome.
     """
     if isinstance(saved, Path):
+        where = f"the draft is saved at {shown(saved)}"
         if QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved))):
-            return f"Opened the draft in your mail app, with its formatting (saved at {saved})."
-        return f"No app opens .eml files here: the draft is saved at {saved}. " + _mailto(
-            rendered, instead=True
-        )
+            return f"Opened the draft in your mail app, with its formatting ({where})."
+        return f"No app opens .eml files here: {_mailto(rendered, fallback=True)}; {where}."
     if isinstance(saved, OSError):
         reason = saved.strerror or str(saved)
-        return f"Could not save the mail draft ({reason}). " + _mailto(rendered, instead=True)
-    return _mailto(rendered, instead=False)
+        return f"Could not save the mail draft ({reason}): {_mailto(rendered, fallback=True)}."
+    said = _mailto(rendered, fallback=False)
+    return said[:1].upper() + said[1:] + "."
 
 
-def _mailto(rendered: Rendered, *, instead: bool) -> str:
-    """Open a plain-text mail through ``mailto:``; return what happened."""
-    opened = "Opened a plain-text mail (mailto:)" + (" instead" if instead else "")
+def shown(path: Path) -> str:
+    """Return ``path`` as the writer reads it: their home folder as ``~``."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def _mailto(rendered: Rendered, *, fallback: bool) -> str:
+    """Open a plain-text mail through ``mailto:``; return what happened, as a clause."""
+    opened = "opened a plain-text mail (mailto:)" + (" instead" if fallback else "")
     if fits(rendered.subject, rendered.plain):
         url = mailto_url(rendered.subject, rendered.plain)
-        note = f"{opened}."
+        note = opened
     else:
         # Too long for a link: the mail app gets the subject, the clipboard the body.
         clipboard.copy(rendered)
         url = mailto_url(rendered.subject, None)
         note = (
             f"{opened} with the subject; the message is too long for a mail link, so it is "
-            "on the clipboard: paste it into the new mail."
+            "on the clipboard: paste it into the new mail"
         )
     if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
         clipboard.copy(rendered)
-        either = " either" if instead else ""
+        either = " either" if fallback else ""
         note = (
-            f"No mail app answered a mailto: link{either}, so the message is on the "
-            "clipboard (rich text and plain text)."
+            f"no mail app answered a mailto: link{either}, so the message is on the "
+            "clipboard (rich text and plain text)"
         )
     return note

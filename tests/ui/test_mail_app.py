@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from asyncwriter import paths
 from asyncwriter.export import render
+from asyncwriter.ui.mail_app import shown
 from tests.ui.conftest import REPORT_TIMEOUT_MS, wait_report
 
 pytestmark = pytest.mark.gui
@@ -74,7 +75,8 @@ def test_open_in_mail_app_opens_an_eml_draft_with_both_parts(qtbot, window, syst
     assert [url.scheme() for url in system.urls] == ["file"]
     assert Path(system.urls[0].toLocalFile()) == draft
     assert status(window) == (
-        f"Opened the draft in your mail app, with its formatting (saved at {draft})."
+        "Opened the draft in your mail app, with its formatting "
+        f"(the draft is saved at {shown(draft)})."
     )
     message = parse(draft)
     expected = render(DRAFT, "email")
@@ -97,8 +99,8 @@ def test_no_app_for_eml_falls_back_to_mailto_and_says_so(qtbot, window, system):
     fields = parse_qs(urlsplit(bytes(system.urls[1].toEncoded()).decode("ascii")).query)
     assert fields["subject"] == [render(DRAFT, "email").subject]
     assert status(window) == (
-        f"No app opens .eml files here: the draft is saved at {draft}. "
-        "Opened a plain-text mail (mailto:) instead."
+        "No app opens .eml files here: opened a plain-text mail (mailto:) instead; "
+        f"the draft is saved at {shown(draft)}."
     )
     assert parse(draft)["X-Unsent"] == "1"  # still there to open by hand
 
@@ -108,9 +110,11 @@ def test_nothing_answering_puts_the_message_on_the_clipboard(qtbot, window, syst
     QApplication.clipboard().setText("before")
     wait_report(qtbot, window, action=lambda: window.editor.setPlainText(DRAFT))
     chord(qtbot, window, Qt.Key.Key_O)
-    assert status(window).endswith(
-        "No mail app answered a mailto: link either, so the message is on the clipboard "
-        "(rich text and plain text)."
+    [draft] = drafts()
+    assert status(window) == (
+        "No app opens .eml files here: no mail app answered a mailto: link either, so the "
+        f"message is on the clipboard (rich text and plain text); the draft is saved at "
+        f"{shown(draft)}."
     )
     assert QApplication.clipboard().mimeData().hasHtml()
     assert QApplication.clipboard().text() == render(DRAFT, "email").plain
@@ -123,7 +127,7 @@ def test_a_draft_that_cannot_be_saved_falls_back_to_mailto(qtbot, window, system
     chord(qtbot, window, Qt.Key.Key_O)
     assert [url.scheme() for url in system.urls] == ["mailto"]
     assert status(window).startswith("Could not save the mail draft (")
-    assert status(window).endswith("Opened a plain-text mail (mailto:) instead.")
+    assert status(window).endswith("): opened a plain-text mail (mailto:) instead.")
 
 
 def test_the_plain_text_choice_opens_mailto_only(qtbot, window, system):
@@ -133,3 +137,9 @@ def test_the_plain_text_choice_opens_mailto_only(qtbot, window, system):
     assert drafts() == []
     assert status(window) == "Opened a plain-text mail (mailto:)."
     assert window.exporter.mailto_action.shortcut().toString() == "Ctrl+E, Shift+O"
+
+
+def test_the_draft_path_shows_the_home_folder_as_a_tilde(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert shown(tmp_path / ".cache" / "x.eml") == str(Path("~") / ".cache" / "x.eml")
+    assert shown(Path("/elsewhere/x.eml")) == str(Path("/elsewhere/x.eml"))
