@@ -92,12 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print a message rendered for FORMAT: the plain-text part by default "
         "(Slack mrkdwn for slack), --html for the HTML part (slack, teams, email), or "
         "--part subject for the email subject line; --format ics prints an iCalendar with "
-        "one event per resolved deadline. Exit 2 on a usage error or unreadable input.",
+        "one event per resolved deadline; --format eml prints the email as a mail draft (.eml: "
+        "plain text and HTML, subject, X-Unsent: 1). Exit 2 on a usage error or unreadable input.",
     )
     export.add_argument("path", metavar="FILE", help="message file, or - for stdin")
     export.add_argument("--format", dest="fmt", metavar="FORMAT", required=True,
-                        choices=(*FORMATS, "ics"),
-                        help=f"one of {', '.join(FORMATS)}, ics")  # fmt: skip
+                        choices=(*FORMATS, "ics", "eml"),
+                        help=f"one of {', '.join(FORMATS)}, ics, eml")  # fmt: skip
     export.add_argument("--subject", metavar="TEXT",
                         help="subject line (default: the draft's Subject: line, else its "
                         "summary)")  # fmt: skip
@@ -357,6 +358,8 @@ def _export(
 ) -> int:
     from asyncwriter import export, templates
 
+    if args.fmt == "eml" and args.part not in (None, "plain"):
+        parser.error("--html and --part: the eml format is a whole mail draft, with every part")
     if args.part == "html" and args.fmt in ("markdown", "plain"):
         parser.error(f"--html: {args.fmt} has no HTML part (it is text only); drop --html")
     if args.part == "subject" and args.fmt != "email":
@@ -370,7 +373,7 @@ def _export(
         return EXIT_USAGE
     template: Template | None = None
     remembered = args.template or templates.template_id_of(text)
-    if remembered and args.fmt == "email":
+    if remembered and args.fmt in ("email", "eml"):
         catalog = _catalog(_settings(err), err, quiet=True)
         try:
             template = catalog.get(remembered)
@@ -379,7 +382,19 @@ def _export(
                 parser.error(str(exc.args[0]))
             print(f"asyncwriter: warning: {_name(args.path)}: its template {remembered!r} "
                   "is not installed; the subject prefix comes from the text", file=err)  # fmt: skip
-    rendered = export.render(text, args.fmt, subject=args.subject, template=template)
+    fmt = "email" if args.fmt == "eml" else args.fmt
+    rendered = export.render(text, fmt, subject=args.subject, template=template)
+    if args.fmt == "eml":
+        from asyncwriter.export.eml import eml_bytes
+
+        data = eml_bytes(rendered)  # CRLF lines: written as bytes, never translated
+        out.flush()
+        binary = getattr(out, "buffer", None)
+        if binary is not None:
+            binary.write(data)
+        else:  # a text stream (tests): the draft is 7-bit, so ASCII is exact
+            out.write(data.decode("ascii"))
+        return EXIT_OK
     if args.part == "subject":
         if rendered.subject is None:
             print(f"asyncwriter: error: {_name(args.path)}: the message is empty, so it has no "
