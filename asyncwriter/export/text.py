@@ -23,7 +23,7 @@ from asyncwriter.export.message import (
     title_inline,
     web_url,
 )
-from asyncwriter.export.task_items import task_box
+from asyncwriter.export.task_items import OPEN, task_box
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
@@ -60,10 +60,15 @@ class TextRenderer:
         self._in_bold = False
         #: Bullets chosen for particular lists (by ``id``) so a line does not read as a rule.
         self._forced: dict[int, str] = {}
-        #: Text nodes that start with a task box: the box, and whether it is the marker.
-        self._boxes: dict[int, tuple[TaskBox, bool]] = {}
+        #: Text nodes that start with a task box: the box, how it is written, and whether
+        #: it is the item's marker.
+        self._boxes: dict[int, tuple[TaskBox, str, bool]] = {}
 
     # -- the message ------------------------------------------------------------------
+
+    def task_shown(self, task: TaskBox) -> tuple[str, bool]:
+        """Return how a task item's box is written, and whether it stands in for the bullet."""
+        return task.box, True
 
     def render(self, message: Message, title: str | None) -> str:
         """Return the whole message as text: an optional title line, then the body."""
@@ -143,8 +148,9 @@ class TextRenderer:
                 marker = self.ordered_marker(number, node) if ordered else self.bullet_for(node)
                 task = task_box(item) if self.task_boxes else None
                 if task is not None:
-                    self._boxes[id(task.node)] = (task, not ordered)
-                    marker = marker if ordered else task.box
+                    shown, replaces_bullet = self.task_shown(task)
+                    self._boxes[id(task.node)] = (task, shown, replaces_bullet and not ordered)
+                    marker = shown if replaces_bullet and not ordered else marker
                 indent = max(len(marker) + 1, self.list_indent)
                 lines = self.blocks(item.children, _narrower(width, indent), tight=tight)
                 inner = item.children[0] if item.children else None
@@ -228,9 +234,9 @@ class TextRenderer:
         """Append one inline node's rendering to ``out``."""
         kind = node.type
         if kind == "text" and id(node) in self._boxes:
-            task, is_marker = self._boxes[id(node)]
+            task, shown, is_marker = self._boxes[id(node)]
             gap = " " if task.rest or node.next_sibling is not None else ""
-            out.append(("" if is_marker else task.box + gap) + self.text(task.rest, out))
+            out.append(("" if is_marker else shown + gap) + self.text(task.rest, out))
         elif kind == "text":
             out.append(self.text(node.content, out))
         elif kind in ("softbreak", "hardbreak"):
@@ -381,6 +387,12 @@ class CommonMark(TextRenderer):
     """
 
     rule = "---"
+    #: GitHub, GitLab and Obsidian read ``- [ ] …`` as a checkbox: it must stay unescaped.
+    task_boxes = True
+
+    def task_shown(self, task: TaskBox) -> tuple[str, bool]:
+        """Keep the task list syntax (``[ ]`` / ``[x]``) after the bullet, as written."""
+        return ("[ ]" if task.box == OPEN else "[x]"), False
 
     def rule_line(self) -> str:
         """Return ``---``, or ``***`` in a list (where ``- ---`` would not be a rule)."""

@@ -101,6 +101,14 @@ def test_other_formats_keep_task_brackets(fmt: str) -> None:
     assert "[ ] open" in render("- [ ] open", fmt).plain
 
 
+def test_markdown_keeps_task_lists_that_github_renders_as_checkboxes() -> None:
+    out = render("- [ ] open *now*\n- [x] done\n- [X] Done too\n- not [x] a task\n", "markdown")
+    assert out.plain == "- [ ] open *now*\n- [x] done\n- [x] Done too\n- not \\[x\\] a task\n"
+    assert render("1. [ ] first\n2. [x] second\n", "markdown").plain == (
+        "1. [ ] first\n2. [x] second\n"
+    )
+
+
 def test_slack_tables_become_lists() -> None:
     table = "| Service | Status | Owner |\n|---|---|---|\n| api | up | Dana |\n| web | | Lee |"
     out = render(table, "slack")
