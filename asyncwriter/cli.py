@@ -180,9 +180,24 @@ def build_parser() -> argparse.ArgumentParser:
     for name, command in sub.choices.items():
         # Errors found after parsing (a bad --tz) print this command's usage, not the top's.
         command.set_defaults(command_parser=command)
-        if name != "lint" and command.epilog is None:
-            command.epilog = f"example:\n  asyncwriter {name} --help"
+        if name in _EXAMPLES and command.epilog is None:
+            command.epilog = "examples:\n" + "".join(f"  {e}\n" for e in _EXAMPLES[name])
+            command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
+
+
+#: ``--help`` examples for the commands whose help has none of its own.
+_EXAMPLES = {
+    "export": (
+        "asyncwriter export --format slack update.md | pbcopy",
+        "asyncwriter export --format email --part subject update.md",
+        "asyncwriter export --format ics --tz Europe/Berlin update.md > deadlines.ics",
+    ),
+    "when": ('asyncwriter when "Thu 3 Dec 17:00 UTC"', 'asyncwriter when "tomorrow 9:00"'),
+    "rules": ("asyncwriter rules | grep deadline",),
+    "templates": ("asyncwriter templates", "asyncwriter templates --format json"),
+    "new": ("asyncwriter new status-update -o update.md",),
+}
 
 
 def _ci_options(lint: argparse.ArgumentParser) -> None:
