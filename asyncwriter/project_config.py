@@ -113,10 +113,13 @@ def merged_for(path: Path, user_path: Path | None = None) -> Merged:
 
 
 def _has_tool_table(path: Path) -> bool:
-    raw, _source, problems = settings.read_table(path)
+    raw, source, problems = settings.read_table(path)
+    if problems:
+        # Not TOML: ours if it seems to have our table (then its problem is reported), so a
+        # typo does not silently drop the team's settings; else someone else's to report.
+        return "[tool.asyncwriter" in source
     tool = raw.get("tool")
-    # A broken pyproject.toml is reported only if it holds our table; it cannot be known.
-    return not problems and isinstance(tool, dict) and "asyncwriter" in tool
+    return isinstance(tool, dict) and "asyncwriter" in tool
 
 
 def _read_project(project: ProjectFile) -> tuple[dict[str, Any], list[SettingsProblem]]:

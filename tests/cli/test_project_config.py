@@ -161,3 +161,14 @@ def test_files_under_different_projects_get_their_own_settings(tmp_path):
     a, b = json.loads(result.stdout)
     assert {f["rule"]: f["severity"] for f in a["findings"]}["links.unlinked-reference"] == "error"
     assert "links.unlinked-reference" not in {f["rule"] for f in b["findings"]}
+
+
+def test_a_broken_pyproject_with_our_table_is_reported_not_passed_over(repo):
+    pyproject = repo / "pyproject.toml"
+    pyproject.write_text('[tool.asyncwriter.rules]\n"ask.vague" = = 1\n', encoding="utf-8")
+    (repo / "other").mkdir()
+    (repo / "other" / "pyproject.toml").write_text("[project\n", encoding="utf-8")
+    assert project_config.find(repo / "x.md") == project_config.ProjectFile(pyproject, True)
+    assert project_config.find(repo / "other" / "x.md").path == pyproject  # not ours: skipped
+    [problem] = project_config.settings_for(repo / "x.md").problems
+    assert str(problem).startswith(f"{pyproject}:2: not valid TOML")
