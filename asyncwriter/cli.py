@@ -283,7 +283,7 @@ def _lint(
     if args.diff:
         out.write("".join(diffs))
         return EXIT_FINDINGS if diffs else status
-    lint_output.write(args, results, out)
+    lint_output.write(args, results, out, err)
     return status
 
 

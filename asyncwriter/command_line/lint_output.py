@@ -2,8 +2,8 @@
 
 ``--min-severity`` leaves out the findings below it in every format (the exit status still
 counts every error). Text output closes with a summary line and, after ``--fix``, lists
-what was fixed first; ``--quiet`` leaves out both, as ruff's does (``--min-severity
-error`` is how to see errors only).
+what was fixed first (the other formats list the fixes on stderr); ``--quiet`` leaves out
+both, as ruff's does (``--min-severity error`` is how to see errors only).
 """
 
 from __future__ import annotations
@@ -25,9 +25,16 @@ if TYPE_CHECKING:
     from asyncwriter.command_line.inputs import Checked
 
 
-def write(args: argparse.Namespace, results: list[Checked], out: TextIO) -> None:
-    """Write every input's findings (and, for text, the fixes and the summary) to ``out``."""
+def write(args: argparse.Namespace, results: list[Checked], out: TextIO, err: TextIO) -> None:
+    """Write every input's findings (and, for text, the fixes and the summary) to ``out``.
+
+    The other formats are for machines, so the list of fixes goes to ``err`` with them.
+    """
     minimum = Severity.parse(args.min_severity)
+    if args.format != "text" and not args.quiet:
+        for c in results:
+            for line in fix_lines(c):
+                err.write(line + "\n")
     located = [(c.name, locate(c.name, c.report, minimum)) for c in results]
     files = {c.name for c in results if c.is_file}
     if args.format == "json":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import TYPE_CHECKING
 
@@ -121,3 +122,10 @@ def test_relative_date_and_zone_rules_mark_their_fixes_safe():
     safe = {f.rule for f in report.findings if f.safe}
     assert "deadline.relative" in safe
     assert "deadline.vague" not in safe  # "EOD" → a deadline someone must choose
+
+
+def test_with_a_machine_format_the_fixes_are_listed_on_stderr(message):
+    result = run("lint", "--fix", "--format", "json", *NOW, str(message))
+    assert message.read_text(encoding="utf-8") == FIXED
+    assert json.loads(result.stdout)[0]["findings"] == []
+    assert f"{message}:3:36: fixed deadline.no-timezone" in result.stderr.decode()
