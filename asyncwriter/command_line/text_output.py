@@ -44,7 +44,8 @@ def finding_line(item: Located, colour: bool) -> str:
 
 
 def _count(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
+    # "info" is a mass noun: "3 info", not "3 infos".
+    return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
 
 
 def summary(results: list[tuple[str, list[Located]]], colour: bool = False) -> str:

@@ -58,6 +58,11 @@ def test_summary_says_singular_and_leaves_out_severities_not_found():
     )
 
 
+def test_summary_never_says_infos():
+    results = [("a.md", [_item(Severity.WARNING), _item(Severity.INFO), _item(Severity.INFO)])]
+    assert text_output.summary(results) == "3 problems: 1 warning, 2 info in 1 file"
+
+
 def test_summary_of_clean_files():
     assert text_output.summary([("a.md", []), ("b.md", [])]) == "No problems in 2 files."
 
