@@ -122,6 +122,9 @@ class Settings:
     #: offer_download``); False once the writer said No Thanks, so it is asked only once.
     offer_pipeline: bool = True
     path: Path | None = None
+    #: The project file (``.asyncwriter.toml``) merged over the user's settings, if any:
+    #: such settings are for checking with, never for :func:`save`.
+    project: Path | None = None
     problems: list[SettingsProblem] = field(default_factory=list)
 
 
@@ -160,34 +163,47 @@ def is_loopback(host: str) -> bool:
 def load(path: Path | None = None) -> Settings:
     """Read the settings file; a missing file means the defaults, a broken one is reported."""
     path = path or paths.settings_file()
-    settings = Settings(path=path)
+    raw, source, problems = read_table(path)
+    settings = from_table(raw, source, path)
+    settings.problems[:0] = problems
+    return settings
+
+
+def read_table(path: Path) -> tuple[dict[str, Any], str, list[SettingsProblem]]:
+    """Return a settings-shaped TOML file's table and text, or ``{}`` and why it is unusable.
+
+    A missing file is an empty table with no problem. Project files
+    (:mod:`asyncwriter.project_config`) are read the same way, so their messages match.
+    """
     try:
         data = regular_files.read_bytes(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
-        return settings
+        return {}, "", []
     except OSError as exc:
-        settings.problems.append(
-            SettingsProblem(
-                path, f"cannot read it: {exc.strerror or exc}; using the defaults", whole_file=True
-            )
-        )
-        return settings
+        reason = f"cannot read it: {exc.strerror or exc}; using the defaults"
+        return {}, "", [SettingsProblem(path, reason, whole_file=True)]
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        settings.problems.append(
-            SettingsProblem(path, "not valid UTF-8; using the defaults", whole_file=True)
+        return (
+            {},
+            "",
+            [SettingsProblem(path, "not valid UTF-8; using the defaults", whole_file=True)],
         )
-        return settings
     try:
-        raw = toml_text.parse(source)
+        return toml_text.parse(source), source, []
     except toml_text.TomlError as exc:
-        settings.problems.append(
-            SettingsProblem(
-                path, f"not valid TOML: {exc.reason}; using the defaults", exc.line, whole_file=True
-            )
-        )
-        return settings
+        reason = f"not valid TOML: {exc.reason}; using the defaults"
+        return {}, source, [SettingsProblem(path, reason, exc.line, whole_file=True)]
+
+
+def from_table(raw: Mapping[str, Any], source: str, path: Path) -> Settings:
+    """Return the settings a parsed table gives; what is wrong is in ``problems``.
+
+    ``source`` is the file's text, for the line numbers of the problems; relative template
+    folders are resolved against ``path``'s folder.
+    """
+    settings = Settings(path=path)
     reader = _Reader(settings, source)
     reader.rules(raw)
     reader.templates(raw)

@@ -31,6 +31,10 @@ class Finding:
     #: What kind of problem, where the checker says (LanguageTool's issue type, such as
     #: ``misspelling``): the window offers "Add to dictionary" for misspellings.
     category: str = ""
+    #: The one suggestion is the rewrite any writer would make, worked out from the text and
+    #: the options alone (a relative date written out, the writer's zone added), so
+    #: ``asyncwriter lint --fix`` may apply it unattended. Set by the rule, never guessed.
+    safe: bool = False
 
 
 @dataclass(frozen=True, slots=True)

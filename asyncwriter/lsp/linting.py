@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from asyncwriter import settings
+from asyncwriter import project_config, settings
 from asyncwriter.team import known_words
 from asyncwriter.times import zones
 
@@ -28,11 +28,13 @@ if TYPE_CHECKING:
 def settings_for_document(path: Path | None) -> Settings:
     """Return the settings that apply to the document at ``path`` (None: not a file).
 
-    The seam for project configuration: merge a ``.asyncwriter.toml`` found above ``path``
-    over the user's settings here, and every lint the server runs follows it.
+    A document in a folder gets the closest ``.asyncwriter.toml`` (or ``pyproject.toml``
+    ``[tool.asyncwriter]``) above it laid over the user's settings, as ``asyncwriter lint``
+    does, so the editor and CI agree; an unsaved document gets the user's settings.
     """
-    del path  # the user's settings apply to every document until project config exists
-    return settings.load()
+    if path is None:
+        return settings.load()
+    return project_config.settings_for(path)
 
 
 class DocumentLinter:
