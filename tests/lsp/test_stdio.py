@@ -223,3 +223,21 @@ def test_broken_settings_are_said_once_and_the_defaults_apply(tmp_path):
         assert "not valid TOML" in said[0]["params"]["message"]
     finally:
         assert client.close() == 0
+
+
+def test_a_project_file_above_the_document_applies(tmp_path):
+    """The closest .asyncwriter.toml above a document is laid over the user's settings."""
+    project = tmp_path / "repo"
+    (project / "docs").mkdir(parents=True)
+    (project / ".asyncwriter.toml").write_text('[rules]\n"deadline.relative" = "error"\n')
+    inside = (project / "docs" / "plan.md").as_uri()
+    outside = (tmp_path / "elsewhere.md").as_uri()
+    client = Client(server_env(tmp_path))
+    try:
+        initialize(client)
+        open_document(client, TEXT, uri=inside)
+        assert by_rule(client.diagnostics(inside, 1))["deadline.relative"]["severity"] == 1
+        open_document(client, TEXT, uri=outside)
+        assert by_rule(client.diagnostics(outside, 1))["deadline.relative"]["severity"] == 2
+    finally:
+        assert client.close() == 0
