@@ -113,9 +113,18 @@ def test_pre_commit_try_repo_runs_both_hooks(tmp_path):
     (sample / "notes.txt").write_text("please review the doc ASAP\n")  # not Markdown
     git("add", ".")
 
+    # A clean checkout (CI's) is tried at its commit, so both runs share one hook environment
+    # (pre-commit keys it by repository and revision); with local changes each run tries
+    # them in a fresh snapshot and builds its own.
+    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT, capture_output=True,
+                           text=True, check=True).stdout.strip()  # fmt: skip
+    head = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True,
+                          text=True, check=True).stdout.strip()  # fmt: skip
+    ref = [] if dirty else ["--ref", head]
+
     def try_repo(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([pre_commit, "try-repo", str(ROOT), *args], cwd=sample, env=env,
-                              capture_output=True, text=True, timeout=1800)  # fmt: skip
+        return subprocess.run([pre_commit, "try-repo", str(ROOT), *args, *ref], cwd=sample,
+                              env=env, capture_output=True, text=True, timeout=1800)  # fmt: skip
 
     files = try_repo("asyncwriter", "--all-files")
     assert files.returncode == 1, files.stdout + files.stderr
@@ -123,7 +132,7 @@ def test_pre_commit_try_repo_runs_both_hooks(tmp_path):
     assert "ok.md:" not in files.stdout and "notes.txt" not in files.stdout
     assert "in 2 files" in files.stdout  # note.md and ok.md, not notes.txt
 
-    # One commit-msg run (each try-repo builds the hook's environment afresh): the body's
+    # One commit-msg run: the body's
     # deadline is reported, the comment line's "ASAP" and the trailer are not.
     message = sample / "MSG"
     message.write_text(

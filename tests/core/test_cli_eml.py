@@ -59,7 +59,7 @@ def test_export_eml_refuses_a_part_in_one_line() -> None:
         assert result.returncode == 2
         lines = result.stderr.decode().strip().splitlines()
         assert lines[-1] == (
-            "asyncwriter: error: --html and --part: the eml format is a whole mail draft, "
+            "asyncwriter export: error: --html and --part: the eml format is a whole mail draft, "
             "with every part"
         )
         assert result.stdout == b""
