@@ -132,8 +132,8 @@ def test_pre_commit_try_repo_runs_both_hooks(tmp_path):
     assert "ok.md:" not in files.stdout and "notes.txt" not in files.stdout
     assert "in 2 files" in files.stdout  # note.md and ok.md, not notes.txt
 
-    # One commit-msg run: the body's
-    # deadline is reported, the comment line's "ASAP" and the trailer are not.
+    # One commit-msg run: the body's deadline is reported, the comment line's "ASAP" and the
+    # trailer are not.
     message = sample / "MSG"
     message.write_text(
         "Fix it\n\nPlease review the doc by Friday 5pm.\n\n"
