@@ -32,7 +32,8 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("services", ("asyncwriter.settings", "asyncwriter.storage", "asyncwriter.languagetool")),
     ("templates", ("asyncwriter.templates", "asyncwriter.draft_files")),
     ("lint and export", ("asyncwriter.checks", "asyncwriter.export")),
-    ("front ends", ("asyncwriter.ui", "asyncwriter.cli", "asyncwriter.__main__")),
+    ("front ends", ("asyncwriter.ui", "asyncwriter.cli", "asyncwriter.__main__",
+                    "asyncwriter.window_args")),
 )  # fmt: skip
 
 
