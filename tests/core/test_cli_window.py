@@ -23,9 +23,8 @@ COMMANDS = ("lint", "export", "when", "rules", "templates", "new", "install-desk
 
 def this_checkout() -> dict[str, str]:
     """The environment with this checkout's package first (tests run from other folders)."""
-    return dict(
-        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
-    )
+    paths = [str(ROOT), *filter(None, [os.environ.get("PYTHONPATH")])]
+    return dict(os.environ, PYTHONPATH=os.pathsep.join(paths))
 
 
 def no_display_env() -> dict[str, str]:
