@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
@@ -450,13 +451,11 @@ def _window(request: window_args.WindowRequest) -> int:
 
     Without a display, say so in one line and exit 1, before Qt would abort the process.
     """
-    import os
-
     from asyncwriter.display_check import NO_DISPLAY, has_display
 
     if not has_display(os.environ):
         print(NO_DISPLAY, file=sys.stderr)
-        return EXIT_FINDINGS
+        return 1
     for problem in request.problems:
         print(f"asyncwriter: error: {problem}", file=sys.stderr)
     from asyncwriter.ui.single_instance import handed_over
