@@ -10,7 +10,9 @@ this.
 A crashed instance leaves its socket file behind; connecting to it is refused, so the next
 start removes it (``QLocalServer.removeServer``) and listens in its place. A running
 instance that accepts but never answers (stopped in a debugger) is not replaced: the new
-one opens its own window without listening.
+one opens its own window without listening. (Qt binds a socket with access options under a
+temporary name and renames it into place, which would silently take the name from a live
+instance: hence the probe before listening.)
 """
 
 from __future__ import annotations
@@ -20,8 +22,8 @@ import json
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtNetwork import QAbstractSocket, QLocalServer, QLocalSocket
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from asyncwriter import paths
 from asyncwriter.window_args import WindowRequest
@@ -132,17 +134,18 @@ class InstanceServer(QObject):
         self._server.newConnection.connect(self._accept)
 
     def listen(self) -> bool:
-        """Start listening, replacing a crashed instance's socket; False if one is alive."""
-        if self._server.listen(self.name):
-            return True
-        if self._server.serverError() != QAbstractSocket.SocketError.AddressInUseError:
-            return False
+        """Start listening, unless a live instance holds the name (then False).
+
+        A crashed instance's socket file refuses connections: it is removed
+        (``QLocalServer.removeServer``) and this one listens in its place. A live one is
+        never replaced, even when it does not answer: its window keeps its files coming.
+        """
         probe = QLocalSocket()
         probe.connectToServer(self.name)
         if probe.waitForConnected(CONNECT_MS):
-            probe.abort()  # a live instance that did not answer: leave it be
+            probe.abort()
             return False
-        QLocalServer.removeServer(self.name)  # stale: its process is gone
+        QLocalServer.removeServer(self.name)
         return self._server.listen(self.name)
 
     def close(self) -> None:
@@ -152,10 +155,16 @@ class InstanceServer(QObject):
     def _accept(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda socket=socket: self._read(socket))
+            # A slot that asks for its sender, not a lambda holding the socket: PySide
+            # crashes when a lambda outlives the socket that deleteLater removed.
+            socket.readyRead.connect(self._read)
             socket.disconnected.connect(socket.deleteLater)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    @Slot()
+    def _read(self) -> None:
+        socket = self.sender()
+        if not isinstance(socket, QLocalSocket):
+            return
         if not socket.canReadLine():
             if socket.bytesAvailable() > MAX_REQUEST_BYTES:
                 socket.abort()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -18,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from asyncwriter import paths
@@ -143,20 +145,56 @@ def test_the_socket_name_is_per_user_and_per_config_folder(tmp_path):
     assert f"-{os.getuid()}-" in bare and "/" not in bare
 
 
+@pytest.fixture
+def short_runtime(monkeypatch):
+    """A runtime folder of its own, short-named: a Unix socket path has about 100 bytes."""
+    runtime = Path(tempfile.mkdtemp(prefix="aw-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    yield runtime
+    shutil.rmtree(runtime, ignore_errors=True)
+
+
+def send(qtbot, server, name: str, request: WindowRequest) -> WindowRequest:
+    """Send ``request`` as a second instance would; return what ``server`` got."""
+    client = QLocalSocket()
+    client.connectToServer(name)
+    with qtbot.waitSignal(server.requested, timeout=10_000) as got:
+        client.write(single_instance.encode(request))
+    client.abort()
+    return got.args[0]
+
+
+def test_a_live_instance_keeps_its_socket(qtbot, short_runtime):
+    name = single_instance.server_name(paths.config_dir())
+    first = single_instance.InstanceServer(name)
+    assert first.listen()
+    second = single_instance.InstanceServer(name)
+    assert not second.listen()  # it does not take the name from the running one
+    request = WindowRequest(files=("/notes/a.md",))
+    assert send(qtbot, first, name, request) == request
+    first.close()
+
+
+def test_a_stale_socket_file_is_replaced(qtbot, short_runtime):
+    name = single_instance.server_name(paths.config_dir())
+    stale = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    stale.bind(name)  # as a killed instance leaves it: the file, nobody listening
+    stale.close()
+    assert Path(name).exists()
+    server = single_instance.InstanceServer(name)
+    assert server.listen()
+    request = WindowRequest(files=("/notes/b.md",))
+    assert send(qtbot, server, name, request) == request
+    server.close()
+
+
 # -- one instance, two real processes -------------------------------------------------------------
 
 
 @pytest.fixture
-def app_env(monkeypatch):
-    """The environment an ``asyncwriter`` process gets: this test's folders, offscreen.
-
-    The runtime folder (the socket's) is short-named: a Unix socket path has ~100 bytes.
-    """
-    runtime = Path(tempfile.mkdtemp(prefix="aw-run-"))
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    yield env
-    shutil.rmtree(runtime, ignore_errors=True)
+def app_env(short_runtime):
+    """The environment an ``asyncwriter`` process gets: this test's folders, offscreen."""
+    return dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
 
 
 def start(env, *args: str) -> subprocess.Popen[bytes]:
@@ -166,6 +204,18 @@ def start(env, *args: str) -> subprocess.Popen[bytes]:
 
 def socket_path() -> Path:
     return Path(single_instance.server_name(paths.config_dir()))
+
+
+def listening() -> bool:
+    """Whether an instance accepts connections on the socket (a crashed one's file refuses)."""
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(str(socket_path()))
+    except OSError:
+        return False
+    finally:
+        probe.close()
+    return True
 
 
 def wait_for(condition, what: str, proc: subprocess.Popen[bytes] | None = None) -> None:
@@ -213,7 +263,7 @@ def test_a_second_asyncwriter_hands_its_file_to_the_first_and_exits(app_env, tmp
     assert socket_path().is_relative_to(app_env["XDG_RUNTIME_DIR"])  # this test's own socket
     first = start(app_env)
     try:
-        wait_for(lambda: socket_path().exists(), "listened", first)
+        wait_for(listening, "listened", first)
         note = tmp_path / "handed.md"
         note.write_text("# Handed over\n\nFYI, no action needed.\n", encoding="utf-8")
         second = hand_file(app_env, note)
@@ -239,17 +289,17 @@ def test_a_second_asyncwriter_hands_its_file_to_the_first_and_exits(app_env, tmp
 def test_a_killed_instance_does_not_block_the_next(app_env, tmp_path):
     first = start(app_env)
     try:
-        wait_for(lambda: socket_path().exists(), "listened", first)
-        stale = socket_path().stat().st_ino
+        wait_for(listening, "listened", first)
     finally:
         first.send_signal(signal.SIGKILL)
         first.wait()
-    assert socket_path().exists()  # the crashed instance's socket is left behind
+    # The crashed instance's socket is left behind, and refuses connections.
+    assert socket_path().exists()
+    assert not listening()
 
     second = start(app_env)
     try:
-        wait_for(lambda: socket_path().exists() and socket_path().stat().st_ino != stale,
-                 "took over the stale socket", second)  # fmt: skip
+        wait_for(listening, "took over the stale socket", second)
         note = tmp_path / "after-crash.md"
         note.write_text("# After the crash\n", encoding="utf-8")
         third = hand_file(app_env, note)
