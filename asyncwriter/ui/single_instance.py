@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 CONNECT_MS, ANSWER_MS = 1000, 5000
 #: A request is one short JSON line; anything longer is not one of ours.
 MAX_REQUEST_BYTES = 1 << 20
-#: Unix sockets paths are limited to about 108 bytes; past this the name goes to /tmp.
+#: Unix socket paths are limited to about 108 bytes; past this the name goes to /tmp.
 _MAX_PATH = 100
 
 
