@@ -1,6 +1,8 @@
-"""The ``asyncwriter`` command line: ``lint``, ``export``, ``rules``, ``templates``, ``new``.
+"""The ``asyncwriter`` command line: ``lint``, ``export``, ``rules``, ``templates`` and more.
 
-With no command it opens the desktop editor.
+With no command it opens the desktop editor; ``lsp`` serves the checks to other editors.
+``config`` prints the settings in effect for a file (the user's with the project file laid
+over them).
 
 ``asyncwriter lint`` follows the lint contract in ``PRODUCT.md``: text or JSON output,
 1-based line and column in both, exit 0 when no finding is an error, 1 when one is, and 2
@@ -10,6 +12,7 @@ for a usage error or input it cannot read. Bad input never ends in a traceback.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -22,16 +25,27 @@ from asyncwriter.textfiles import InputError, read_input
 from asyncwriter.textfiles import display_name as _name
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
     from datetime import tzinfo
 
     from asyncwriter.checks.grammar.checker import GrammarChecker
     from asyncwriter.checks.model import Report
-    from asyncwriter.checks.spelling.checker import SpellingChecker
+    from asyncwriter.command_line.inputs import Checked, SettingsByFolder
     from asyncwriter.settings import Settings
     from asyncwriter.templates import Catalog, Template
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+_LINT_EXAMPLES = """\
+examples:
+  asyncwriter lint docs/*.md                      findings, then a summary line
+  asyncwriter lint --format github $(git diff --name-only origin/main -- '*.md')
+  asyncwriter lint --format sarif docs/*.md > asyncwriter.sarif
+  asyncwriter lint --fix --now 2026-11-23T09:00 update.md   write relative dates out
+  asyncwriter lint --diff update.md               show what --fix would change
+  asyncwriter lint --commit-msg .git/COMMIT_EDITMSG
+  pbpaste | asyncwriter lint --template status-update -
+"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,20 +55,33 @@ def build_parser() -> argparse.ArgumentParser:
         usage="%(prog)s [-h] [--version] [--new-window] [FILE ...] | COMMAND ...",
         description="Write async messages a colleague in another time zone can act on. "
         "With no command it opens the editor window, each FILE as a new draft.",
+        epilog="examples:\n  asyncwriter                       open the editor\n"
+        "  asyncwriter notes.md              open a file in it as a new draft\n"
+        "  asyncwriter lint update.md        check a message\n"
+        "  asyncwriter new status-update     start one from a template\n"
+        "  asyncwriter COMMAND --help        each command's options and examples",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     window_args.add_new_window_option(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Sub-commands show "asyncwriter lint …", not the custom top-level usage before "lint".
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="asyncwriter")
 
     lint = sub.add_parser(
         "lint",
         help="check messages for a summary, an ask, a deadline with a zone, and links",
         description="Check messages (files, or - for stdin). Exit 0: no errors; 1: at least "
-        "one error-severity finding; 2: usage error or unreadable input.",
+        "one error-severity finding; 2: usage error or unreadable input. Settings come from "
+        "settings.toml with the closest .asyncwriter.toml above each file laid over them.",
+        epilog=_LINT_EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    lint.add_argument("paths", nargs="+", metavar="PATH", help="message files, or - for stdin")
-    lint.add_argument("--format", choices=("text", "json"), default="text",
-                      help="output format (default: text)")  # fmt: skip
+    lint.add_argument("paths", nargs="*", metavar="PATH", help="message files, or - for stdin")
+    lint.add_argument("--format", choices=("text", "json", "sarif", "github"), default="text",
+                      help="output format: text (with a summary line), json, sarif (SARIF "
+                      "2.1.0, for code scanning) or github (Actions annotations); default: "
+                      "text")  # fmt: skip
+    _ci_options(lint)
     lint.add_argument(
         "--template",
         metavar="ID",
@@ -96,12 +123,13 @@ def build_parser() -> argparse.ArgumentParser:
         description="Print a message rendered for FORMAT: the plain-text part by default "
         "(Slack mrkdwn for slack), --html for the HTML part (slack, teams, email), or "
         "--part subject for the email subject line; --format ics prints an iCalendar with "
-        "one event per resolved deadline. Exit 2 on a usage error or unreadable input.",
+        "one event per resolved deadline; --format eml prints the email as a mail draft (.eml: "
+        "plain text and HTML, subject, X-Unsent: 1). Exit 2 on a usage error or unreadable input.",
     )
     export.add_argument("path", metavar="FILE", help="message file, or - for stdin")
     export.add_argument("--format", dest="fmt", metavar="FORMAT", required=True,
-                        choices=(*FORMATS, "ics"),
-                        help=f"one of {', '.join(FORMATS)}, ics")  # fmt: skip
+                        choices=(*FORMATS, "ics", "eml"),
+                        help=f"one of {', '.join(FORMATS)}, ics, eml")  # fmt: skip
     export.add_argument("--subject", metavar="TEXT",
                         help="subject line (default: the draft's Subject: line, else its "
                         "summary)")  # fmt: skip
@@ -130,6 +158,24 @@ def build_parser() -> argparse.ArgumentParser:
                    "(desktop file, icons and metainfo in your XDG data folder)")  # fmt: skip
     sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
 
+    sub.add_parser(
+        "lsp",
+        help="run the language server on stdin/stdout, for editors (see the README)",
+        description="Speak the Language Server Protocol on stdin and stdout: diagnostics for "
+        "Markdown and text files as you type, quick fixes and hover. Started by an editor.",
+    )
+    config = sub.add_parser(
+        "config",
+        help="print the settings in effect for a file, and where each value came from",
+        description="Print the settings that apply to FILE (default: the current folder): "
+        "settings.toml with the closest .asyncwriter.toml (or pyproject.toml "
+        "[tool.asyncwriter]) above it laid over them, each value with its origin.",
+        epilog="examples:\n  asyncwriter config\n  asyncwriter config docs/adr/0007.md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    config.add_argument("file", nargs="?", default=".", metavar="FILE",
+                        help="a file (or folder) to find the project file for")  # fmt: skip
+
     templates = sub.add_parser(
         "templates",
         help="list the templates (built-in, user and team) with their origin",
@@ -148,7 +194,53 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("template_id", metavar="ID", help="template id (`asyncwriter templates`)")
     new.add_argument("-o", "--output", metavar="FILE",
                      help="write the draft to FILE, not stdout (never overwrites)")  # fmt: skip
+    for name, command in sub.choices.items():
+        # Errors found after parsing (a bad --tz) print this command's usage, not the top's.
+        command.set_defaults(command_parser=command)
+        if name in _EXAMPLES and command.epilog is None:
+            command.epilog = "examples:\n" + "".join(f"  {e}\n" for e in _EXAMPLES[name])
+            command.formatter_class = argparse.RawDescriptionHelpFormatter
     return parser
+
+
+#: ``--help`` examples for the commands whose help has none of its own.
+_EXAMPLES = {
+    "export": (
+        "asyncwriter export --format slack update.md | pbcopy",
+        "asyncwriter export --format email --part subject update.md",
+        "asyncwriter export --format ics --tz Europe/Berlin update.md > deadlines.ics",
+    ),
+    "when": ('asyncwriter when "Thu 3 Dec 17:00 UTC"', 'asyncwriter when "tomorrow 9:00"'),
+    "rules": ("asyncwriter rules | grep deadline",),
+    "templates": ("asyncwriter templates", "asyncwriter templates --format json"),
+    "new": ("asyncwriter new status-update -o update.md",),
+}
+
+
+def _ci_options(lint: argparse.ArgumentParser) -> None:
+    """Add the options for CI, pre-commit and the terminal (see asyncwriter.command_line)."""
+    lint.add_argument("--min-severity", choices=("info", "warning", "error"), default="info",
+                      help="report only findings at least this severe (default: info); "
+                      "the exit status still counts every error")  # fmt: skip
+    lint.add_argument("-q", "--quiet", action="store_true",
+                      help="print the findings only: no summary line, no list of "
+                      "fixes")  # fmt: skip
+    lint.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                      help="colour the text output (auto: on a terminal, unless NO_COLOR "
+                      "is set; FORCE_COLOR forces it)")  # fmt: skip
+    fixes = lint.add_mutually_exclusive_group()
+    fixes.add_argument("--fix", action="store_true",
+                       help="apply the fixes rules mark safe (a relative date written out, "
+                       "the writer's zone added), then report what is left")  # fmt: skip
+    fixes.add_argument("--diff", action="store_true",
+                       help="print what --fix would change as a unified diff, change "
+                       "nothing (exit 1 if there is a change)")  # fmt: skip
+    lint.add_argument("--commit-msg", action="store_true",
+                      help="the file is a git commit message: comment lines, the scissors "
+                      "line and what follows it, and trailers are not checked")  # fmt: skip
+    lint.add_argument("--pr-description", action="store_true",
+                      help="also check the pull request's title and description from the "
+                      "GitHub Actions event ($GITHUB_EVENT_PATH)")  # fmt: skip
 
 
 def _moment_options(parser: argparse.ArgumentParser, purpose: str) -> None:
@@ -168,6 +260,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if window_args.is_window_call(argv, _commands(parser)):
         return _window(window_args.request(argv))
     args = parser.parse_args(argv)
+    parser = getattr(args, "command_parser", parser)
+    if args.command == "config":
+        return _config(args, sys.stdout, sys.stderr)
     if args.command == "lint":
         return _lint(parser, args, sys.stdout, sys.stderr)
     if args.command == "export":
@@ -176,6 +271,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _when(parser, args, sys.stdout, sys.stderr)
     if args.command == "rules":
         return _rules(sys.stdout)
+    if args.command == "lsp":
+        from asyncwriter.lsp.server import main as serve
+
+        return serve()
     if args.command == "templates":
         return _templates(args, sys.stdout, sys.stderr)
     if args.command == "new":
@@ -196,42 +295,51 @@ def _commands(parser: argparse.ArgumentParser) -> list[str]:
 def _lint(
     parser: argparse.ArgumentParser, args: argparse.Namespace, out: TextIO, err: TextIO
 ) -> int:
+    from asyncwriter.command_line import lint_output
+    from asyncwriter.command_line.inputs import SettingsByFolder
 
-    config = _settings(err)
-    now, tz = _now_and_zone(parser, args, config)
+    if not args.paths and not args.pr_description:
+        parser.error("give the message files to check (or - for stdin, or --pr-description)")
     if args.paths.count("-") > 1:
         parser.error("stdin (-) can be given only once")
-    catalog = None
-    chosen: Template | None = None
-    if args.template:
-        catalog = _catalog(config, err, quiet=True)
-        try:
-            chosen = catalog.get(args.template)
-        except LookupError as exc:
-            parser.error(str(exc.args[0]))
-
-    checker = _grammar(config, err) if args.grammar else None
-    spelling = None
-    if args.spelling:
-        from asyncwriter.checks.spelling.checker import embedded_checker
-        from asyncwriter.team import known_words
-
-        spelling = embedded_checker([*config.languagetool.words, *known_words(config.people)])
+    if (args.fix or args.diff) and "-" in args.paths:
+        parser.error(f"--{'fix' if args.fix else 'diff'}: stdin cannot be fixed in place; "
+                     "give the file")  # fmt: skip
+    user = _settings(err)
+    _now_and_zone(parser, args, user)  # a bad --tz or --now is a usage error before any work
+    by_folder = SettingsByFolder(err, user)
+    checker = _grammar(user, err) if args.grammar else None
     try:
-        status, results = _lint_each(args, config, catalog, chosen, now, tz, checker, spelling, err)
+        status, results, diffs = _lint_each(parser, args, by_folder, checker, err)
     finally:
         if checker is not None:
             checker.close()
-    if args.format == "json":
-        json.dump([report.to_json(path) for path, report in results], out, ensure_ascii=False,
-                  indent=2)  # fmt: skip
-        out.write("\n")
-    else:
-        for path, report in results:
-            for item in report.to_json(path)["findings"]:
-                out.write(f"{path}:{item['line']}:{item['column']}: {item['severity']} "
-                          f"{item['rule']} {item['message']}\n")  # fmt: skip
+    if args.diff:
+        out.write("".join(diffs))
+        return EXIT_FINDINGS if diffs else status
+    lint_output.write(args, results, out, err)
     return status
+
+
+def _lint_inputs(args: argparse.Namespace, err: TextIO) -> tuple[list[tuple[str, str]], int]:
+    """Return (path, text) for every input that could be read, and the status so far."""
+    from asyncwriter.command_line import pr_description
+
+    status = EXIT_OK
+    inputs = []
+    for path in args.paths:
+        try:
+            inputs.append((path, read_input(path)))
+        except InputError as exc:
+            print(f"asyncwriter: error: {exc}", file=err)
+            status = EXIT_USAGE
+    if args.pr_description:
+        try:
+            inputs.append((pr_description.NAME, pr_description.description()))
+        except pr_description.EventError as exc:
+            print(f"asyncwriter: error: {exc}", file=err)
+            status = EXIT_USAGE
+    return inputs, status
 
 
 def _now_and_zone(
@@ -300,39 +408,44 @@ def _grammar(config: Settings, err: TextIO) -> GrammarChecker | None:
 
 
 def _lint_each(
+    parser: argparse.ArgumentParser,
     args: argparse.Namespace,
-    config: Settings,
-    catalog: Catalog | None,
-    chosen: Template | None,
-    now: datetime | None,
-    tz: tzinfo,
+    by_folder: SettingsByFolder,
     checker: GrammarChecker | None,
-    spelling: SpellingChecker | None,
     err: TextIO,
-) -> tuple[int, list[tuple[str, Report]]]:
+) -> tuple[int, list[Checked], list[str]]:
+    """Lint (and with --fix or --diff, fix) every input with the settings for its folder."""
     from asyncwriter import templates
     from asyncwriter.checks import lint
+    from asyncwriter.command_line import commit_msg, fixing
+    from asyncwriter.command_line.inputs import Checked
 
-    status = EXIT_OK
-    results: list[tuple[str, Report]] = []
+    inputs, status = _lint_inputs(args, err)
+    results: list[Checked] = []
+    diffs: list[str] = []
     grammar_failed = False
-    for path in args.paths:
-        try:
-            text = read_input(path)
-        except InputError as exc:
-            print(f"asyncwriter: error: {exc}", file=err)
-            status = EXIT_USAGE
-            continue
-        template = chosen
-        remembered = templates.template_id_of(text) if chosen is None else None
+    spelling_failed = False
+    char: str | None = None
+    for path, original in inputs:
+        is_file = path in args.paths and path != "-"
+        config = by_folder.for_input(path if is_file else None)
+        now, tz = _now_and_zone(parser, args, config)
+        catalog = by_folder.catalog(config, lambda c: _catalog(c, err, quiet=True))
+        template: Template | None = None
+        if args.template:
+            try:
+                template = catalog.get(args.template)
+            except LookupError as exc:
+                parser.error(str(exc.args[0]))
+        remembered = templates.template_id_of(original) if template is None else None
         if remembered is not None:
-            catalog = catalog or _catalog(config, err, quiet=True)
             template = catalog.templates.get(remembered)
             if template is None:
                 print(f"asyncwriter: warning: {_name(path)}: its template {remembered!r} is not "
                       "installed; checked without it", file=err)  # fmt: skip
-        report = lint(
-            text,
+        spelling = None if not args.spelling or spelling_failed else by_folder.speller(config)
+        run = functools.partial(
+            lint,
             template=template,
             now=now,
             tz=tz,
@@ -343,11 +456,15 @@ def _lint_each(
             people=config.people,
             short_notice_hours=config.short_notice_hours,
         )
+        if args.commit_msg and is_file:
+            char = char or commit_msg.comment_char(original)
+            run = functools.partial(_lint_message, run, char)
+        report = run(original)
         if report.spelling is not None and report.spelling.error is not None:
             # Said once, in one line: the other checks ran, and later inputs skip spelling.
             print(f"asyncwriter: warning: {report.spelling.error}; spelling not checked "
                   "(--no-spelling leaves it out)", file=err)  # fmt: skip
-            spelling = None
+            spelling_failed = True
         if report.grammar is not None and report.grammar.error is not None:
             print(
                 f"asyncwriter: warning: --grammar: {report.grammar.error}; grammar not "
@@ -355,10 +472,42 @@ def _lint_each(
                 file=err,
             )
             grammar_failed = not report.grammar.error.retry
-        results.append((_name(path), report))
+        edits: list[fixing.Edit] = []
+        if is_file and (args.fix or args.diff):
+            edits = fixing.safe_edits(original, report.findings)
+        if edits:
+            fixed = fixing.apply(original, edits)
+            if args.diff:
+                diffs.append(fixing.unified_diff(path, original, fixed))
+            else:
+                try:
+                    fixing.write_fixed(path, original, fixed)
+                except fixing.StaleFileError as exc:
+                    print(f"asyncwriter: error: {exc}", file=err)
+                    status = EXIT_USAGE
+                    edits = []
+                except OSError as exc:
+                    from asyncwriter.os_errors import describe
+
+                    print(f"asyncwriter: error: {path}: cannot write the fixes "
+                          f"({describe(exc)}); not fixed", file=err)  # fmt: skip
+                    status = EXIT_USAGE
+                    edits = []
+                else:
+                    # The fixed text is checked again: what is left is what gets reported.
+                    report = run(fixed)
+                    original = fixed
+        results.append(Checked(_name(path), report, is_file, edits, original))
         if report.has_errors() and status == EXIT_OK:
             status = EXIT_FINDINGS
-    return status, results
+    return status, results, diffs
+
+
+def _lint_message(run: Callable[[str], Report], char: str, text: str) -> Report:
+    """Lint a commit message without its comment lines, scissors part and trailers."""
+    from asyncwriter.command_line import commit_msg
+
+    return run(commit_msg.message_only(text, char))
 
 
 def _export(
@@ -366,6 +515,8 @@ def _export(
 ) -> int:
     from asyncwriter import export, templates
 
+    if args.fmt == "eml" and args.part not in (None, "plain"):
+        parser.error("--html and --part: the eml format is a whole mail draft, with every part")
     if args.part == "html" and args.fmt in ("markdown", "plain"):
         parser.error(f"--html: {args.fmt} has no HTML part (it is text only); drop --html")
     if args.part == "subject" and args.fmt != "email":
@@ -379,7 +530,7 @@ def _export(
         return EXIT_USAGE
     template: Template | None = None
     remembered = args.template or templates.template_id_of(text)
-    if remembered and args.fmt == "email":
+    if remembered and args.fmt in ("email", "eml"):
         catalog = _catalog(_settings(err), err, quiet=True)
         try:
             template = catalog.get(remembered)
@@ -388,7 +539,19 @@ def _export(
                 parser.error(str(exc.args[0]))
             print(f"asyncwriter: warning: {_name(args.path)}: its template {remembered!r} "
                   "is not installed; the subject prefix comes from the text", file=err)  # fmt: skip
-    rendered = export.render(text, args.fmt, subject=args.subject, template=template)
+    fmt = "email" if args.fmt == "eml" else args.fmt
+    rendered = export.render(text, fmt, subject=args.subject, template=template)
+    if args.fmt == "eml":
+        from asyncwriter.export.eml import eml_bytes
+
+        data = eml_bytes(rendered)  # CRLF lines: written as bytes, never translated
+        out.flush()
+        binary = getattr(out, "buffer", None)
+        if binary is not None:
+            binary.write(data)
+        else:  # a text stream (tests): the draft is 7-bit, so ASCII is exact
+            out.write(data.decode("ascii"))
+        return EXIT_OK
     if args.part == "subject":
         if rendered.subject is None:
             print(f"asyncwriter: error: {_name(args.path)}: the message is empty, so it has no "
@@ -495,7 +658,7 @@ def _catalog(config: Settings, err: TextIO, *, quiet: bool = False) -> Catalog:
 
 def _templates(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     catalog = _catalog(_settings(err), err)
-    listed = catalog.sorted()
+    listed = sorted(catalog.templates.values(), key=lambda t: t.id)
     if args.format == "json":
         rows = [
             {
@@ -558,6 +721,20 @@ def _new(
         print(f"asyncwriter: error: {args.output}: cannot write ({describe(exc)})", file=err)
         return EXIT_USAGE
     print(f"asyncwriter: wrote {args.output} from template {template.id!r}", file=err)
+    return EXIT_OK
+
+
+def _config(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Print the settings in effect for a file and where each value came from."""
+    from pathlib import Path
+
+    from asyncwriter import project_config
+    from asyncwriter.command_line.config_listing import listing
+
+    merged = project_config.merged_for(Path(args.file))
+    for problem in merged.settings.problems:
+        print(f"asyncwriter: warning: {problem}", file=err)
+    out.write(listing(merged))
     return EXIT_OK
 
 

@@ -29,6 +29,11 @@ def cache_dir() -> Path:
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
+def mail_drafts_dir() -> Path:
+    """Return the folder for the ``.eml`` drafts handed to the mail app (a cache)."""
+    return cache_dir() / "mail"
+
+
 def settings_file() -> Path:
     """Return the path of the settings file (it may not exist)."""
     return config_dir() / "settings.toml"

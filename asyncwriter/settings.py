@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from asyncwriter import os_errors, paths, regular_files, team, toml_text
+from asyncwriter.people_tables import PersonEntry, write_people
 from asyncwriter.rule_settings import RuleSetting, parse_rule_settings
 
 if TYPE_CHECKING:
@@ -113,11 +114,17 @@ class Settings:
     short_notice_hours: float = 8.0
     #: The team's people (``[[team.people]]``); broken entries are reported and skipped.
     people: list[team.Person] = field(default_factory=list)
+    #: Every ``[[team.people]]`` table as written, broken ones too, for the people editor
+    #: and :func:`save`; None when the file's people were not read (nothing is written).
+    people_entries: list[PersonEntry] | None = None
     languagetool: LanguageToolSettings = field(default_factory=LanguageToolSettings)
     #: Whether the window offers to download a trained spaCy pipeline (``[nlp]
     #: offer_download``); False once the writer said No Thanks, so it is asked only once.
     offer_pipeline: bool = True
     path: Path | None = None
+    #: The project file (``.asyncwriter.toml``) merged over the user's settings, if any:
+    #: such settings are for checking with, never for :func:`save`.
+    project: Path | None = None
     problems: list[SettingsProblem] = field(default_factory=list)
 
 
@@ -156,34 +163,47 @@ def is_loopback(host: str) -> bool:
 def load(path: Path | None = None) -> Settings:
     """Read the settings file; a missing file means the defaults, a broken one is reported."""
     path = path or paths.settings_file()
-    settings = Settings(path=path)
+    raw, source, problems = read_table(path)
+    settings = from_table(raw, source, path)
+    settings.problems[:0] = problems
+    return settings
+
+
+def read_table(path: Path) -> tuple[dict[str, Any], str, list[SettingsProblem]]:
+    """Return a settings-shaped TOML file's table and text, or ``{}`` and why it is unusable.
+
+    A missing file is an empty table with no problem. Project files
+    (:mod:`asyncwriter.project_config`) are read the same way, so their messages match.
+    """
     try:
         data = regular_files.read_bytes(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
-        return settings
+        return {}, "", []
     except OSError as exc:
-        settings.problems.append(
-            SettingsProblem(
-                path, f"cannot read it: {exc.strerror or exc}; using the defaults", whole_file=True
-            )
-        )
-        return settings
+        reason = f"cannot read it: {exc.strerror or exc}; using the defaults"
+        return {}, "", [SettingsProblem(path, reason, whole_file=True)]
     try:
         source = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        settings.problems.append(
-            SettingsProblem(path, "not valid UTF-8; using the defaults", whole_file=True)
+        return (
+            {},
+            "",
+            [SettingsProblem(path, "not valid UTF-8; using the defaults", whole_file=True)],
         )
-        return settings
     try:
-        raw = toml_text.parse(source)
+        return toml_text.parse(source), source, []
     except toml_text.TomlError as exc:
-        settings.problems.append(
-            SettingsProblem(
-                path, f"not valid TOML: {exc.reason}; using the defaults", exc.line, whole_file=True
-            )
-        )
-        return settings
+        reason = f"not valid TOML: {exc.reason}; using the defaults"
+        return {}, source, [SettingsProblem(path, reason, exc.line, whole_file=True)]
+
+
+def from_table(raw: Mapping[str, Any], source: str, path: Path) -> Settings:
+    """Return the settings a parsed table gives; what is wrong is in ``problems``.
+
+    ``source`` is the file's text, for the line numbers of the problems; relative template
+    folders are resolved against ``path``'s folder.
+    """
+    settings = Settings(path=path)
     reader = _Reader(settings, source)
     reader.rules(raw)
     reader.templates(raw)
@@ -294,10 +314,18 @@ class _Reader:
             self.problem("team", "people", "[team] people must be [[team.people]] tables; ignored")
             return
         default_hours = team.parse_hours(self.settings.work_hours)
+        self.settings.people_entries = []
         for number, entry in enumerate(entries, 1):
+            kept = PersonEntry(
+                dict(entry) if isinstance(entry, dict) else {},
+                number - 1,
+                raw=None if isinstance(entry, dict) else entry,
+            )
+            self.settings.people_entries.append(kept)
             try:
-                person = _person(entry, default_hours)
+                person = person_from_table(entry, default_hours)
             except ValueError as exc:
+                kept.problem = str(exc)
                 label = entry.get("name") if isinstance(entry, dict) else None
                 who = f"{label!r}" if isinstance(label, str) else f"#{number}"
                 self.settings.problems.append(
@@ -367,8 +395,8 @@ class _Reader:
             )
 
 
-def _person(entry: object, default_hours: team.WorkHours) -> team.Person:
-    """Build a person from one ``[[team.people]]`` table.
+def person_from_table(entry: object, default_hours: team.WorkHours) -> team.Person:
+    """Build a person from one ``[[team.people]]`` table (the loader and the people editor).
 
     Raises:
         ValueError: what is wrong with it, in words for the settings problem.
@@ -527,6 +555,10 @@ def _update(doc: Any, settings: Settings) -> None:
     time = _ensure_table(doc, "time", created)
     _set_or_remove(time, "zone", settings.zone)
     _set_or_remove(time, "team_zones", _array(tomlkit, settings.team_zones))
+    _set_unless_default(time, "work_hours", settings.work_hours, team.DEFAULT_HOURS)
+    _set_unless_default(time, "short_notice_hours", _number(settings.short_notice_hours), 8)
+    if settings.people_entries is not None:
+        write_people(doc, settings.people_entries)
 
     lt = _ensure_table(doc, "languagetool", created)
     defaults = LanguageToolSettings()
@@ -562,6 +594,16 @@ def _update(doc: Any, settings: Settings) -> None:
     for name in created:  # a table we added and left empty is noise
         if not doc[name]:
             del doc[name]
+
+
+def _set_unless_default(table: Any, key: str, value: object, default: object) -> None:
+    """Like ``offer_download``: written once it differs from the default, or was written."""
+    _set_or_remove(table, key, value if value != default or key in table else None)
+
+
+def _number(value: float) -> float | int:
+    """Return 8 for 8.0: the file says "8", as people write it."""
+    return int(value) if float(value).is_integer() else value
 
 
 def _ensure_table(doc: Any, name: str, created: list[str]) -> Any:

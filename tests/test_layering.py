@@ -29,11 +29,12 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "asyncwriter.times", "asyncwriter.storage_schema",
     )),
     ("engine", ("asyncwriter.checks.",)),
-    ("services", ("asyncwriter.settings", "asyncwriter.storage", "asyncwriter.languagetool")),
+    ("services", ("asyncwriter.settings", "asyncwriter.project_config", "asyncwriter.storage",
+                  "asyncwriter.languagetool")),
     ("templates", ("asyncwriter.templates", "asyncwriter.draft_files")),
     ("lint and export", ("asyncwriter.checks", "asyncwriter.export")),
-    ("front ends", ("asyncwriter.ui", "asyncwriter.cli", "asyncwriter.__main__",
-                    "asyncwriter.window_args")),
+    ("front ends", ("asyncwriter.ui", "asyncwriter.cli", "asyncwriter.command_line",
+                    "asyncwriter.__main__", "asyncwriter.lsp", "asyncwriter.window_args")),
 )  # fmt: skip
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from asyncwriter.checks import nlp
+from asyncwriter.checks import nlp, suppression
 from asyncwriter.checks.analysis import Analysis
 from asyncwriter.checks.facts import read_facts
 from asyncwriter.checks.grammar.outcome import GrammarError
 from asyncwriter.checks.model import Report
-from asyncwriter.checks.registry import ABSENCE_RULES, RULES
+from asyncwriter.checks.registry import ABSENCE_RULES, RULE_KEYS, RULES
+from asyncwriter.checks.rules import suppression as suppression_rule
 from asyncwriter.checks.spelling.ids import merge_same_span
 
 if TYPE_CHECKING:
@@ -49,8 +50,10 @@ def run(
             first use); with False the rest is listed in ``report.spelling.pending``.
     """
     findings: list[Finding] = []
+    # Suppression comments are read first and blanked, so no check reads them as text.
+    marks = suppression.read(text, lambda rule_id: suppression_rule.known(rule_id, RULE_KEYS))
     with nlp.text_zone():  # the draft's words leave spaCy's vocabulary at the end
-        analysis = Analysis(text)
+        analysis = Analysis(suppression.blank(text, marks.spans))
         facts = read_facts(analysis, options.now, options.tz)
         for check in _checks_to_run(options):
             findings.extend(f for f in check(analysis, facts, options) if options.enabled(f.rule))
@@ -67,6 +70,8 @@ def run(
         _fetch(grammar, outcome, fetch_grammar)
         checked.extend(grammar.findings(outcome, options.settings))
     findings.extend(merge_same_span(checked))
+    findings = [f for f in findings if not marks.silenced(f, message_wide=f.rule in ABSENCE_RULES)]
+    findings.extend(suppression_rule.findings(marks, options, RULE_KEYS))
     held_back: tuple[str, ...] = ()
     if analysis.placeholders:
         held_back = tuple(sorted({f.rule for f in findings} & ABSENCE_RULES))

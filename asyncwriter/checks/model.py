@@ -31,6 +31,10 @@ class Finding:
     #: What kind of problem, where the checker says (LanguageTool's issue type, such as
     #: ``misspelling``): the window offers "Add to dictionary" for misspellings.
     category: str = ""
+    #: The one suggestion is the rewrite any writer would make, worked out from the text and
+    #: the options alone (a relative date written out, the writer's zone added), so
+    #: ``asyncwriter lint --fix`` may apply it unattended. Set by the rule, never guessed.
+    safe: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,10 @@ class Deadline:
     datetime: str | None
     #: The zone the text states (IANA name, ``UTC``, ``+02:00``, ``AoE``), or None.
     timezone: str | None
+    #: True when the text names a day and no clock time ("by Thu 3 Dec"): ``datetime`` is
+    #: then the end of that day, and a calendar shows it as an all-day event. Not in the JSON
+    #: contract, whose ``datetime`` already says 23:59.
+    date_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,9 @@ class Options:
         end: int,
         message: str,
         suggestions: tuple[str, ...] | list[str] = (),
+        *,
+        safe: bool = False,
     ) -> Finding:
-        """Build a finding with the rule's configured severity."""
+        """Build a finding with the rule's configured severity (``safe``: see Finding)."""
         severity = self.severity(rule_id) or Severity.INFO
-        return Finding(rule_id, severity, start, end, message, tuple(suggestions))
+        return Finding(rule_id, severity, start, end, message, tuple(suggestions), safe=safe)

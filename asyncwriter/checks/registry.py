@@ -16,6 +16,7 @@ from asyncwriter.checks.rules import (
     structure,
     style,
     summary,
+    suppression,
     times,
 )
 from asyncwriter.rule_settings import rule_keys
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from asyncwriter.rule_settings import Severity
 
 #: Rule modules in the order their findings are produced (explicit, like proselint).
-MODULES = (summary, asks, deadline, deadline_team, times, links, structure, style)
+MODULES = (summary, asks, deadline, deadline_team, times, links, structure, style, suppression)
 
 #: Every rule, by id.
 RULES: dict[str, Rule] = {r.id: r for module in MODULES for r in module.RULES}

@@ -39,9 +39,10 @@ __all__ = ["FORMATS", "LABELS", "CopyRecord", "Rendered", "render"]
 #: Email plain text is wrapped here, the width mail readers expect (RFC 3676 spirit).
 EMAIL_WIDTH = 72
 
-_SLACK_HTML = HtmlStyle(headings="bold", tables="list")
-#: Teams keeps headings 1-3, lists, tables, quotes and code; it drops styles.
-_TEAMS_HTML = HtmlStyle(top_heading=3)
+_SLACK_HTML = HtmlStyle(headings="bold", tables="list", task_boxes=True)
+#: Teams keeps headings, lists, tables, quotes and code; it drops styles. A pasted <h3> and
+#: below shows smaller than its body text, so those are bold paragraphs (see the README).
+_TEAMS_HTML = HtmlStyle(bold_from=3)
 _EMAIL_HTML = HtmlStyle(styles=EMAIL_STYLES, title=None)
 
 

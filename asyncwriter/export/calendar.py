@@ -1,8 +1,9 @@
 """A message's deadlines as an iCalendar file (``asyncwriter export --format ics``).
 
 A reader who keeps deadlines in a calendar should not retype them: each resolved deadline
-becomes one event at its moment in UTC (calendar apps show it in the reader's own zone),
-titled with the message's subject or summary and described by the deadline's sentence.
+becomes one event at its moment in UTC (calendar apps show it in the reader's own zone), or
+an all-day event when the text names only a day, titled with the message's subject or
+summary and described by the deadline's sentence.
 The file is made with the ``icalendar`` library, so it is valid RFC 5545 that Thunderbird
 and GNOME Calendar import; no line of it is written by hand.
 """
@@ -11,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from asyncwriter import __version__
+from asyncwriter.checks import suppression
 from asyncwriter.export.message import parse
 
 if TYPE_CHECKING:
@@ -49,14 +51,24 @@ def calendar(text: str, report: Report, *, stamp: datetime, subject: str | None 
     for deadline in report.facts.deadlines:
         if deadline.datetime is None:
             continue
-        when = datetime.fromisoformat(deadline.datetime).astimezone(UTC)
+        written = datetime.fromisoformat(deadline.datetime)
+        when = written.astimezone(UTC)
         sentence = sentence_at(text, deadline.start, deadline.end)
         event = Event()
         digest = hashlib.sha256(f"{title}\0{sentence}\0{when.isoformat()}".encode()).hexdigest()
         event.add("uid", f"{digest[:32]}@asyncwriter")
         event.add("dtstamp", stamp.astimezone(UTC))
-        # A deadline is a moment: with no DTEND the event ends when it starts (RFC 5545).
-        event.add("dtstart", when)
+        if deadline.date_only:
+            # "By Thu 3 Dec" names a day, not 23:59 in some zone: an all-day event on the
+            # day as written, which every reader's calendar shows on that date (RFC 5545
+            # DATE values; DTEND is the next day, exclusive).
+            day = written.date()
+            event.add("dtstart", day)
+            event.add("dtend", day + timedelta(days=1))
+            event.add("transp", "TRANSPARENT")  # a whole-day deadline does not make anyone busy
+        else:
+            # A deadline is a moment: with no DTEND the event ends when it starts (RFC 5545).
+            event.add("dtstart", when)
         event.add("summary", title)
         event.add("description", sentence)
         cal.add_component(event)
@@ -65,6 +77,7 @@ def calendar(text: str, report: Report, *, stamp: datetime, subject: str | None 
 
 def sentence_at(text: str, start: int, end: int) -> str:
     """Return the sentence holding ``text[start:end]``, on one line, without list markup."""
+    text = suppression.blanked(text)  # a suppression comment is not part of the sentence
     head = 0
     for m in _SENTENCE_END.finditer(text, 0, start):
         head = m.end()

@@ -24,6 +24,7 @@ from asyncwriter.export.message import (
     title_inline,
     web_url,
 )
+from asyncwriter.export.task_items import task_box
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
     from asyncwriter.export.message import Message
+    from asyncwriter.export.task_items import TaskBox
 
 _FONT = '-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif'
 _MONO = 'ui-monospace,SFMono-Regular,Menlo,Consolas,"Liberation Mono",monospace'
@@ -72,16 +74,19 @@ class HtmlStyle:
     Attributes:
         styles: inline style per tag (``body`` styles the wrapping ``<div>``).
         headings: ``"tags"`` for ``<h1>``..``<h6>``, ``"bold"`` for bold paragraphs.
-        top_heading: the deepest heading level used; deeper ones are clamped to it.
+        bold_from: headings of this level and deeper are bold paragraphs (Teams shows a
+            pasted ``<h3>`` and below smaller than its body text).
         tables: ``"table"`` or ``"list"`` (one bullet per row, as in the text formats).
         title: ``"bold"`` shows the subject as a bold first paragraph, ``None`` omits it.
+        task_boxes: list items starting ``[ ]`` or ``[x]`` start with ☐ or ☑ instead.
     """
 
     styles: Mapping[str, str] = field(default_factory=dict)
     headings: str = "tags"
-    top_heading: int = 6
+    bold_from: int = 7
     tables: str = "table"
     title: str | None = "bold"
+    task_boxes: bool = False
 
 
 class HtmlRenderer:
@@ -92,6 +97,7 @@ class HtmlRenderer:
         self._dir = ""
         self._in_bold = False
         self._lists = 0
+        self._boxes: dict[int, TaskBox] = {}
 
     def render(self, message: Message, title: str | None) -> str:
         """Return the body (and the title where the style shows it) as an HTML fragment."""
@@ -118,7 +124,7 @@ class HtmlRenderer:
             inner = self.inline(node)
             return inner if tight else f"<p{self._attrs('p')}>{inner}</p>"
         if kind == "heading":
-            self._in_bold = self.style.headings == "bold"
+            self._in_bold = self._bold_heading(int(node.tag[1:]))
             inner = self.inline(node)
             self._in_bold = False
             return self.heading(int(node.tag[1:]), inner)
@@ -138,10 +144,13 @@ class HtmlRenderer:
 
     def heading(self, level: int, inner: str) -> str:
         """Render a heading as a tag, or as a bold paragraph where headings are not kept."""
-        if self.style.headings == "bold":
+        if self._bold_heading(level):
             return f"<p{self._attrs('p')}><strong>{inner}</strong></p>"
-        tag = f"h{min(level, self.style.top_heading)}"
+        tag = f"h{level}"
         return f"<{tag}{self._attrs(tag)}>{inner}</{tag}>"
+
+    def _bold_heading(self, level: int) -> bool:
+        return self.style.headings == "bold" or level >= self.style.bold_from
 
     def list_block(self, node: SyntaxTreeNode) -> str:
         """Render a list; a tight list's items hold their text without ``<p>``."""
@@ -155,6 +164,9 @@ class HtmlRenderer:
         self._lists += 1
         try:
             for item in node.children:
+                task = task_box(item) if self.style.task_boxes else None
+                if task is not None:
+                    self._boxes[id(task.node)] = task
                 inner = "\n".join(self.block(child, tight=tight) for child in item.children)
                 items.append(f"<li{self._attrs('li')}>{inner}</li>")
         finally:
@@ -193,6 +205,10 @@ class HtmlRenderer:
         """Render one inline node."""
         kind = node.type
         if kind == "text":
+            task = self._boxes.get(id(node))
+            if task is not None:
+                gap = " " if task.rest or node.next_sibling is not None else ""
+                return f"{task.box}{gap}{escape(task.rest, quote=False)}"
             return escape(node.content, quote=False)
         if kind in ("softbreak", "hardbreak"):
             return "<br>\n"

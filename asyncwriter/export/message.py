@@ -5,7 +5,8 @@ text, so a ``*`` inside a code span stays a ``*`` and a link is a link in every 
 
 Raw HTML in the draft is text to every renderer, so ``<script>`` typed by the writer stays
 text. The marker comment that names the draft's template and the ``Subject:`` line that
-starts a templated draft are metadata: they never reach the message body.
+starts a templated draft are metadata: they never reach the message body, and neither do
+suppression comments.
 
 The parse is the one the checks made of the same text (:mod:`asyncwriter.markdown`): the
 body's tokens are the tail of the whole draft's stream, and the title's text comes from
@@ -26,6 +27,7 @@ from urllib.parse import urlsplit
 from markdown_it.tree import SyntaxTreeNode
 
 from asyncwriter import markdown
+from asyncwriter.checks import suppression
 from asyncwriter.draft_text import LEADING_MARKER, LEADING_SUBJECT, template_id_of
 from asyncwriter.export.link_truth import tame_mailto
 from asyncwriter.markdown import EXTRA_TLDS
@@ -76,7 +78,12 @@ class Message:
 
 @functools.lru_cache(maxsize=8)
 def parse(text: str) -> Message:
-    """Parse ``text`` (cached, so rendering one draft to every format parses it once)."""
+    """Parse ``text`` (cached, so rendering one draft to every format parses it once).
+
+    Suppression comments (``<!-- asyncwriter-disable … -->``) are for the checks only: they
+    are taken out first, a comment's own line with it, so no format shows them.
+    """
+    text = suppression.strip(text)
     template_id = template_id_of(text)
     body = LEADING_MARKER.sub("", text, count=1) if template_id else text
     title = None

@@ -23,11 +23,13 @@ from asyncwriter.export.message import (
     title_inline,
     web_url,
 )
+from asyncwriter.export.task_items import OPEN, task_box
 
 if TYPE_CHECKING:
     from markdown_it.tree import SyntaxTreeNode
 
     from asyncwriter.export.message import Message
+    from asyncwriter.export.task_items import TaskBox
 
 #: Narrower than this, wrapping inside deep lists does more harm than good.
 MIN_WRAP = 24
@@ -48,6 +50,8 @@ class TextRenderer:
     list_indent = 2
     #: The horizontal rule line.
     rule = "----"
+    #: Task items (``[ ]``, ``[x]``) start with ☐ / ☑ (a bullet list's box is its marker).
+    task_boxes = False
 
     def __init__(self, width: int | None = None) -> None:
         self.width = width
@@ -56,8 +60,15 @@ class TextRenderer:
         self._in_bold = False
         #: Bullets chosen for particular lists (by ``id``) so a line does not read as a rule.
         self._forced: dict[int, str] = {}
+        #: Text nodes that start with a task box: the box, how it is written, and whether
+        #: it is the item's marker.
+        self._boxes: dict[int, tuple[TaskBox, str, bool]] = {}
 
     # -- the message ------------------------------------------------------------------
+
+    def task_shown(self, task: TaskBox) -> tuple[str, bool]:
+        """Return how a task item's box is written, and whether it stands in for the bullet."""
+        return task.box, True
 
     def render(self, message: Message, title: str | None) -> str:
         """Return the whole message as text: an optional title line, then the body."""
@@ -135,6 +146,11 @@ class TextRenderer:
         try:
             for number, item in enumerate(node.children, start):
                 marker = self.ordered_marker(number, node) if ordered else self.bullet_for(node)
+                task = task_box(item) if self.task_boxes else None
+                if task is not None:
+                    shown, replaces_bullet = self.task_shown(task)
+                    self._boxes[id(task.node)] = (task, shown, replaces_bullet and not ordered)
+                    marker = shown if replaces_bullet and not ordered else marker
                 indent = max(len(marker) + 1, self.list_indent)
                 lines = self.blocks(item.children, _narrower(width, indent), tight=tight)
                 inner = item.children[0] if item.children else None
@@ -149,7 +165,7 @@ class TextRenderer:
                 if not lines:
                     out.append(marker)
                     continue
-                out.append(f"{marker} {lines[0]}")
+                out.append(f"{marker} {lines[0]}" if lines[0] else marker)
                 out.extend(" " * indent + line if line else "" for line in lines[1:])
         finally:
             self._depth -= 1
@@ -217,7 +233,11 @@ class TextRenderer:
     def span(self, node: SyntaxTreeNode, out: list[str]) -> None:
         """Append one inline node's rendering to ``out``."""
         kind = node.type
-        if kind == "text":
+        if kind == "text" and id(node) in self._boxes:
+            task, shown, is_marker = self._boxes[id(node)]
+            gap = " " if task.rest or node.next_sibling is not None else ""
+            out.append(("" if is_marker else shown + gap) + self.text(task.rest, out))
+        elif kind == "text":
             out.append(self.text(node.content, out))
         elif kind in ("softbreak", "hardbreak"):
             out.append(self.line_break(kind))
@@ -292,6 +312,7 @@ class Mrkdwn(TextRenderer):
 
     bullets = ("•", "◦", "▪")
     list_indent = 4
+    task_boxes = True
     rule = "───────────"
 
     def title(self, title: SyntaxTreeNode) -> list[str]:
@@ -366,6 +387,12 @@ class CommonMark(TextRenderer):
     """
 
     rule = "---"
+    #: GitHub, GitLab and Obsidian read ``- [ ] …`` as a checkbox: it must stay unescaped.
+    task_boxes = True
+
+    def task_shown(self, task: TaskBox) -> tuple[str, bool]:
+        """Keep the task list syntax (``[ ]`` / ``[x]``) after the bullet, as written."""
+        return ("[ ]" if task.box == OPEN else "[x]"), False
 
     def rule_line(self) -> str:
         """Return ``---``, or ``***`` in a list (where ``- ---`` would not be a rule)."""

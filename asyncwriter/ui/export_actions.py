@@ -14,19 +14,19 @@ from datetime import datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar, QToolButton
 
 from asyncwriter.export import LABELS, CopyRecord, render
-from asyncwriter.export.mailto import fits, mailto_url
 from asyncwriter.formats import FORMATS
-from asyncwriter.ui import clipboard
+from asyncwriter.ui import clipboard, mail_app
 from asyncwriter.ui.background import Background
 from asyncwriter.ui.preflight import PreflightSheet
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from PySide6.QtCore import QThreadPool
     from PySide6.QtWidgets import QWidget
@@ -43,6 +43,8 @@ FORMAT_KEYS = {"slack": "S", "teams": "T", "email": "E", "markdown": "M", "plain
 #: With no template and no earlier copy, a blank draft copies as Markdown.
 FALLBACK_FORMAT = "markdown"
 COPY, MAIL, SUBJECT = "copy", "mail", "subject"
+#: Open in the mail app as a plain-text ``mailto:`` link (recorded as MAIL).
+MAILTO = "mailto"
 
 
 class Exporter(QObject):
@@ -107,6 +109,10 @@ class Exporter(QObject):
         self.mail_action.setShortcut(QKeySequence("Ctrl+E, O"))
         self.mail_action.triggered.connect(self.open_in_mail_app)
         menu.addAction(self.mail_action)
+        self.mailto_action = QAction("Open as &Plain-Text Mail (mailto:)", self)
+        self.mailto_action.setShortcut(QKeySequence("Ctrl+E, Shift+O"))
+        self.mailto_action.triggered.connect(self.open_plain_mail)
+        menu.addAction(self.mailto_action)
         menu.addSeparator()
         self.history_menu = menu.addMenu("Copy &History")
         self.history_menu.aboutToShow.connect(self._fill_history)
@@ -190,8 +196,12 @@ class Exporter(QObject):
         self._request(COPY, fmt)
 
     def open_in_mail_app(self) -> None:
-        """Open a new mail with the subject and plain body, after the pre-flight check."""
+        """Open the message as an ``.eml`` draft in the mail app, after the pre-flight check."""
         self._request(MAIL, "email")
+
+    def open_plain_mail(self) -> None:
+        """Open a new mail through ``mailto:`` (subject and plain text), after the pre-flight."""
+        self._request(MAILTO, "email")
 
     def copy_subject(self) -> None:
         """Copy the email subject line alone (no pre-flight: it is one line)."""
@@ -218,7 +228,7 @@ class Exporter(QObject):
         if not findings or session.report is None or action == SUBJECT:
             self._deliver(action, fmt)
             return
-        verb = "Open in Mail App" if action == MAIL else f"Copy for {LABELS[fmt]}"
+        verb = "Open in Mail App" if action in (MAIL, MAILTO) else f"Copy for {LABELS[fmt]}"
         sheet = PreflightSheet(verb, session.report, findings, session.tz, self.parent_widget)
         sheet.accepted.connect(lambda: self._deliver(action, fmt))
         sheet.rejected.connect(lambda: self._fix_first(sheet))
@@ -244,15 +254,22 @@ class Exporter(QObject):
         text, template = session.text(), session.template
         report = session.report if session.current() else None
         self._say(f"Preparing the copy for {LABELS[fmt]}…")
+
+        def work() -> tuple[Rendered, Path | OSError | None]:
+            rendered = render(text, fmt, template=template, report=report)
+            return rendered, (mail_app.save(rendered) if action == MAIL else None)
+
         self.worker.submit(
-            lambda: render(text, fmt, template=template, report=report),
-            lambda rendered: self._rendered(action, fmt, rendered),
+            work,
+            lambda done: self._rendered(action, fmt, *done),
             lambda exc: self._say(
                 f"The copy failed ({type(exc).__name__}: {exc}); the clipboard is unchanged."
             ),
         )
 
-    def _rendered(self, action: str, fmt: str, rendered: Rendered) -> None:
+    def _rendered(
+        self, action: str, fmt: str, rendered: Rendered, saved: Path | OSError | None = None
+    ) -> None:
         if action == SUBJECT:
             if rendered.subject is None:
                 self._say("There is no subject yet: write the summary or a Subject: line first.")
@@ -261,8 +278,10 @@ class Exporter(QObject):
             self._record(SUBJECT, fmt)
             self._say(f"Copied the subject: {rendered.subject}")
             return
-        if action == MAIL:
-            self._mail(rendered)
+        if action in (MAIL, MAILTO):
+            note = mail_app.hand_over(rendered, saved)
+            self._record(MAIL, "email")
+            self._say(note)
             return
         clipboard.copy(rendered)
         self._record(COPY, fmt)
@@ -272,27 +291,6 @@ class Exporter(QObject):
         note = f"Copied for {LABELS[fmt]} ({parts}) at {_clock()}."
         if fmt == "email" and rendered.subject:
             note += " The subject is separate: Ctrl+E, J copies it."
-        self._say(note)
-
-    def _mail(self, rendered: Rendered) -> None:
-        if fits(rendered.subject, rendered.plain):
-            url = mailto_url(rendered.subject, rendered.plain)
-            note = "Opened a new mail in your mail app."
-        else:
-            # Too long for a link: the mail app gets the subject, the clipboard the body.
-            clipboard.copy(rendered)
-            url = mailto_url(rendered.subject, None)
-            note = (
-                "The message is too long for a mail link, so it is on the clipboard: "
-                "paste it into the new mail."
-            )
-        if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
-            clipboard.copy(rendered)
-            note = (
-                "No mail app answered, so the message is on the clipboard instead "
-                "(rich text and plain text)."
-            )
-        self._record(MAIL, "email")
         self._say(note)
 
     def _record(self, action: str, fmt: str) -> None:

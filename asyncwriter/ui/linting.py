@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from asyncwriter.checks import lint
+from asyncwriter.checks.options import DEFAULT_SHORT_NOTICE_HOURS
+from asyncwriter.ui import clock
 from asyncwriter.ui.background import Background
 
 if TYPE_CHECKING:
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from asyncwriter.checks.model import Report
     from asyncwriter.checks.spelling.checker import SpellingChecker
     from asyncwriter.rule_settings import RuleSetting
+    from asyncwriter.team import Person
     from asyncwriter.templates import Template
 
 #: Pause in typing before a lint starts.
@@ -53,14 +56,20 @@ class LintOptions:
     #: The built-in checker: checked in the lint job once its engine is built (a changed
     #: paragraph takes milliseconds); until then the window's SpellingRunner builds it.
     spelling: SpellingChecker | None = None
+    #: The team's people and the notice they need: the team-time rules judge deadlines
+    #: for them, as ``asyncwriter lint`` does with the same settings.
+    people: tuple[Person, ...] = ()
+    short_notice_hours: float = DEFAULT_SHORT_NOTICE_HOURS
 
 
 def _lint_timed(text: str, options: LintOptions) -> tuple[Report, float]:
     """Lint one snapshot on the worker thread; return the report and the seconds it took."""
     started = time.perf_counter()
+    now = clock.now()
     report = lint(
         text,
         template=options.template,
+        now=now.astimezone(options.tz) if options.tz is not None else now.astimezone(),
         tz=options.tz,
         settings=options.settings,
         channel=options.channel,
@@ -68,6 +77,8 @@ def _lint_timed(text: str, options: LintOptions) -> tuple[Report, float]:
         fetch_grammar=False,
         spelling=options.spelling,
         fetch_spelling=options.spelling is not None and options.spelling.loaded,
+        people=options.people,
+        short_notice_hours=options.short_notice_hours,
     )
     return report, time.perf_counter() - started
 

@@ -23,7 +23,9 @@ from asyncwriter.checks.model import LineIndex
 from asyncwriter.team import known_words
 from asyncwriter.ui import focus_reach, settings_changes, window_layout
 from asyncwriter.ui import state as window_state
+from asyncwriter.ui.arrival_notice import ArrivalNotice
 from asyncwriter.ui.chord_hint import ChordHint
+from asyncwriter.ui.deadline_picker import DeadlinePicker, open_picker
 from asyncwriter.ui.draft_feedback import CheckingIndicator, SaveFeedback
 from asyncwriter.ui.draft_keeper import DraftKeeper
 from asyncwriter.ui.draft_session import DraftSession
@@ -118,6 +120,7 @@ class MainWindow(QMainWindow):
         self.word_count, self.template_label = status.word_count, status.template_label
         self.lint_status, self.grammar_status = status.lint_status, status.grammar_status
         self.readiness.team_zones = list(self.config.team_zones)
+        self.readiness.people = list(self.config.people)
         self.pipeline.download.stateChanged.connect(status.show_pipeline)
         self.rule_off = RuleOffUndo(
             self.live, self.editor, self.statusBar(), self, self.undo_notice
@@ -177,6 +180,8 @@ class MainWindow(QMainWindow):
                                  lint_now=self.linter.lint_now, show_finding=acts.show,
                                  say=self.say)  # fmt: skip
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.exporter.menu)
+        self.arrival = ArrivalNotice(self.exporter, lambda: self.config.people,
+                                     self.session.text, self.statusBar())  # fmt: skip
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.exporter.toolbar)
         self.panes = PaneCycle([(self.sidebar, self.sidebar.list), (editor_box, self.editor),
                                 (self.findings, None)], 1, self)  # fmt: skip
@@ -264,6 +269,10 @@ class MainWindow(QMainWindow):
             self.editor.jump_to_placeholder()
         return True
 
+    def insert_deadline(self) -> DeadlinePicker:
+        """Open the Insert Deadline picker; its deadline goes in at the cursor."""
+        return open_picker(self.config, self.tz, self.editor, self)
+
     def open_draft(self, draft_id: str) -> None:
         """Open a stored draft in the editor (the current one is saved first)."""
         self.keeper.open_draft(draft_id)
@@ -339,6 +348,8 @@ class MainWindow(QMainWindow):
             channel=self.session.lint_channel(),
             grammar=self.grammar.checker if self.grammar.active else None,
             spelling=self.spelling.checker,
+            people=tuple(self.config.people),
+            short_notice_hours=self.config.short_notice_hours,
         )
 
     def _refresh_options(self) -> None:
@@ -381,6 +392,7 @@ class MainWindow(QMainWindow):
                 self.session.template = self.catalog.templates.get(self.template.id, self.template)
         self.tz = zone_of(new)
         self.readiness.team_zones = list(new.team_zones)
+        self.readiness.people = list(new.people)
         if new.languagetool != old.languagetool:
             self.grammar_link.forget_not_now()  # a new way to run grammar may ask again
         if new.languagetool != old.languagetool or self.grammar.checker is None:

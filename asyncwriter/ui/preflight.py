@@ -3,6 +3,8 @@
 It lists the open findings by severity under the readiness chips, and offers two ways on:
 "Fix first" (back to the draft, at the first finding, or at the one double-clicked) and
 "Copy anyway". It never blocks: a writer who knows better copies with one key (Enter).
+A note under the headline says when the message would arrive outside most readers'
+working hours (:meth:`PreflightSheet.show_note`); a note, not a finding: it blocks nothing.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from asyncwriter.checks.model import LineIndex
+from asyncwriter.ui import theme
 from asyncwriter.ui.finding_tree import SEVERITY_GROUPS, fill_tree, finding_rows
 from asyncwriter.ui.readiness import ReadinessBar
 
@@ -60,6 +63,12 @@ class PreflightSheet(QDialog):
         font = self.headline.font()
         font.setBold(True)
         self.headline.setFont(font)
+        self.note = QLabel(self)
+        self.note.setObjectName("preflightNote")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setContentsMargins(6, 4, 6, 4)
+        self.note.hide()
         self.chips = ReadinessBar(self)
         self.chips.update_report(report, self.findings, tz)
         self.chips.findingRequested.connect(self._go_to)
@@ -81,12 +90,19 @@ class PreflightSheet(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
+        layout.addWidget(self.note)
         layout.addWidget(self.chips)
         layout.addWidget(self.tree, 1)
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.resize(560, 380)
         self.copy_button.setFocus()
+
+    def show_note(self, text: str) -> None:
+        """Show a note under the headline ("It is 02:00 for Aiko in Tokyo; …")."""
+        self.note.setText(text)
+        self.note.setStyleSheet(theme.banner_style("preflightNote", "info", self.palette()))
+        self.note.show()
 
     def items(self) -> list[QTreeWidgetItem]:
         """Return the finding rows (not the group headings), in order."""

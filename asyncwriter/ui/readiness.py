@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from asyncwriter.checks import Severity
     from asyncwriter.checks.model import Finding, Report
+    from asyncwriter.team import Person
     from asyncwriter.ui.findings_panel import FindingsPanel
 
 
@@ -127,6 +128,8 @@ class ReadinessBar(QWidget):
         self.targets: dict[str, Finding | None] = {}
         #: The team's zones from settings, shown for each deadline.
         self.team_zones: list[str] = []
+        #: The team's people from settings: with any, a deadline's tip is their table.
+        self.people: list[Person] = []
         self.update_report(None, [], zones.local_zone())
 
     def go_to(self, key: str) -> None:
@@ -174,8 +177,9 @@ class ReadinessBar(QWidget):
             chip.setCursor(Qt.CursorShape.PointingHandCursor if target is not None
                            else Qt.CursorShape.ArrowCursor)  # fmt: skip
             if area.key == "deadline" and report is not None and report.facts.deadlines:
-                tip += "<hr>" + readiness_tips.deadline_tip(report.facts.deadlines, tz,
-                                                            self.team_zones)  # fmt: skip
+                tip += "<hr>" + readiness_tips.deadline_tip(
+                    report.facts.deadlines, tz, self.team_zones, self.people
+                )
             if target is not None:
                 tip += "<br>" + readiness_tips.GO_HINT
             chip.setToolTip(f"<qt>{tip}</qt>")

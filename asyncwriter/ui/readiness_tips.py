@@ -2,8 +2,10 @@
 
 A tooltip that says "2 open findings" sends the writer looking; one that says "“the doc”
 has no link, line 5" is the fix queue at a glance. Deadlines are a small zone | time table
-(one row per zone, the same form in every row) rather than one long mixed line. The tips
-are Qt rich text, so everything taken from the draft is escaped.
+(one row per zone, the same form in every row) rather than one long mixed line; with people
+in settings, the team's table: each person's local time and whether it is in their hours,
+their night or their day off. The tips are Qt rich text, so everything taken from the
+draft (and from settings) is escaped.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import html
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from asyncwriter import team_table, team_times
 from asyncwriter.times import expressions as timeexpr
 from asyncwriter.times import zones
 
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
     from datetime import tzinfo
 
     from asyncwriter.checks.model import Deadline, Finding, LineIndex
+    from asyncwriter.team import Person
 
 #: At most this many problems are listed in one tooltip.
 MAX_LISTED = 5
@@ -121,18 +125,49 @@ def deadline_rows(deadline: Deadline, tz: tzinfo,
     return rows
 
 
-def deadline_tip(deadlines: Sequence[Deadline], tz: tzinfo, team_zones: Sequence[str] = ()) -> str:
-    """Return rich text with each deadline's quote and its zone | time table."""
+def team_rows(deadline: Deadline, tz: tzinfo, people: Sequence[Person]) -> list[tuple[str, ...]]:
+    """Return (who, local time, status) rows: the writer's, then each person's.
+
+    The status says what the moment is for them: "in hours", "outside hours", "night",
+    "weekend" or "holiday: …" (:func:`asyncwriter.team_times.status`). An unresolved
+    deadline has no rows.
+    """
+    if deadline.datetime is None:
+        return []
+    when = datetime.fromisoformat(deadline.datetime)
+    you = f"You ({_place(tz)})" if _place(tz) != "UTC" else "You"
+    rows: list[tuple[str, ...]] = [(you, timeexpr.format_moment(when, tz), "")]
+    for person, row in zip(people, team_table.rows(people, when), strict=True):
+        rows.append((f"{row.name} ({row.place})", row.local, team_times.status(person, when)))
+    return rows
+
+
+def deadline_tip(deadlines: Sequence[Deadline], tz: tzinfo, team_zones: Sequence[str] = (),
+                 people: Sequence[Person] = ()) -> str:  # fmt: skip
+    """Return rich text with each deadline's quote and its table.
+
+    With ``people``, the table is the team's (:func:`team_rows`); else zone | time rows for
+    the writer, UTC and ``team_zones`` (:func:`deadline_rows`).
+    """
     parts = []
     for deadline in deadlines:
         quote = f"<b>“{html.escape(_quote(deadline.text))}”</b>"
-        rows = deadline_rows(deadline, tz, team_zones)
+        rows = (
+            team_rows(deadline, tz, people)
+            if people
+            else [(zone, time) for zone, time in deadline_rows(deadline, tz, team_zones)]
+        )
         if not rows:
             parts.append(f"{quote}: not a moment a reader elsewhere can act on")
             continue
         cells = "".join(
-            f"<tr><td>{html.escape(zone)}</td><td>&nbsp;&nbsp;{html.escape(time)}</td></tr>"
-            for zone, time in rows
+            "<tr>"
+            + "".join(
+                f"<td>{'&nbsp;&nbsp;' if i else ''}{html.escape(cell)}</td>"
+                for i, cell in enumerate(row)
+            )
+            + "</tr>"
+            for row in rows
         )
         parts.append(f"{quote}<table cellspacing='0' cellpadding='1'>{cells}</table>")
     return "<br>".join(["<b>Deadlines</b>", *parts]) if parts else ""

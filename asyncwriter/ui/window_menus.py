@@ -42,6 +42,9 @@ class MenuCommands(Protocol):
     def save_draft(self) -> None:
         """File › Save (drafts save themselves; this saves at once and says so)."""
 
+    def insert_deadline(self) -> object:
+        """Edit › Insert Deadline…."""
+
 
 @dataclass(frozen=True, slots=True)
 class Menus:
@@ -107,6 +110,8 @@ def build_menus(
     add(edit, "&Find…", key.Find, find_bar.open_bar)
     add(edit, "Find &Next", key.FindNext, lambda: find_bar.find_match(backwards=False))
     add(edit, "Find Pre&vious", key.FindPrevious, lambda: find_bar.find_match(backwards=True))
+    edit.addSeparator()
+    add(edit, "Insert &Deadline…", QKeySequence("Ctrl+D"), commands.insert_deadline)
     edit.addSeparator()
     settings_action = add(edit, "&Settings…", QKeySequence("Ctrl+,"),
                           lambda: commands.open_settings())  # fmt: skip

@@ -12,7 +12,8 @@ from asyncwriter.checks import RULES, lint
 HERE = Path(__file__).parent
 CORPUS = HERE / "corpus"
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
-CORE_PREFIXES = ("summary.", "ask.", "deadline.", "timezone.", "time.", "links.", "structure.")
+CORE_PREFIXES = ("summary.", "ask.", "deadline.", "timezone.", "time.", "links.", "structure.",
+                 "suppression.")  # fmt: skip
 #: Rules that only fire with a template; tests/checks/test_structure.py covers them.
 TEMPLATE_RULES = frozenset({"structure.missing-section"})
 #: Style rules are not part of the labelled corpus and examples (which judge the core

@@ -512,6 +512,27 @@ EXAMPLES: list[tuple[str, list[str], list[str]]] = [
             "Braces {{ on one line\nand }} on the next are not a placeholder. FYI.",
         ],
     ),
+    # ------------------------------------------------------------ suppression.unknown-rule
+    # Added with inline suppression (issue 21): a marker naming no rule silences nothing.
+    (
+        "suppression.unknown-rule",
+        [
+            "<!-- asyncwriter-disable-next-line deadline.relativ -->\nPlease send it tomorrow.",
+            "<!-- asyncwriter-disable-file ask.mising -->\nThe build is green. FYI.",
+            "FYI, the build is green. <!-- asyncwriter-disable style.lenght -->",
+            "<!-- asyncwriter-disable links, dedline -->\nSee the doc. FYI.\n<!-- asyncwriter-enable -->",
+            "<!-- asyncwriter-enable summary.misssing -->\nFYI, no action needed.",
+            "<!-- asyncwriter-disable-next-line spelling.typo -->\nThe bild is green. FYI.",
+        ],
+        [
+            "<!-- asyncwriter-disable-next-line deadline.relative -->\nPlease send it tomorrow.",
+            "<!-- asyncwriter-disable-file ask.missing -->\nThe build is green.",
+            "FYI, the build is green. <!-- asyncwriter-disable style -->",
+            "<!-- asyncwriter-disable links, deadline -->\nSee the doc. FYI.\n<!-- asyncwriter-enable -->",
+            "<!-- asyncwriter-disable-next-line grammar.EN_QUOTES spelling -->\nThe bild is green. FYI.",
+            "<!-- asyncwriter-disable-next-line -->\nPlease send it tomorrow. FYI.",
+        ],
+    ),
 ]
 
 

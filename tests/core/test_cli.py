@@ -78,19 +78,20 @@ def files(tmp_path):
 
 
 @pytest.mark.slow
-def test_clean_file_exits_zero_with_no_output(files):
+def test_clean_file_exits_zero_with_only_the_summary(files):
     good, _bad = files
     result = run_process("lint", *NOW, str(good))
     assert result.returncode == 0, result.stderr
-    assert result.stdout == b""
+    assert result.stdout == b"No problems in 1 file.\n"
 
 
 def test_text_format_is_path_line_col_severity_rule_message(files):
     _good, bad = files
     result = run("lint", *NOW, str(bad))
     assert result.returncode == 1
-    lines = result.stdout.decode().splitlines()
+    *lines, summary = result.stdout.decode().splitlines()
     assert f"{bad}:3:26: error deadline.no-timezone " in "\n".join(lines)
+    assert summary.endswith(" in 1 file")
     for line in lines:
         path, line_no, col, rest = line.split(":", 3)
         assert path == str(bad) and int(line_no) >= 1 and int(col) >= 1

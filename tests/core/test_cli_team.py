@@ -154,6 +154,28 @@ def test_each_resolved_deadline_is_an_event_titled_by_the_subject(tmp_path):
     ]
 
 
+def test_a_deadline_without_a_time_is_an_all_day_event_on_its_day(tmp_path):
+    from datetime import date
+
+    from icalendar import Calendar
+
+    message = tmp_path / "message.md"
+    message.write_text(
+        "Please send the figures by Thu 3 Dec.\nSign-off by Fri 4 Dec, 09:00 UTC.\n",
+        encoding="utf-8",
+    )
+    # In Tokyo the end of Thu 3 Dec is still Thu 3 Dec, 14:59 UTC: the day as written counts.
+    result = run("export", "--format", "ics", "--now", "2026-12-01T09:00:00+00:00",
+                 "--tz", "Asia/Tokyo", str(message))  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    whole_day, moment = Calendar.from_ical(result.stdout).walk("VEVENT")
+    assert whole_day.decoded("dtstart") == date(2026, 12, 3)
+    assert whole_day.decoded("dtend") == date(2026, 12, 4)
+    assert b"DTSTART;VALUE=DATE:20261203" in result.stdout
+    assert moment.decoded("dtstart").isoformat() == "2026-12-04T09:00:00+00:00"
+    assert "dtend" not in moment
+
+
 def test_a_message_without_a_resolved_deadline_gives_an_empty_calendar(tmp_path):
     from icalendar import Calendar
 

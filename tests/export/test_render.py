@@ -77,6 +77,38 @@ def test_slack_nested_lists_stay_readable() -> None:
     assert out == "• one\n    ◦ one.a\n        ▪ deep\n• two\n\n1. first\n2. second\n"
 
 
+def test_slack_task_items_show_ballot_boxes() -> None:
+    text = "- [ ] open *task*\n- [x] done\n- [X] Done too\n- plain\n- [ ]\n\n1. [ ] first\n2. [x] second"
+    out = render(text, "slack")
+    assert out.plain == (
+        "☐ open _task_\n☑ done\n☑ Done too\n• plain\n☐\n\n1. ☐ first\n2. ☑ second\n"
+    )
+    assert out.html is not None
+    assert "<li>☐ open <em>task</em></li>" in out.html
+    assert "<li>☑ done</li>" in out.html and "<li>☐</li>" in out.html
+    assert "<li>☐ first</li>" in out.html
+    assert "[ ]" not in out.plain + out.html and "[x]" not in out.plain + out.html
+
+
+def test_slack_task_boxes_keep_nesting_and_escaping() -> None:
+    out = render("- [ ] <b>R&D</b>\n  - [x] nested\n- [ ]x no space is text", "slack")
+    assert out.plain == "☐ &lt;b&gt;R&amp;D&lt;/b&gt;\n    ☑ nested\n• [ ]x no space is text\n"
+    assert "☐ &lt;b&gt;R&amp;D&lt;/b&gt;" in (out.html or "")
+
+
+@pytest.mark.parametrize("fmt", ["teams", "email", "plain"])
+def test_other_formats_keep_task_brackets(fmt: str) -> None:
+    assert "[ ] open" in render("- [ ] open", fmt).plain
+
+
+def test_markdown_keeps_task_lists_that_github_renders_as_checkboxes() -> None:
+    out = render("- [ ] open *now*\n- [x] done\n- [X] Done too\n- not [x] a task\n", "markdown")
+    assert out.plain == "- [ ] open *now*\n- [x] done\n- [x] Done too\n- not \\[x\\] a task\n"
+    assert render("1. [ ] first\n2. [x] second\n", "markdown").plain == (
+        "1. [ ] first\n2. [x] second\n"
+    )
+
+
 def test_slack_tables_become_lists() -> None:
     table = "| Service | Status | Owner |\n|---|---|---|\n| api | up | Dana |\n| web | | Lee |"
     out = render(table, "slack")
@@ -103,13 +135,27 @@ def test_subject_becomes_a_bold_first_line_in_chat() -> None:
 # -- teams ------------------------------------------------------------------------------
 
 
-def test_teams_keeps_headings_to_level_three_and_tables() -> None:
-    out = render("# One\n\n##### Five\n\n| a | b |\n|---|---|\n| 1 | 2 |", "teams")
+def test_teams_keeps_headings_one_and_two_and_tables() -> None:
+    out = render("# One\n\n## Two\n\n| a | b |\n|---|---|\n| 1 | 2 |", "teams")
     assert out.html is not None
     assert "<h1>One</h1>" in out.html
-    assert "<h3>Five</h3>" in out.html
+    assert "<h2>Two</h2>" in out.html
     assert "<table>" in out.html
     assert "style=" not in out.html.replace('style="text-align:', "")
+
+
+@pytest.mark.parametrize("level", [3, 4, 5, 6])
+def test_teams_shows_deeper_headings_as_bold_paragraphs(level: int) -> None:
+    # Teams shows a pasted <h3> and below smaller than body text: they would not read as
+    # headings. Inner bold is not doubled; the text is escaped.
+    out = render(f"{'#' * level} Risks **now** <b>&</b>\n\nBody.", "teams")
+    assert out.html == "<p><strong>Risks now &lt;b&gt;&amp;&lt;/b&gt;</strong></p>\n<p>Body.</p>\n"
+    assert "<h" not in out.html
+
+
+def test_email_keeps_every_heading_level() -> None:
+    html = render("### Three\n\n###### Six", "email").html or ""
+    assert "<h3 " in html and "<h6 " in html
 
 
 def test_teams_plain_alternative_is_plain_text() -> None:

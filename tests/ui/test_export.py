@@ -201,9 +201,9 @@ def mail_app():
     QDesktopServices.unsetUrlHandler("mailto")
 
 
-def test_open_in_mail_app_passes_subject_and_plain_body(qtbot, window, mail_app):
+def test_plain_text_mail_passes_subject_and_plain_body(qtbot, window, mail_app):
     set_text(qtbot, window, "Subject: Beta ships\n\n" + CLEAN)
-    copy(qtbot, window, window.exporter.mail_action.trigger)
+    copy(qtbot, window, window.exporter.mailto_action.trigger)
     assert len(mail_app.urls) == 1
     url = bytes(mail_app.urls[0].toEncoded()).decode("ascii")
     fields = parse_qs(urlsplit(url).query)
@@ -211,13 +211,14 @@ def test_open_in_mail_app_passes_subject_and_plain_body(qtbot, window, mail_app)
     assert fields["subject"] == [expected.subject]
     assert fields["body"] == [expected.plain.replace("\n", "\r\n")]
     assert window.exporter.history[-1].action == "mail"
+    assert window.statusBar().currentMessage() == "Opened a plain-text mail (mailto:)."
 
 
 def test_a_long_mail_goes_through_the_clipboard(qtbot, window, mail_app):
     # Long for a mail link, in paragraphs short enough not to raise style.long-paragraph.
     long = CLEAN + "\n" + ("More detail about the beta and its plan. " * 10 + "\n\n") * 7
     set_text(qtbot, window, long)
-    copy(qtbot, window, window.exporter.mail_action.trigger)
+    copy(qtbot, window, window.exporter.mailto_action.trigger)
     url = bytes(mail_app.urls[0].toEncoded()).decode("ascii")
     assert "body=" not in url
     assert "subject=" in url

@@ -370,6 +370,7 @@ def to_facts(
                 end=expr.end,
                 datetime=res.when.isoformat() if res.when is not None else None,
                 timezone=key,
+                date_only=res.when is not None and res.date_only,
             )
         )
     return facts

@@ -106,6 +106,7 @@ def _deadline_findings(
             end,
             f"“{' '.join(a.text[start:end].split())}” depends on when it is read: {said}.",
             [replacement],
+            safe=True,
         )
     if zone_fix is not None:
         yield opts.finding(
@@ -115,6 +116,7 @@ def _deadline_findings(
             f"“{' '.join(text.split())}” has no time zone: readers elsewhere will read it in "
             f"their own. Add one (e.g. “{zone_fix.text}”).",
             [zone_fix.text],
+            safe=True,
         )
     if res.when is not None and res.when < opts.now:
         shown_in = zone.tz if zone is not None and zone.tz is not None else opts.tz

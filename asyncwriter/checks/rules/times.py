@@ -91,6 +91,7 @@ def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
             f"“{text}” has no time zone: a reader elsewhere will read it in their own. "
             f"Add one (e.g. “{fix}”).",
             [fix],
+            safe=True,
         )
 
 

@@ -1,4 +1,4 @@
-"""Settings › Time: your own time zone and the zones your team reads in."""
+"""Settings › Time: your own time zone, the zones your team reads in, and its people."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from asyncwriter.ui.settings.fields import (
     message_label,
     say,
 )
+from asyncwriter.ui.settings.people_editor import PeopleEditor
 from asyncwriter.ui.settings.zone_field import ZoneCombo, offset_now
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 
 
 class TimePage(QWidget):
-    """Your own zone and the team's zones."""
+    """Your own zone, the team's zones and, beside them, the people (:mod:`.people_editor`)."""
 
     def __init__(self, config: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,14 +64,21 @@ class TimePage(QWidget):
         layout.addWidget(self.zone_message)
         layout.addWidget(hint("zone", self))
         layout.addSpacing(12)
-        layout.addWidget(team_label)
-        layout.addWidget(hint("team", self))
+        self.people = PeopleEditor(config, self)
+        columns = QHBoxLayout()
+        team_column = QVBoxLayout()
+        team_column.addWidget(team_label)
+        team_column.addWidget(hint("team", self))
         row = QHBoxLayout()
         row.addWidget(self.team_input, 1)
         row.addWidget(self.team_add)
-        layout.addLayout(row)
-        layout.addWidget(self.team_message)
-        layout.addWidget(self.team, 1)
+        team_column.addLayout(row)
+        team_column.addWidget(self.team_message)
+        team_column.addWidget(self.team, 1)
+        columns.addLayout(team_column, 1)
+        columns.addSpacing(12)
+        columns.addWidget(self.people, 1)
+        layout.addLayout(columns, 1)
 
     def _check_zone(self) -> None:
         self.problem()
@@ -100,9 +108,10 @@ class TimePage(QWidget):
             say(self.zone_message, str(exc))
             return self.zone, str(exc)
         say(self.zone_message, None)
-        return None
+        return self.people.problem()
 
     def apply(self, new: Settings) -> None:
         """Write this page's values into ``new``."""
         new.zone = self.zone.zone()
         new.team_zones = self.team.values()
+        self.people.apply(new)

@@ -1,0 +1,88 @@
+"""Open in Mail App: the ``.eml`` draft through the system, ``mailto:`` as the fallback.
+
+The draft keeps the message's formatting (:mod:`asyncwriter.export.eml`); a ``mailto:``
+link carries plain text only and is cut at about 2,000 characters, so it is the fallback
+when the draft cannot be saved or nothing on this computer opens ``.eml`` files, and the
+writer's choice when their ``.eml`` files open somewhere other than their mail app.
+
+:func:`QDesktopServices.openUrl` only says whether the system accepted the file or link,
+so the status line says what was handed over and where the draft is, never more.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from asyncwriter.export.eml import write_draft
+from asyncwriter.export.mailto import fits, mailto_url
+from asyncwriter.ui import clipboard
+
+if TYPE_CHECKING:
+    from asyncwriter.export import Rendered
+
+
+def save(rendered: Rendered) -> Path | OSError:
+    """Save the email export as an ``.eml`` draft; return its path or why it failed.
+
+    Runs on a worker thread (it writes a file); the error is returned, not raised, so the
+    UI thread can fall back to ``mailto:`` and say why.
+    """
+    try:
+        return write_draft(rendered)
+    except OSError as exc:
+        return exc
+
+
+def hand_over(rendered: Rendered, saved: Path | OSError | None) -> str:
+    """Open the saved draft (``saved`` a path), else a ``mailto:`` link; return what happened.
+
+    ``saved`` is None when the writer chose the plain-text mail, an error when the draft
+    could not be written. What happened comes first and the draft's path last, so a narrow
+    status bar still shows the outcome.
+    """
+    if isinstance(saved, Path):
+        where = f"the draft is saved at {shown(saved)}"
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved))):
+            return f"Opened the draft in your mail app, with its formatting ({where})."
+        return f"No app opens .eml files here: {_mailto(rendered, fallback=True)}; {where}."
+    if isinstance(saved, OSError):
+        reason = saved.strerror or str(saved)
+        return f"Could not save the mail draft ({reason}): {_mailto(rendered, fallback=True)}."
+    said = _mailto(rendered, fallback=False)
+    return said[:1].upper() + said[1:] + "."
+
+
+def shown(path: Path) -> str:
+    """Return ``path`` as the writer reads it: their home folder as ``~``."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def _mailto(rendered: Rendered, *, fallback: bool) -> str:
+    """Open a plain-text mail through ``mailto:``; return what happened, as a clause."""
+    opened = "opened a plain-text mail (mailto:)" + (" instead" if fallback else "")
+    if fits(rendered.subject, rendered.plain):
+        url = mailto_url(rendered.subject, rendered.plain)
+        note = opened
+    else:
+        # Too long for a link: the mail app gets the subject, the clipboard the body.
+        clipboard.copy(rendered)
+        url = mailto_url(rendered.subject, None)
+        note = (
+            f"{opened} with the subject; the message is too long for a mail link, so it is "
+            "on the clipboard: paste it into the new mail"
+        )
+    if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+        clipboard.copy(rendered)
+        either = " either" if fallback else ""
+        note = (
+            f"no mail app answered a mailto: link{either}, so the message is on the "
+            "clipboard (rich text and plain text)"
+        )
+    return note
