@@ -14,11 +14,12 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import sys
 from datetime import datetime
 from typing import TYPE_CHECKING, TextIO
 
-from asyncwriter import __version__
+from asyncwriter import __version__, window_args
 from asyncwriter.formats import FORMATS
 from asyncwriter.textfiles import InputError, read_input
 from asyncwriter.textfiles import display_name as _name
@@ -51,15 +52,20 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser for every subcommand."""
     parser = argparse.ArgumentParser(
         prog="asyncwriter",
-        description="Write async messages a colleague in another time zone can act on.",
+        usage="%(prog)s [-h] [--version] [--new-window] [FILE ...] | COMMAND ...",
+        description="Write async messages a colleague in another time zone can act on. "
+        "With no command it opens the editor window, each FILE as a new draft.",
         epilog="examples:\n  asyncwriter                       open the editor\n"
+        "  asyncwriter notes.md              open a file in it as a new draft\n"
         "  asyncwriter lint update.md        check a message\n"
         "  asyncwriter new status-update     start one from a template\n"
         "  asyncwriter COMMAND --help        each command's options and examples",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    window_args.add_new_window_option(parser)
+    # Sub-commands show "asyncwriter lint …", not the custom top-level usage before "lint".
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", prog="asyncwriter")
 
     lint = sub.add_parser(
         "lint",
@@ -148,6 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     _moment_options(when, "")
 
     sub.add_parser("rules", help="list every rule id with its default severity")
+    sub.add_parser("install-desktop", help="add AsyncWriter to the application menu "
+                   "(desktop file, icons and metainfo in your XDG data folder)")  # fmt: skip
+    sub.add_parser("uninstall-desktop", help="remove what install-desktop added")
 
     sub.add_parser(
         "lsp",
@@ -247,6 +256,9 @@ def _moment_options(parser: argparse.ArgumentParser, purpose: str) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if window_args.is_window_call(argv, _commands(parser)):
+        return _window(window_args.request(argv))
     args = parser.parse_args(argv)
     parser = getattr(args, "command_parser", parser)
     if args.command == "config":
@@ -267,7 +279,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _templates(args, sys.stdout, sys.stderr)
     if args.command == "new":
         return _new(parser, args, sys.stdout, sys.stderr)
-    return _window()
+    if args.command in ("install-desktop", "uninstall-desktop"):
+        from asyncwriter.desktop_integration import run_command
+
+        return run_command(args.command, sys.stdout, sys.stderr)
+    return _window(window_args.request([]))
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    """Return the subcommands' names."""
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(sub.choices)
 
 
 def _lint(
@@ -587,11 +609,25 @@ def _when(
     return EXIT_OK
 
 
-def _window() -> int:
-    """Open the desktop editor (``asyncwriter`` with no command)."""
+def _window(request: window_args.WindowRequest) -> int:
+    """Open the desktop editor (``asyncwriter [FILE ...]``), or hand it to a running one.
+
+    Without a display, say so in one line and exit 1, before Qt would abort the process.
+    """
+    from asyncwriter.display_check import NO_DISPLAY, has_display
+
+    if not has_display(os.environ):
+        print(NO_DISPLAY, file=sys.stderr)
+        return 1
+    for problem in request.problems:
+        print(f"asyncwriter: error: {problem}", file=sys.stderr)
+    from asyncwriter.ui.single_instance import handed_over
+
+    if handed_over(request):
+        return EXIT_OK
     from asyncwriter.ui.app import run
 
-    return run([sys.argv[0]])
+    return run([sys.argv[0]], request)
 
 
 def _settings(err: TextIO) -> Settings:

@@ -34,7 +34,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("templates", ("asyncwriter.templates", "asyncwriter.draft_files")),
     ("lint and export", ("asyncwriter.checks", "asyncwriter.export")),
     ("front ends", ("asyncwriter.ui", "asyncwriter.cli", "asyncwriter.command_line",
-                    "asyncwriter.__main__", "asyncwriter.lsp")),
+                    "asyncwriter.__main__", "asyncwriter.lsp", "asyncwriter.window_args")),
 )  # fmt: skip
 
 

@@ -13,13 +13,22 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from asyncwriter import __version__
-from asyncwriter.ui import theme
+from asyncwriter import __version__, paths
+from asyncwriter.ui import single_instance, theme
+from asyncwriter.ui.app_icon import app_icon
 from asyncwriter.ui.main_window import MainWindow
+from asyncwriter.window_args import WindowRequest
 
 
-def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
-    """Create the application and show its window (the event loop is not started yet)."""
+def build(
+    argv: list[str] | None = None, request: WindowRequest | None = None
+) -> tuple[QApplication, MainWindow]:
+    """Create the application and show its window (the event loop is not started yet).
+
+    The request's files open as drafts once the last session is back (instead of the
+    first start's template picker).
+    """
+    request = request or WindowRequest()
     existing = QApplication.instance()  # a test's QApplication, if there is one
     if isinstance(existing, QApplication):
         app = existing
@@ -27,15 +36,17 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
         app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("AsyncWriter")
     app.setApplicationVersion(__version__)
-    app.setDesktopFileName("asyncwriter")
+    app.setDesktopFileName("asyncwriter")  # the desktop entry: resources/desktop
+    app.setWindowIcon(app_icon())
     theme.follow_system_scheme(app)
     window = MainWindow()
     first_start = not window.state.started_before
     window.show()
 
     def restored() -> None:
+        single_instance.deliver(request, window.import_file, window.say)
         # A first start offers the templates, unless a draft came back (after a crash).
-        if first_start and not window.editor.toPlainText():
+        if first_start and not request.files and not window.editor.toPlainText():
             window.open_template_picker()
 
     window.keeper.restored.connect(restored)
@@ -44,7 +55,23 @@ def build(argv: list[str] | None = None) -> tuple[QApplication, MainWindow]:
     return app, window
 
 
-def run(argv: list[str] | None = None) -> int:
-    """Open the main window and run until it closes; return the exit status."""
-    app, _window = build(argv)
+def run(argv: list[str] | None = None, request: WindowRequest | None = None) -> int:
+    """Open the main window and run until it closes; return the exit status.
+
+    Unless the request asks for a new window, the window listens for later instances (see
+    :mod:`single_instance`; the CLI has already tried handing the request to a running one).
+    """
+    request = request or WindowRequest()
+    app, window = build(argv, request)
+    if not request.new_window:
+
+        def asked(later: WindowRequest) -> None:
+            single_instance.bring_forward(window)
+            single_instance.deliver(later, window.import_file, window.say)
+
+        server = single_instance.InstanceServer(
+            single_instance.server_name(paths.config_dir()), window
+        )
+        server.requested.connect(asked)
+        server.listen()
     return app.exec()

@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox
 
-from asyncwriter import __version__
+from asyncwriter.ui.about_box import show_about
 from asyncwriter.ui.shortcut_list import show_shortcuts
 
 if TYPE_CHECKING:
@@ -130,11 +129,5 @@ def build_menus(
     add(view, "&Reset Zoom", QKeySequence("Ctrl+0"), lambda: editor.change_zoom(0))
     help_menu = menus.addMenu("&Help")
     add(help_menu, "&Keyboard Shortcuts", key.HelpContents, lambda: show_shortcuts(window))
-    add(help_menu, "&About AsyncWriter", None, lambda: _about(window))
+    add(help_menu, "&About AsyncWriter", None, lambda: show_about(window))
     return Menus(new_action, settings_action, help_menu, edit, undo_action, redo_action, view)
-
-
-def _about(window: QMainWindow) -> None:
-    QMessageBox.about(window, "About AsyncWriter",
-                      f"AsyncWriter {__version__}\nWrite async messages a colleague in "
-                      "another time zone can act on. Nothing leaves this machine.")  # fmt: skip
