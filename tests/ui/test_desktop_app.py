@@ -2,7 +2,8 @@
 
 The one-instance tests run the real ``python -m asyncwriter`` twice (offscreen, with their
 own XDG folders and runtime folder) and look at what the first one did through the drafts
-store it writes: a file handed to it becomes a draft there.
+store it writes: a file handed to it becomes a draft there. One runs both on a private Xvfb
+and asks the X server which window has the keyboard after the hand-over.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from asyncwriter.ui import single_instance
 from asyncwriter.ui.app import build
 from asyncwriter.ui.template_picker import TemplatePicker
 from asyncwriter.window_args import WindowRequest
+from tests.ui import x11_focus
+from tests.ui.xvfb import xvfb_server
 
 pytestmark = pytest.mark.gui
 
@@ -307,3 +310,29 @@ def test_a_killed_instance_does_not_block_the_next(app_env, tmp_path):
         wait_for(lambda: "# After the crash\n" in draft_bodies(), "opened the file", second)
     finally:
         stop(second)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not shutil.which("Xvfb") or x11_focus.XLIB is None,
+                    reason="needs Xvfb and libX11 (CI installs them)")  # fmt: skip
+def test_under_x11_the_second_asyncwriter_gives_the_first_window_the_keyboard(app_env, tmp_path):
+    """On a real X server (Xvfb, the xcb platform): the running window takes the keyboard."""
+    first_file = tmp_path / "first.md"
+    first_file.write_text("# First draft\n", encoding="utf-8")
+    handed = tmp_path / "handed.md"
+    handed.write_text("# Handed over on X11\n", encoding="utf-8")
+    with xvfb_server() as display:
+        env = dict(app_env, QT_QPA_PLATFORM="xcb", DISPLAY=display)
+        first = start(env, str(first_file))  # a file skips the first start's template picker
+        try:
+            wait_for(listening, "listened", first)
+            wait_for(lambda: "# First draft\n" in draft_bodies(), "opened its file", first)
+            x11_focus.take_focus_away(display)  # the user went to another app
+            assert x11_focus.focused_title(display) is None
+            second = hand_file(env, handed)
+            assert second.returncode == 0, second.stderr.decode()
+            wait_for(lambda: "# Handed over on X11\n" in draft_bodies(), "opened the file", first)
+            wait_for(lambda: (x11_focus.focused_title(display) or "").startswith("Handed over"),
+                     "gave its window the keyboard", first)  # fmt: skip
+        finally:
+            stop(first)

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from asyncwriter.export import render
+from tests.ui.xvfb import xvfb_server
 
 pytestmark = [
     pytest.mark.gui,
@@ -41,21 +42,8 @@ DRAFT = (
 @pytest.fixture
 def display():
     """Start Xvfb on a free display number; yield ``:N``."""
-    read_fd, write_fd = os.pipe()
-    server = subprocess.Popen(
-        ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1280x800x24", "-nolisten",
-         "tcp"], pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    os.close(write_fd)
-    try:
-        ready, _, _ = select.select([read_fd], [], [], 30)
-        assert ready, "Xvfb did not start"
-        number = os.read(read_fd, 16).decode().strip()
-        yield f":{number}"
-    finally:
-        os.close(read_fd)
-        server.terminate()
-        server.wait(10)
+    with xvfb_server() as name:
+        yield name
 
 
 def xclip(display: str, target: str) -> str:
