@@ -188,6 +188,7 @@ def test_a_broken_person_is_kept_when_the_writer_does_not_edit_them(
     qtbot, dialog, settings_file
 ) -> None:
     dialog.time_page.people.short_notice.setValue(4)
+    assert dialog.time_page.people.short_notice.text() == "4 working hours"
     save(qtbot, dialog)
     text = settings_file.read_text(encoding="utf-8")
     assert 'name = "Bob"\nzone = "Mars/Base"' in text

@@ -62,6 +62,14 @@ def entry_label(entry: PersonEntry, now: datetime) -> tuple[str, str]:
     return f"{entry.name} · {zone} · {local:%H:%M} {_DAYS[local.weekday()]}", tip
 
 
+class HoursBox(QDoubleSpinBox):
+    """A number of working hours that reads as people write it: "8", not "8.0", and "1.5"."""
+
+    def textFromValue(self, value: float) -> str:
+        """Drop a zero fraction; keep a half hour."""
+        return f"{value:g}"
+
+
 class PeopleEditor(QWidget):
     """The ``[[team.people]]`` list with Add…, Edit… and Remove, and the team's default hours.
 
@@ -102,7 +110,7 @@ class PeopleEditor(QWidget):
         self.work_hours.setPlaceholderText(team.DEFAULT_HOURS)
         self.work_hours.editingFinished.connect(lambda: self.problem())
         self.work_hours_message = message_label("workHoursMessage", self)
-        self.short_notice = QDoubleSpinBox(self)
+        self.short_notice = HoursBox(self)
         self.short_notice.setObjectName("shortNotice")
         self.short_notice.setRange(0, 1000)
         self.short_notice.setDecimals(1)
