@@ -239,3 +239,9 @@ def test_any_text_gives_findings_inside_the_text(text):
         assert 0 <= f.start <= f.end <= len(text)  # message-wide findings ("ask.missing") are empty
         if f.rule == MISSPELLING:
             assert f.start < f.end and text[f.start : f.end].strip()
+
+
+def test_work_words_the_dictionary_lacks_are_known_to_every_writer(engine):
+    text = "Runbook: see the runbooks.\n\nThe hotfix needs a signoff from oncall devops.\n"
+    assert words(text, engine) == []
+    assert words("The runbok is out of date.\n", engine) == ["runbok"]  # still a misspelling

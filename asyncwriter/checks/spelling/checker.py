@@ -12,11 +12,13 @@ read, so none of them costs a re-check.
 from __future__ import annotations
 
 import bisect
+import functools
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from asyncwriter import vocabulary
 from asyncwriter.checks.grammar.outcome import GrammarOutcome
 from asyncwriter.checks.grammar.paragraphs import paragraphs
 from asyncwriter.checks.model import Finding
@@ -83,8 +85,12 @@ class SpellingChecker:
         self._lower_words = frozenset(w.lower() for w in words if w == w.lower())
 
     def known_word(self, word: str) -> bool:
-        """Return True when the writer added ``word`` (lower case: any capitalisation)."""
-        return word in self.words or word.lower() in self._lower_words
+        """Return True when the writer added ``word``, or work messages use it ("runbook").
+
+        Lower-case words match any capitalisation.
+        """
+        low = word.lower()
+        return word in self.words or low in self._lower_words or low in work_words()
 
     def _key(self, paragraph: Paragraph) -> _Key:
         return (self._enabled, tuple((t, r is not None) for t, r in paragraph.pieces))
@@ -240,6 +246,12 @@ def _next_word_skipped(view: ProseView, end: int) -> bool:
         return False
     start = end + len(rest) - len(stripped)
     return view.overlaps(start, start + 1) > 0
+
+
+@functools.cache
+def work_words() -> frozenset[str]:
+    """Return the work words every writer's dictionary has (``vocabulary/spelling.toml``)."""
+    return frozenset(vocabulary.words("spelling", "work_words"))
 
 
 def embedded_checker(words: Iterable[str] = ()) -> SpellingChecker:
