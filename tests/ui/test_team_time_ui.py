@@ -11,33 +11,15 @@ from PySide6.QtWidgets import QApplication, QLabel
 from asyncwriter import paths
 from asyncwriter.ui import clock
 from asyncwriter.ui.deadline_picker import DeadlinePicker
+from tests.core.test_cli_team import TEAM as CLI_TEAM
 from tests.ui.conftest import wait_report
 
 pytestmark = pytest.mark.gui
 
 #: Tue 1 Dec 2026, 09:00 UTC: the issue's "now".
 NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
-TEAM = """\
-[time]
-zone = "UTC"
-
-[[team.people]]
-name = "Aiko"
-handle = "aiko"
-zone = "Asia/Tokyo"
-hours = "10:00-19:00"
-holidays = "JP"
-
-[[team.people]]
-name = "Lena"
-zone = "Europe/Berlin"
-holidays = "DE-BY"
-
-[[team.people]]
-name = "Sam"
-zone = "San Francisco"
-holidays = "US-CA"
-"""
+#: The issue's team (Tokyo, Berlin, San Francisco), with the writer in UTC.
+TEAM = '[time]\nzone = "UTC"\n\n' + CLI_TEAM
 ASK = "Aiko, please approve the plan by Thu 3 Dec, 17:00 UTC."
 
 
