@@ -47,7 +47,7 @@ def calendar(text: str, report: Report, *, stamp: datetime, subject: str | None 
     cal.add("prodid", f"-//AsyncWriter//AsyncWriter {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    title = _title(text, report, subject)
+    title = event_title(text, report, subject)
     for deadline in report.facts.deadlines:
         if deadline.datetime is None:
             continue
@@ -89,7 +89,7 @@ def sentence_at(text: str, start: int, end: int) -> str:
     return _MARKUP.sub("", sentence)
 
 
-def _title(text: str, report: Report, subject: str | None) -> str:
+def event_title(text: str, report: Report, subject: str | None = None) -> str:
     """Return the events' title: the chosen subject, the draft's title, else its summary."""
     base = subject or parse(text).title or report.facts.summary or "Deadline"
     flat = _MARKUP.sub("", " ".join(base.split()))

@@ -113,7 +113,8 @@ class Exporter(QObject):
         self.mailto_action.setShortcut(QKeySequence("Ctrl+E, Shift+O"))
         self.mailto_action.triggered.connect(self.open_plain_mail)
         menu.addAction(self.mailto_action)
-        menu.addSeparator()
+        #: Where other exports (the calendar) join the menu, above the copy history.
+        self.history_separator = menu.addSeparator()
         self.history_menu = menu.addMenu("Copy &History")
         self.history_menu.aboutToShow.connect(self._fill_history)
 

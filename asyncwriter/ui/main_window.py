@@ -24,6 +24,7 @@ from asyncwriter.team import known_words
 from asyncwriter.ui import focus_reach, settings_changes, window_layout
 from asyncwriter.ui import state as window_state
 from asyncwriter.ui.arrival_notice import ArrivalNotice
+from asyncwriter.ui.calendar_export import CalendarExport
 from asyncwriter.ui.chord_hint import ChordHint
 from asyncwriter.ui.deadline_picker import DeadlinePicker, open_picker
 from asyncwriter.ui.draft_feedback import CheckingIndicator, SaveFeedback
@@ -179,6 +180,9 @@ class MainWindow(QMainWindow):
         self.exporter = Exporter(self.session, self.keeper, self.state, self,
                                  lint_now=self.linter.lint_now, show_finding=acts.show,
                                  say=self.say)  # fmt: skip
+        self.calendar_export = CalendarExport(self.session, self, lint_now=self.linter.lint_now,
+                                              say=self.say)  # fmt: skip
+        self.calendar_export.add_to(self.exporter.menu, self.exporter.history_separator)
         self.menuBar().insertMenu(self.help_menu.menuAction(), self.exporter.menu)
         self.arrival = ArrivalNotice(self.exporter, lambda: self.config.people,
                                      self.session.text, self.statusBar())  # fmt: skip
@@ -456,7 +460,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop the background work: lint, grammar, the pipeline download, export, store."""
         workers = (self.linter, self.grammar, self.spelling, self.pipeline, self.exporter,
-                   self.store)  # fmt: skip
+                   self.calendar_export, self.store)  # fmt: skip
         for worker in workers:
             worker.shutdown()
 
