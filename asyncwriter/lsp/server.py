@@ -35,6 +35,13 @@ DEBOUNCE_SECONDS = 0.3
 #: What the worker lints first, so the pipeline is loaded before the first document.
 _WARM_UP = "Please review the plan by Thu 26 Nov, 17:00 UTC: https://example.com/plan\n"
 
+#: Language ids editors give git's message files (VS Code, Neovim and Helix spell it apart).
+COMMIT_LANGUAGES = frozenset({"git-commit", "gitcommit"})
+#: The files git opens an editor on for a message.
+COMMIT_FILES = frozenset(
+    {"COMMIT_EDITMSG", "MERGE_MSG", "TAG_EDITMSG", "SQUASH_MSG", "EDIT_DESCRIPTION"}
+)
+
 log = logging.getLogger(__name__)
 
 
@@ -46,8 +53,9 @@ class Documents:
         self.delay = delay
         self.linter = DocumentLinter()
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="asyncwriter-lint")
-        #: The last report per document URI, with the version it was made for.
-        self.reports: dict[str, tuple[int | None, Report]] = {}
+        #: The last report per document URI, with the version and the text it was made for
+        #: (a commit message's report is of its text with git's comments blanked out).
+        self.reports: dict[str, tuple[int | None, Report, str]] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
 
     def position_map(self, text: str) -> PositionMap:
@@ -83,8 +91,9 @@ class Documents:
         document = self.server.workspace.get_text_document(uri)
         text, version = document.source, document.version
         path = Path(fs) if (fs := to_fs_path(uri)) else None
+        commit = is_commit_message(document.language_id, path)
         loop = asyncio.get_running_loop()
-        report, problems = await loop.run_in_executor(self.worker, self.linter.lint, text, path)
+        report, problems = await loop.run_in_executor(self.worker, self._lint, text, path, commit)
         for problem in problems:
             self.server.window_log_message(
                 types.LogMessageParams(types.MessageType.Warning, f"asyncwriter: {problem}")
@@ -93,7 +102,7 @@ class Documents:
             return  # closed meanwhile
         if self.server.workspace.get_text_document(uri).source != text:
             return  # changed meanwhile: the lint scheduled for the change will publish
-        self.reports[uri] = (version, report)
+        self.reports[uri] = (version, report, text)
         from asyncwriter.lsp import protocol_items  # the engine's registry: loaded by now
 
         found = protocol_items.diagnostics(report, self.position_map(text))
@@ -116,10 +125,25 @@ class Documents:
         known = self.reports.get(uri)
         if known is None or uri not in self.server.workspace.text_documents:
             return None
-        report = known[1]
-        return (
-            report if self.server.workspace.get_text_document(uri).source == report.text else None
-        )
+        _version, report, text = known
+        return report if self.server.workspace.get_text_document(uri).source == text else None
+
+    def _lint(self, text: str, path: Path | None, commit: bool) -> tuple[Report, list[str]]:
+        """Lint on the worker; a commit message as ``lint --commit-msg`` reads it.
+
+        Git's comments, scissors part and trailers are blanked in place, so every position
+        stays the document's.
+        """
+        if commit:
+            from asyncwriter.command_line import commit_msg
+
+            text = commit_msg.message_only(text, commit_msg.comment_char(text))
+        return self.linter.lint(text, path)
+
+
+def is_commit_message(language_id: str | None, path: Path | None) -> bool:
+    """Return True for a message git asked the editor for (``COMMIT_EDITMSG`` and the like)."""
+    return language_id in COMMIT_LANGUAGES or (path is not None and path.name in COMMIT_FILES)
 
 
 def build_server(delay: float = DEBOUNCE_SECONDS) -> LanguageServer:

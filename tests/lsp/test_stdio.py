@@ -241,3 +241,23 @@ def test_a_project_file_above_the_document_applies(tmp_path):
         assert by_rule(client.diagnostics(outside, 1))["deadline.relative"]["severity"] == 2
     finally:
         assert client.close() == 0
+
+
+def test_a_commit_message_is_read_without_gits_comments_and_trailers(client):
+    """As ``lint --commit-msg``: a comment's "ASAP" and a trailer are not the message."""
+    message = (
+        "Fix the importer\n\nPlease review the doc by Friday 5pm.\n\n"
+        "Signed-off-by: Sam <sam@example.com>\n"
+        "# Please enter the commit message. Review this ASAP.\n"
+    )
+    uri = "file:///tmp/asyncwriter-lsp-test/.git/COMMIT_EDITMSG"
+    initialize(client)
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "git-commit", "version": 1, "text": message}},
+    )
+    found = client.diagnostics(uri, 1)
+    lines = {d["range"]["start"]["line"] for d in found}
+    assert "deadline.no-timezone" in by_rule(found)
+    assert lines and max(lines) == 2  # nothing on the trailer (4) or the comment (5)
+    assert "deadline.vague" not in by_rule(found)  # the comment's ASAP
