@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QStandardPaths, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
@@ -77,7 +77,9 @@ class CalendarExport(QObject):
             self._say("Checking the draft before reading its deadlines…")
             self._lint_now()
             return
-        self._ask()
+        # After the shortcut's own handling ends, so its "waiting for the second key" hint
+        # is gone before the save dialog opens.
+        QTimer.singleShot(0, self._ask)
 
     def shutdown(self) -> None:
         """Wait for a file still being written (on close)."""
