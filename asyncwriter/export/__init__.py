@@ -42,8 +42,9 @@ EMAIL_WIDTH = 72
 _SLACK_HTML = HtmlStyle(headings="bold", tables="list", task_boxes=True)
 #: Teams keeps headings, lists, tables, quotes and code; it drops styles. A pasted <h3> and
 #: below shows smaller than its body text, so those are bold paragraphs (see the README).
-_TEAMS_HTML = HtmlStyle(bold_from=3)
-_EMAIL_HTML = HtmlStyle(styles=EMAIL_STYLES, title=None)
+#: Neither Teams nor a mail reader has task lists: their rich text shows ☐ / ☑, not "[ ]".
+_TEAMS_HTML = HtmlStyle(bold_from=3, task_boxes=True)
+_EMAIL_HTML = HtmlStyle(styles=EMAIL_STYLES, title=None, task_boxes=True)
 
 
 @dataclass(frozen=True, slots=True)

@@ -101,6 +101,12 @@ def test_other_formats_keep_task_brackets(fmt: str) -> None:
     assert "[ ] open" in render("- [ ] open", fmt).plain
 
 
+@pytest.mark.parametrize("fmt", ["teams", "email"])
+def test_rich_text_without_task_lists_shows_ballot_boxes(fmt: str) -> None:
+    html = render("- [ ] open <b>\n- [x] done\n", fmt).html or ""
+    assert "☐ open &lt;b&gt;" in html and "☑ done" in html and "[ ]" not in html
+
+
 def test_markdown_keeps_task_lists_that_github_renders_as_checkboxes() -> None:
     out = render("- [ ] open *now*\n- [x] done\n- [X] Done too\n- not [x] a task\n", "markdown")
     assert out.plain == "- [ ] open *now*\n- [x] done\n- [x] Done too\n- not \\[x\\] a task\n"
