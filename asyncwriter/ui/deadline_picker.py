@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +39,7 @@ from asyncwriter.checks.readers import readers
 from asyncwriter.times import wording, zones
 from asyncwriter.ui import clock
 from asyncwriter.ui.team_strips import TeamStrips
+from asyncwriter.ui.time_field import TypedTimeEdit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -119,7 +119,7 @@ class DeadlinePicker(QDialog):
         self.date_edit.setObjectName("deadlineDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.time_edit = QTimeEdit(self)
+        self.time_edit = TypedTimeEdit(self)
         self.time_edit.setObjectName("deadlineTime")
         self.time_edit.setDisplayFormat("HH:mm")
         self.strips = TeamStrips(self)

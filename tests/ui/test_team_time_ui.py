@@ -155,6 +155,21 @@ def test_the_picker_shows_the_moment_for_each_person_and_inserts_it(qtbot, team_
     assert win.editor.toPlainText() == "Aiko, please approve the plan by "
 
 
+def test_a_time_typed_over_the_field_is_taken(qtbot, team_window):
+    """Select-all and type "0930", or tab in and type "1415": the time is what was typed."""
+    picker = open_picker(qtbot, team_window)
+    qtbot.waitUntil(picker.date_edit.hasFocus)
+    type_field(qtbot, picker.time_edit, "0930")  # Ctrl+A-style: the whole text selected
+    assert picker.time_edit.time() == QTime(9, 30)
+    assert picker.moment == datetime(2026, 12, 2, 9, 30, tzinfo=UTC)
+    picker.date_edit.setFocus()
+    qtbot.waitUntil(picker.date_edit.hasFocus)
+    picker.time_edit.setFocus(Qt.FocusReason.TabFocusReason)  # tabbed into: the hour waits
+    qtbot.waitUntil(lambda: picker.time_edit.lineEdit().selectedText() == "09")
+    qtbot.keyClicks(picker.time_edit, "1415")
+    assert picker.time_edit.time() == QTime(14, 15)
+
+
 def test_with_no_shared_hours_the_helper_says_so_and_escape_cancels(qtbot, team_window):
     win = team_window
     win.editor.setPlainText("Please approve the plan by ")
