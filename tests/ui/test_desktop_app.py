@@ -336,3 +336,23 @@ def test_under_x11_the_second_asyncwriter_gives_the_first_window_the_keyboard(ap
                      "gave its window the keyboard", first)  # fmt: skip
         finally:
             stop(first)
+
+
+@pytest.mark.slow
+def test_two_asyncwriters_started_together_make_one_window(app_env, tmp_path):
+    """The second starts while the first still loads its window: it must hand over, not open."""
+    note = tmp_path / "together.md"
+    note.write_text("# Started together\n", encoding="utf-8")
+    first = start(app_env)
+    second = start(app_env, str(note))  # before the first could have built its window
+    try:
+        wait_for(lambda: "# Started together\n" in draft_bodies(), "opened the file")
+        wait_for(lambda: first.poll() is not None or second.poll() is not None,
+                 "left one process")  # fmt: skip
+        running = [p for p in (first, second) if p.poll() is None]
+        assert len(running) == 1
+        ended = second if running == [first] else first
+        assert ended.returncode == 0, ended.stderr.read().decode()
+    finally:
+        stop(first)
+        stop(second)
