@@ -7,6 +7,7 @@ so the same text with the same options always gives the same report.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks import nlp, suppression
@@ -52,8 +53,9 @@ def run(
     findings: list[Finding] = []
     # Suppression comments are read first and blanked, so no check reads them as text.
     marks = suppression.read(text, lambda rule_id: suppression_rule.known(rule_id, RULE_KEYS))
+    seen = suppression.blank(text, marks.spans)
     with nlp.text_zone():  # the draft's words leave spaCy's vocabulary at the end
-        analysis = Analysis(suppression.blank(text, marks.spans))
+        analysis = Analysis(seen)
         facts = read_facts(analysis, options.now, options.tz)
         for check in _checks_to_run(options):
             findings.extend(f for f in check(analysis, facts, options) if options.enabled(f.rule))
@@ -71,6 +73,8 @@ def run(
         checked.extend(grammar.findings(outcome, options.settings))
     findings.extend(merge_same_span(checked))
     findings = [f for f in findings if not marks.silenced(f, message_wide=f.rule in ABSENCE_RULES)]
+    if marks.spans:
+        findings = [_keep_markers(f, text, seen) for f in findings]
     findings.extend(suppression_rule.findings(marks, options, RULE_KEYS))
     held_back: tuple[str, ...] = ()
     if analysis.placeholders:
@@ -86,6 +90,20 @@ def run(
         word_count=analysis.word_count,
         grammar=outcome,
         spelling=spelled,
+    )
+
+
+def _keep_markers(finding: Finding, text: str, seen: str) -> Finding:
+    """Put back the markers a fix copied blank from the text the checks read.
+
+    A fix that keeps its span's text (the TL;DR line goes above the opening it repeats)
+    copied that text with the markers as spaces; applied, it would wipe them out.
+    """
+    blanked, real = seen[finding.start : finding.end], text[finding.start : finding.end]
+    if blanked == real or not finding.suggestions:
+        return finding
+    return dataclasses.replace(
+        finding, suggestions=tuple(s.replace(blanked, real) for s in finding.suggestions)
     )
 
 

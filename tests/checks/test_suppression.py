@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from asyncwriter import export
-from asyncwriter.checks import lint
+from asyncwriter.checks import lint, suppression
 from asyncwriter.checks.spelling.checker import SpellingChecker
 from asyncwriter.checks.spelling.harper_engine import HarperEngine
 from asyncwriter.checks.suppression import read, strip
@@ -266,13 +266,33 @@ def _marked(paragraphs, index, rule_id, form):
     return "\n\n".join(parts) + "\n"
 
 
+def _words(text: str) -> str:
+    """Return ``text`` without markers, its whitespace collapsed (a span may hold a marker)."""
+    return " ".join(suppression.strip(text).split())
+
+
 def _others(text, rule_id):
     """Return the other rules' findings; the marker's own line shifts "line 6" to "line 7"."""
     return sorted(
-        (f.rule, text[f.start : f.end], LINE_NUMBER.sub("line N", f.message), f.suggestions)
+        (f.rule, _words(text[f.start : f.end]), LINE_NUMBER.sub("line N", f.message),
+         tuple(_words(s) for s in f.suggestions))
         for f in lint(text, now=NOW, tz="UTC").findings
         if f.rule != rule_id and not f.rule.startswith(rule_id + ".")
-    )
+    )  # fmt: skip
+
+
+def test_a_fix_that_repeats_its_span_keeps_the_markers_in_it():
+    """The TL;DR fix rewrites the opening with a marker inside: the marker must survive."""
+    marker = "<!-- asyncwriter-disable-next-line deadline.no-timezone -->"
+    met = "We met at 3pm on Wednesday to go through the dashboard."
+    ask = "The rollout plan is ready; can you approve it by tomorrow?"
+    parts = [met, f"{marker}\n{met}", "Please review the doc by Friday 5pm.", ask, ask]
+    text = "\n\n".join(parts) + "\n"
+    [summary] = [f for f in lint(text, now=NOW, tz="UTC").findings if f.rule == "summary.missing"]
+    assert summary.suggestions and text[summary.start : summary.end].count(marker) == 1
+    fixed = text[: summary.start] + summary.suggestions[0] + text[summary.end :]
+    assert fixed.count(marker) == 1
+    assert not any(line.isspace() for line in fixed.splitlines())  # no line of blanks left
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
