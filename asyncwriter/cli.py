@@ -281,8 +281,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _new(parser, args, sys.stdout, sys.stderr)
     if args.command in ("install-desktop", "uninstall-desktop"):
         from asyncwriter.desktop_integration import run_command
+        from asyncwriter.ui.icon_pixels import render_png
 
-        return run_command(args.command, sys.stdout, sys.stderr)
+        return run_command(args.command, sys.stdout, sys.stderr, render_png)
     return _window(window_args.request([]))
 
 

@@ -19,43 +19,26 @@ import subprocess
 import sys
 import sysconfig
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from asyncwriter.paths import resource_dir, svg_icon
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
 
+    #: Draws an SVG as a PNG of a size: ``render(svg, size, png)``.
+    Render = Callable[[Path, int, Path], None]
+
 #: The desktop entry's id; ``QGuiApplication.setDesktopFileName`` names it (Wayland's app id).
 DESKTOP_ID = "asyncwriter"
-#: The icon's name in the icon theme; the desktop file's ``Icon=`` says the same.
+#: The icon's name in the icon theme; the desktop file's ``Icon=`` and ``paths.svg_icon`` say
+#: the same.
 ICON_NAME = "asyncwriter"
 #: The AppStream component id (reverse DNS); the metainfo file is named after it.
 APPSTREAM_ID = "io.github.asyncwriter.AsyncWriter"
-#: The PNG sizes rendered from the SVG (scripts/render_icons.py) and installed in hicolor.
+#: The PNG sizes drawn from the SVG when installing (the repository keeps only the SVG).
 ICON_SIZES = (16, 32, 48, 64, 128, 256)
-
-
-def resource_dir(name: str) -> Path:
-    """Return a folder of shipped resources (``icons``, ``desktop``, ``templates``).
-
-    In a wheel they live in the package (``asyncwriter/resources``); in a source checkout
-    (and an editable install) they are the repository's ``resources/`` folder.
-    """
-    packaged = Path(str(resources.files("asyncwriter"))) / "resources" / name
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "resources" / name
-
-
-def svg_icon() -> Path:
-    """Return the shipped scalable icon."""
-    return resource_dir("icons") / f"{ICON_NAME}.svg"
-
-
-def png_icon(size: int) -> Path:
-    """Return the shipped PNG icon of ``size`` pixels square."""
-    return resource_dir("icons") / f"{ICON_NAME}-{size}.png"
 
 
 def desktop_file() -> Path:
@@ -84,6 +67,8 @@ class Target:
 
     source: Path
     destination: Path
+    #: Draw ``source`` (the SVG) as a PNG of this many pixels square instead of copying it.
+    size: int | None = None
 
 
 def targets(home: Path) -> list[Target]:
@@ -95,7 +80,7 @@ def targets(home: Path) -> list[Target]:
         Target(svg_icon(), hicolor / "scalable" / "apps" / f"{ICON_NAME}.svg"),
     ]
     found += [
-        Target(png_icon(size), hicolor / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png")
+        Target(svg_icon(), hicolor / f"{size}x{size}" / "apps" / f"{ICON_NAME}.png", size)
         for size in ICON_SIZES
     ]
     return found
@@ -191,8 +176,13 @@ def refresh_caches(home: Path, say: Callable[[str], None]) -> None:
             say(f"gtk-update-icon-cache failed ({output or status}); icons still work")
 
 
-def install(home: Path, say: Callable[[str], None], command: list[str] | None = None) -> None:
+def install(
+    home: Path, say: Callable[[str], None], render: Render, command: list[str] | None = None
+) -> None:
     """Copy the desktop file, metainfo and icons under ``home``; say each file written.
+
+    ``render(svg, size, png)`` draws the icon's PNG sizes (Qt's SVG renderer, passed in by the
+    command line: no Qt here).
 
     Raises:
         OSError: a folder or file could not be written (what was written stays: installing
@@ -204,6 +194,8 @@ def install(home: Path, say: Callable[[str], None], command: list[str] | None = 
         if target.source == desktop_file():
             text = rewrite_exec(target.source.read_text(encoding="utf-8"), command)
             target.destination.write_text(text, encoding="utf-8")
+        elif target.size is not None:
+            render(target.source, target.size, target.destination)
         else:
             shutil.copyfile(target.source, target.destination)
         say(f"wrote {target.destination}")
@@ -230,7 +222,7 @@ def uninstall(home: Path, say: Callable[[str], None]) -> int:
     return removed
 
 
-def run_command(command: str, out: TextIO, err: TextIO) -> int:
+def run_command(command: str, out: TextIO, err: TextIO, render: Render) -> int:
     """Run ``install-desktop`` or ``uninstall-desktop``; return the exit status.
 
     Everything it does is printed, one line each; a file it cannot write or remove is one
@@ -243,7 +235,7 @@ def run_command(command: str, out: TextIO, err: TextIO) -> int:
 
     try:
         if command == "install-desktop":
-            install(home, say)
+            install(home, say, render)
             say("AsyncWriter is in the application menu (a desktop may need a new login to see it)")
         elif uninstall(home, say) == 0:
             say(f"nothing to remove: AsyncWriter's desktop files are not in {home}")

@@ -44,13 +44,23 @@ def user_templates_dir() -> Path:
     return data_dir() / "templates"
 
 
-def builtin_templates_dir() -> Path:
-    """Return the folder of the templates that ship with AsyncWriter.
+def resource_dir(name: str) -> Path:
+    """Return a folder of shipped resources (``templates``, ``icons``, ``desktop``).
 
     In a wheel they live in the package (``asyncwriter/resources``); in a source checkout
     (and an editable install) they are the repository's ``resources/`` folder.
     """
-    packaged = Path(str(resources.files("asyncwriter"))) / "resources" / "templates"
+    packaged = Path(str(resources.files("asyncwriter"))) / "resources" / name
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent / "resources" / "templates"
+    return Path(__file__).resolve().parent.parent / "resources" / name
+
+
+def builtin_templates_dir() -> Path:
+    """Return the folder of the templates that ship with AsyncWriter."""
+    return resource_dir("templates")
+
+
+def svg_icon() -> Path:
+    """Return the app's icon, the one picture the package ships (``icons/asyncwriter.svg``)."""
+    return resource_dir("icons") / "asyncwriter.svg"

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from asyncwriter import desktop_integration as desk
+from asyncwriter.ui.icon_pixels import render_png
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -56,14 +57,21 @@ def test_the_desktop_file_names_the_icon_the_app_and_the_window_class():
     assert f'setDesktopFileName("{desk.DESKTOP_ID}")' in app_source
 
 
-def test_every_icon_size_is_shipped_at_its_size():
+def test_every_icon_size_is_drawn_from_the_svg_at_its_size(tmp_path):
     from PySide6.QtGui import QImage
 
     assert desk.svg_icon().is_file()
     for size in desk.ICON_SIZES:
-        image = QImage(str(desk.png_icon(size)))
+        render_png(desk.svg_icon(), size, tmp_path / f"{size}.png")
+        image = QImage(str(tmp_path / f"{size}.png"))
         assert (image.width(), image.height()) == (size, size)
-        assert desk.png_icon(size).stat().st_size < 32_000  # small assets, committed
+        assert image.pixelColor(size // 2, size // 2).alpha() > 0  # drawn, not blank
+
+
+def test_a_broken_svg_is_an_os_error_not_a_blank_icon(tmp_path):
+    (tmp_path / "broken.svg").write_text("<svg", encoding="utf-8")
+    with pytest.raises(OSError, match="not a valid SVG"):
+        render_png(tmp_path / "broken.svg", 16, tmp_path / "16.png")
 
 
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
@@ -168,7 +176,8 @@ def test_install_into_a_folder_it_cannot_write_is_one_error_line(tmp_path):
 @pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
                     reason="desktop-file-validate not installed (desktop-file-utils)")  # fmt: skip
 def test_the_installed_desktop_file_validates(tmp_path):
-    desk.install(tmp_path, lambda _line: None, ["/home/ada/my apps/venv/bin/asyncwriter"])
+    desk.install(tmp_path, lambda _line: None, render_png,
+                 ["/home/ada/my apps/venv/bin/asyncwriter"])  # fmt: skip
     installed = tmp_path / "applications" / "asyncwriter.desktop"
     done = subprocess.run(["desktop-file-validate", str(installed)],
                           capture_output=True, text=True, check=False)  # fmt: skip
@@ -179,7 +188,7 @@ def test_the_installed_desktop_file_validates(tmp_path):
 def test_cache_tools_missing_is_said_not_fatal(tmp_path, monkeypatch):
     monkeypatch.setattr(desk.shutil, "which", lambda _name: None)
     said: list[str] = []
-    desk.install(tmp_path, said.append, ["/venv/bin/asyncwriter"])
+    desk.install(tmp_path, said.append, render_png, ["/venv/bin/asyncwriter"])
     assert any("update-desktop-database not found" in line for line in said)
     assert any("gtk-update-icon-cache not found" in line for line in said)
 
@@ -211,8 +220,6 @@ def test_the_wheel_carries_the_desktop_files_icons_and_licence(tmp_path):
     assert "asyncwriter/resources/desktop/asyncwriter.desktop" in names
     assert f"asyncwriter/resources/desktop/{desk.APPSTREAM_ID}.metainfo.xml" in names
     assert "asyncwriter/resources/icons/asyncwriter.svg" in names
-    for size in desk.ICON_SIZES:
-        assert f"asyncwriter/resources/icons/asyncwriter-{size}.png" in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert "License-Expression: MIT" in meta
     assert "License-File: LICENSE" in meta

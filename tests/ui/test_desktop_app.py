@@ -20,10 +20,12 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QIcon
 from PySide6.QtNetwork import QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from asyncwriter import paths
+from asyncwriter.desktop_integration import svg_icon
 from asyncwriter.ui import single_instance
 from asyncwriter.ui.app import build
 from asyncwriter.ui.template_picker import TemplatePicker
@@ -71,7 +73,8 @@ def test_the_window_and_the_about_box_show_the_apps_icon(qtbot, built):
     icon = QApplication.windowIcon()
     assert not icon.isNull()
     assert not window.windowIcon().isNull()
-    assert icon.availableSizes()  # the shipped PNG sizes, not a theme's generic icon
+    # The shipped SVG, not a theme's generic icon.
+    assert icon.pixmap(64, 64).toImage() == QIcon(str(svg_icon())).pixmap(64, 64).toImage()
 
     about = next(a for a in window.help_menu.actions() if "About" in a.text())
     about.trigger()
