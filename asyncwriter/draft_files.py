@@ -54,10 +54,19 @@ def export_markdown(path: Path, body: str) -> None:
         OSError: the folder is missing or read-only, or the disk is full.
     """
     text = body if body.endswith("\n") or not body else body + "\n"
+    write_atomically(path, text.encode("utf-8"))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` whole or not at all: a temporary file, then a rename.
+
+    Raises:
+        OSError: the folder is missing or read-only, or the disk is full.
+    """
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)

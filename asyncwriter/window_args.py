@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from asyncwriter import draft_files
-
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -79,6 +77,8 @@ def add_new_window_option(parser: argparse.ArgumentParser) -> None:
 
 def request(argv: Sequence[str]) -> WindowRequest:
     """Parse the window's command line and check its files (argparse exits on misuse)."""
+    from asyncwriter import draft_files  # templates and settings: not for every CLI command
+
     args = parser().parse_args(argv)
     files: list[str] = []
     problems: list[str] = []

@@ -8,8 +8,6 @@ from typing import TYPE_CHECKING
 from asyncwriter.checks.lines import LineIndex
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from asyncwriter.checks.model import Finding, Report
     from asyncwriter.rule_settings import Severity
 
@@ -55,10 +53,3 @@ def locate(path: str, report: Report, minimum: Severity) -> list[Located]:
         end_column16 = _utf16(text[f.end - (end_column - 1) : f.end]) + 1
         found.append(Located(path, f, line, column, end_line, end_column, column16, end_column16))
     return found
-
-
-def locate_all(
-    results: Iterable[tuple[str, Report]], minimum: Severity
-) -> list[tuple[str, list[Located]]]:
-    """Return every input's located findings, in input order."""
-    return [(path, locate(path, report, minimum)) for path, report in results]

@@ -57,6 +57,8 @@ class Documents:
         #: (a commit message's report is of its text with git's comments blanked out).
         self.reports: dict[str, tuple[int | None, Report, str]] = {}
         self._pending: dict[str, asyncio.Task[None]] = {}
+        #: ``core.commentChar`` from git ("" when unset), read at the first commit message.
+        self._git_comment: str | None = None
 
     def position_map(self, text: str) -> PositionMap:
         """Return positions in the encoding agreed on at ``initialize`` (UTF-16 by default)."""
@@ -137,7 +139,9 @@ class Documents:
         if commit:
             from asyncwriter.command_line import commit_msg
 
-            text = commit_msg.message_only(text, commit_msg.comment_char(text))
+            if self._git_comment is None:  # git's setting, asked once, not on every change
+                self._git_comment = commit_msg.git_comment_char() or ""
+            text = commit_msg.message_only(text, commit_msg.comment_char(text, self._git_comment))
         return self.linter.lint(text, path)
 
 

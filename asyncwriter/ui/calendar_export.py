@@ -10,9 +10,7 @@ draft. Nothing is sent anywhere: the writer opens the file with their calendar a
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,8 +18,10 @@ from PySide6.QtCore import QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from asyncwriter.draft_files import write_atomically
 from asyncwriter.draft_text import derive_title
 from asyncwriter.export.calendar import calendar, event_title
+from asyncwriter.os_errors import describe
 from asyncwriter.ui import clock
 from asyncwriter.ui.background import Background
 from asyncwriter.ui.mail_app import shown
@@ -114,11 +114,9 @@ class CalendarExport(QObject):
         target = Path(chosen if chosen.lower().endswith(".ics") else f"{chosen}.ics")
         data = calendar(text, report, stamp=clock.now())
         self.worker.submit(
-            lambda: _write(target, data),
+            lambda: write_atomically(target, data),
             lambda _done: self._written(target, count),
-            lambda exc: self._say(
-                f"Could not save the calendar: {_reason(exc)}. Nothing was written."
-            ),
+            lambda exc: self._say(f"Could not save the calendar: {_why(exc)}. Nothing written."),
             expected=(OSError,),
         )
 
@@ -146,17 +144,5 @@ def _documents() -> Path:
     return folder if folder.is_dir() else Path.home()
 
 
-def _write(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` whole or not at all (a temporary file, then a rename)."""
-    fd, temporary = tempfile.mkstemp(prefix=".asyncwriter-", suffix=".ics", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def _reason(exc: Exception) -> str:
-    return (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+def _why(exc: Exception) -> str:
+    return describe(exc) if isinstance(exc, OSError) else str(exc)

@@ -39,16 +39,19 @@ def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
             continue
         span = wording.fix_span(a.text, expr)
         shown_in = _shown_zone(facts, opts, expr)
+        fixes = _Fixes(people, res.when, opts, shown_in)  # one search, shared by both findings
         off = list(_days_off(people, res))
-        if off:
-            yield _day_off(opts, span, res, off, people, shown_in)
-        if not res.date_only:
+        if off and opts.enabled("deadline.day-off"):
+            yield _day_off(opts, span, res, off, fixes)
+        if not res.date_only and opts.enabled("deadline.outside-hours"):
             resting = {p.name for p, _why in off}  # their day off is reported, not their hours
             outside = [
                 p for p in people if p.name not in resting and not p.deadline_inside(res.when)
             ]
             if outside:
-                yield _outside_hours(opts, span, res.when, outside, people, shown_in)
+                yield _outside_hours(opts, span, res.when, outside, shown_in, fixes)
+        if not opts.enabled("deadline.short-notice"):
+            continue
         short = [
             (p, hours)
             for p in people
@@ -85,9 +88,22 @@ def _local_day(person: Person, res: Resolution) -> date:
     return res.when.date() if res.date_only else res.when.astimezone(person.zone).date()
 
 
-def _fix(people: Sequence[Person], when: datetime, opts: Options, tz: tzinfo) -> list[str]:
-    moment = team.nearest_shared_moment(people, when, opts.now)
-    return [] if moment is None else [wording.for_readers(moment, tz)]
+class _Fixes:
+    """One deadline's fix: the nearest moment inside every reader's hours, written in ``tz``.
+
+    The search (a quarter hour at a time over two weeks) runs once, when a finding needs it.
+    """
+
+    def __init__(self, people: Sequence[Person], when: datetime, opts: Options, tz: tzinfo) -> None:
+        self._args = (people, when, opts.now, tz)
+        self._found: list[str] | None = None
+
+    def __call__(self) -> list[str]:
+        if self._found is None:
+            people, when, now, tz = self._args
+            moment = team.nearest_shared_moment(people, when, now)
+            self._found = [] if moment is None else [wording.for_readers(moment, tz)]
+        return self._found
 
 
 def _fix_note(suggestions: list[str]) -> str:
@@ -101,8 +117,8 @@ def _outside_hours(
     span: tuple[int, int],
     when: datetime,
     outside: list[Person],
-    people: Sequence[Person],
     tz: tzinfo,
+    fix: _Fixes,
 ) -> Finding:
     said = timeexpr.format_moment(when, tz)
     clock = said.split(", ", 1)[1]  # "17:00 UTC"
@@ -110,7 +126,7 @@ def _outside_hours(
         f"{when.astimezone(p.zone):%H:%M %a} for {p.name} in {p.place} (working hours {p.hours})"
         for p in outside
     ]
-    fixes = _fix(people, when, opts, tz)
+    fixes = fix()
     return opts.finding(
         "deadline.outside-hours",
         *span,
@@ -125,8 +141,7 @@ def _day_off(
     span: tuple[int, int],
     res: Resolution,
     off: list[tuple[Person, str]],
-    people: Sequence[Person],
-    tz: tzinfo,
+    fix: _Fixes,
 ) -> Finding:
     assert res.when is not None
     parts = []
@@ -136,7 +151,7 @@ def _day_off(
             parts.append(f"{timeexpr.format_day(day)} is {person.name}'s weekend")
         else:
             parts.append(f"{timeexpr.format_day(day)} is {why}, a public holiday for {person.name}")
-    fixes = [] if res.date_only else _fix(people, res.when, opts, tz)
+    fixes = [] if res.date_only else fix()
     return opts.finding(
         "deadline.day-off",
         *span,

@@ -213,10 +213,7 @@ class PersonForm(QDialog):
             ("zone", self.zone()),
             ("hours", self.hours.text().strip()),
             ("days", self.days.text().strip()),
-            (
-                "holidays",
-                "-".join(p for p in team.check_holidays(holidays) if p) if holidays else "",
-            ),
+            ("holidays", holidays),
         ):
             if value:
                 values[key] = value
