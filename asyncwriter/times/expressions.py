@@ -576,21 +576,35 @@ def _weekday_date(text: str, today: date) -> tuple[date, str]:
     return today + timedelta(days=ahead), modifier
 
 
-def format_day(day: date) -> str:
-    """Return "Thu 26 Nov" (with the year when it is not the current one)."""
-    return f"{WEEKDAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
+def format_day(day: date, today: date | None = None) -> str:
+    """Return "Thu 26 Nov"; with ``today``, "Sun 31 Oct 2027" when the year is needed.
+
+    Text the writer keeps must read back as the same day: a day and month without a year
+    are read as the nearest such date, so a date further off than that (31 Oct, written in
+    December for next October) carries its year.
+    """
+    text = f"{WEEKDAY_ABBR[day.weekday()]} {day.day} {MONTH_ABBR[day.month - 1]}"
+    if today is not None and _year_for(day.month, day.day, today) != day.year:
+        text += f" {day.year}"
+    return text
 
 
 def format_moment(
-    when: datetime, tz: tzinfo, *, with_time: bool = True, with_utc: bool = False
+    when: datetime,
+    tz: tzinfo,
+    *,
+    with_time: bool = True,
+    with_utc: bool = False,
+    now: datetime | None = None,
 ) -> str:
     """Return "Thu 26 Nov, 17:00 CET" for a moment shown in ``tz``.
 
     With ``with_utc``, as a message for readers elsewhere gives it: with the UTC time when
-    the zone is not on UTC, "Thu 26 Nov, 17:00 CET (16:00 UTC)".
+    the zone is not on UTC, "Thu 26 Nov, 17:00 CET (16:00 UTC)". With ``now``, the year is
+    written when the day would otherwise read back as another year's (see ``format_day``).
     """
     local = when.astimezone(tz)
-    day = format_day(local.date())
+    day = format_day(local.date(), None if now is None else now.astimezone(tz).date())
     if not with_time:
         return day
     text = f"{day}, {local:%H:%M} {zones.display_zone(tz, local)}"
@@ -656,7 +670,7 @@ def resolve(  # one branch per kind of unit reads best as one
                 return res
             res.when = now + delta
             word = low.split()[0]
-            shown = format_moment(res.when, tz or writer_tz)
+            shown = format_moment(res.when, tz or writer_tz, now=now)
             res.absolute = f"until {shown}" if word in ("for", "over", "open") else f"by {shown}"
             return res
         if kind == "iso":
@@ -767,15 +781,15 @@ def resolve(  # one branch per kind of unit reads best as one
     if tz is None:
         # An ambiguous or reader-local zone: no moment, but a relative day still has a date.
         if res.relative:
-            res.absolute = format_day(day)
+            res.absolute = format_day(day, today)
         return res
     when = datetime.combine(day, clock or LAST_MINUTE, tzinfo=tz)
     res.when = when
     if res.relative:
-        res.absolute = format_moment(when, tz, with_time=not res.date_only)
+        res.absolute = format_moment(when, tz, with_time=not res.date_only, now=now)
         if not res.date_only and (zone is None and default_tz is None):
             # The text names no zone: suggest the day only; the zone is a separate fix.
-            res.absolute = format_day(day)
+            res.absolute = format_day(day, today)
     return res
 
 

@@ -23,9 +23,13 @@ if TYPE_CHECKING:
 _CLOCK_KINDS = frozenset({"clock12", "clock24", "clock4", "named", "eod"})
 
 
-def for_readers(when: datetime, tz: tzinfo) -> str:
-    """Return a moment with its date, time and zone: "Wed 2 Dec, 17:00 CET (16:00 UTC)"."""
-    return timeexpr.format_moment(when, tz, with_utc=True)
+def for_readers(when: datetime, tz: tzinfo, now: datetime | None = None) -> str:
+    """Return a moment with its date, time and zone: "Wed 2 Dec, 17:00 CET (16:00 UTC)".
+
+    Text written into a message passes ``now``, so a day far enough off keeps its year
+    ("Sun 31 Oct 2027, ...") and the checks read it back as the day meant.
+    """
+    return timeexpr.format_moment(when, tz, with_utc=True, now=now)
 
 
 def fix_span(text: str, expr: TimeExpression) -> tuple[int, int]:

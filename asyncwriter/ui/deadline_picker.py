@@ -251,7 +251,7 @@ class DeadlinePicker(QDialog):
 
     def deadline_text(self) -> str:
         """Return the deadline as Insert writes it: "Thu 3 Dec, 17:00 CET (16:00 UTC)"."""
-        return wording.for_readers(self.moment, self.zone)
+        return wording.for_readers(self.moment, self.zone, self.now)
 
     def _refresh(self) -> None:
         start = team_times.day_start(self.moment, self.zone)

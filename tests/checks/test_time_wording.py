@@ -164,3 +164,37 @@ def test_a_hyphen_glued_to_a_time_is_a_range_and_a_sign_an_offset():
     for text, key in (("17:00+02:00", "+02:00"), ("17:00 -05:00", "-05:00")):
         (expr,) = timeexpr.scan(text)
         assert expr.zone is not None and expr.zone.key == key
+
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Berlin", "Asia/Tokyo", "America/Los_Angeles"])
+@pytest.mark.parametrize("days", [1, 30, 150, 200, 330, 366])
+def test_a_moment_written_for_readers_reads_back_as_itself(zone: str, days: int) -> None:
+    # A day and month without a year read as the nearest such date, so "Sun 31 Oct" written
+    # in December for next October was read as this October (and "a Saturday").
+    from asyncwriter.checks import lint
+
+    tz = zones.get_zone(zone)
+    when = (NOW + timedelta(days=days)).replace(hour=17, minute=0)
+    text = wording.for_readers(when, tz, NOW)
+    report = lint(f"Please approve it by {text}.", now=NOW, tz=tz, fetch_grammar=False,
+                  fetch_spelling=False)  # fmt: skip
+    (deadline,) = report.facts.deadlines
+    assert deadline.datetime is not None
+    assert datetime.fromisoformat(deadline.datetime) == when
+    assert not [f.rule for f in report.findings if f.rule.startswith("deadline")]
+
+
+def test_the_year_is_written_only_when_the_day_would_read_as_another_year() -> None:
+    tz = zones.get_zone("UTC")
+    assert wording.for_readers(datetime(2027, 1, 4, 17, tzinfo=UTC), tz, NOW) == (
+        "Mon 4 Jan, 17:00 UTC"
+    )
+    assert wording.for_readers(datetime(2027, 10, 31, 17, tzinfo=UTC), tz, NOW) == (
+        "Sun 31 Oct 2027, 17:00 UTC"
+    )
+    assert timeexpr.format_day(datetime(2027, 3, 2).date(), NOW.date()) == "Tue 2 Mar"
+    assert timeexpr.format_day(datetime(2026, 3, 2).date(), NOW.date()) == "Mon 2 Mar 2026"
+    assert timeexpr.format_day(datetime(2025, 12, 1).date(), NOW.date()) == "Mon 1 Dec 2025"

@@ -195,7 +195,7 @@ def _zone_fix(
     if res.when is None:  # "EOD" with no day: the concrete deadline deadline.vague offers
         return _ZoneFix(span, _concrete_replacement(a, facts, opts, expr), whole=True)
     if not expr.is_range and (expr.unit("eod") is not None or (res.relative and not day_given)):
-        return _ZoneFix(span, wording.for_readers(res.when, opts.tz), whole=True)
+        return _ZoneFix(span, wording.for_readers(res.when, opts.tz, opts.now), whole=True)
     local = res.when.astimezone(opts.tz)
     return _ZoneFix(span, wording.with_zone(a.text, expr, local, opts.tz), whole=False)
 
@@ -216,13 +216,13 @@ def _relative_fix(
     duration = expr.unit("duration")
     if duration is not None and res.when is not None:
         lead = "open until" if duration.text.lower().startswith("open") else res.absolute.split()[0]
-        shown = wording.for_readers(res.when, _shown_zone(facts, opts, expr))
+        shown = wording.for_readers(res.when, _shown_zone(facts, opts, expr), opts.now)
         return (duration.start, duration.end), f"{lead} {shown}"
     weekday = expr.unit("weekday")
     rel = expr.unit("relday", "relweek", "period")
     if expr.zone is not None and expr.has_clock and res.when is not None:
         return wording.fix_span(a.text, expr), wording.for_readers(
-            res.when, _shown_zone(facts, opts, expr)
+            res.when, _shown_zone(facts, opts, expr), opts.now
         )
     if weekday is not None and rel is None:
         name = weekday.text.split()[-1].rstrip(".")
@@ -331,7 +331,7 @@ def _concrete_deadline(facts: MessageFacts, opts: Options) -> str:
     while day.weekday() >= 5:
         day += timedelta(days=1)
     when = datetime.combine(day, time(17, 0), tzinfo=opts.tz)
-    return wording.for_readers(when, opts.tz)
+    return wording.for_readers(when, opts.tz, opts.now)
 
 
 RULES = (

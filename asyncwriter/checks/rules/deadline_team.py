@@ -102,7 +102,7 @@ class _Fixes:
         if self._found is None:
             people, when, now, tz = self._args
             moment = team.nearest_shared_moment(people, when, now)
-            self._found = [] if moment is None else [wording.for_readers(moment, tz)]
+            self._found = [] if moment is None else [wording.for_readers(moment, tz, now)]
         return self._found
 
 
@@ -169,7 +169,7 @@ def _short_notice(
 ) -> Finding:
     parts = [f"{p.name} has {team.format_hours(hours)}" for p, hours in short]
     moment = team.earliest_with_notice(people, opts.now, opts.short_notice_hours)
-    fixes = [] if moment is None else [wording.for_readers(moment, tz)]
+    fixes = [] if moment is None else [wording.for_readers(moment, tz, opts.now)]
     advice = (
         f" The earliest that gives everyone {team.format_hours(opts.short_notice_hours)}: "
         f"“{fixes[0]}”."
