@@ -36,7 +36,7 @@ KINDS = ("work", "free", "night", "day_off")
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """A stretch of one person's strip, as fractions (0 to 1) of the 24 hours shown."""
+    """A stretch of one person's strip, as fractions (0 to 1) of the day shown."""
 
     start: float
     end: float
@@ -96,13 +96,40 @@ def day_start(when: datetime, tz: tzinfo) -> datetime:
     return datetime.combine(local.date(), time(0), tzinfo=tz).astimezone(UTC)
 
 
-def strip(person: Person, start: datetime, hours: int = 24) -> list[Segment]:
-    """Return ``person``'s strip for the ``hours`` from ``start``: merged, ordered segments.
+def day_span(start: datetime, tz: tzinfo) -> timedelta:
+    """Return how long the local day from ``start`` (midnight in ``tz``) lasts: 23, 24 or 25 h.
+
+    A day the clocks change on is an hour shorter or longer; strips drawn over a fixed 24
+    hours would label every hour after the change wrongly and end an hour off midnight.
+    """
+    local = start.astimezone(tz)
+    next_day = datetime.combine(local.date() + timedelta(days=1), time(0), tzinfo=tz)
+    return next_day.astimezone(UTC) - start.astimezone(UTC)
+
+
+def hour_marks(start: datetime, tz: tzinfo, every: int = 3) -> list[tuple[int, float]]:
+    """Return (local hour, fraction of the day) for each ``every``-th hour from 0 to 24.
+
+    Fractions are of real time since ``start``, so on the day the clocks go forward the
+    03 mark sits two hours in, and the strips' hour labels stay true to the clock.
+    """
+    local = start.astimezone(tz).date()
+    span = day_span(start, tz).total_seconds()
+    marks = []
+    for hour in range(0, 25, every):
+        day, clock = (local, time(hour)) if hour < 24 else (local + timedelta(days=1), time(0))
+        moment = datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)
+        marks.append((hour, min(1.0, max(0.0, (moment - start).total_seconds() / span))))
+    return marks
+
+
+def strip(person: Person, start: datetime, span: timedelta = timedelta(hours=24)) -> list[Segment]:
+    """Return ``person``'s strip for the ``span`` from ``start``: merged, ordered segments.
 
     Every strip of the picker starts at the same moment (midnight in the chosen zone), so
     the same x is the same moment on every strip and the overlap of working hours is seen.
     """
-    steps = int(timedelta(hours=hours) / STEP)
+    steps = int(span / STEP)
     segments: list[Segment] = []
     for i in range(steps):
         kind, label = kind_at(person, start + i * STEP)

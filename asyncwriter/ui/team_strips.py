@@ -1,7 +1,8 @@
-"""The picker's painted view of one day for the whole team: a 24-hour strip per person.
+"""The picker's painted view of one day for the whole team: a strip per person.
 
 People would rather see where working hours overlap than read it from a table, so every
-strip covers the same 24 hours (midnight to midnight in the zone the writer picks in),
+strip covers the same day (midnight to midnight in the zone the writer picks in: 23 or
+25 hours on a day the clocks change, the hour labels placed where the clock shows them),
 with each person's working hours shaded, their night darker and a day off hatched; the
 chosen moment is one vertical line across all of them. The segments come from the Qt-free
 :mod:`asyncwriter.team_times`; this widget only paints them, in the palette's colours so a
@@ -18,7 +19,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from asyncwriter.checks import Severity
-from asyncwriter.team_times import KINDS, Segment, strip
+from asyncwriter.team_times import KINDS, Segment, day_span, hour_marks, strip
 from asyncwriter.times import zones
 from asyncwriter.ui import theme
 
@@ -88,9 +89,8 @@ class TeamStrips(QWidget):
         self.start = datetime(2000, 1, 1, tzinfo=UTC)
         self.zone: tzinfo = UTC
         self.moment = self.start
-        #: The strips cover 24 hours from ``start`` (on a day the clocks change, the hour
-        #: labels are hours since midnight).
-        self.hours = 24
+        #: The strips cover the local day from ``start``: 23 or 25 hours when the clocks change.
+        self.span = timedelta(hours=24)
 
     def show_day(self, people: Sequence[Person], start: datetime, zone: tzinfo,
                  moment: datetime) -> None:  # fmt: skip
@@ -98,11 +98,12 @@ class TeamStrips(QWidget):
 
         The segments are worked out again only when the people or the day change.
         """
-        key = (tuple(people), start)
-        if key != (tuple(self.people), self.start):
+        key = (tuple(people), start, zone)
+        if key != (tuple(self.people), self.start, self.zone):
             self.people = list(people)
             self.start = start
-            self.rows = [strip(p, start) for p in self.people]
+            self.span = day_span(start, zone)
+            self.rows = [strip(p, start, self.span) for p in self.people]
         self.zone = zone
         self.moment = moment
         self.updateGeometry()
@@ -111,7 +112,7 @@ class TeamStrips(QWidget):
     def moment_fraction(self) -> float:
         """Return where the line is: the chosen moment as a fraction (0 to 1) of the day."""
         seconds = (self.moment - self.start).total_seconds()
-        return min(1.0, max(0.0, seconds / (self.hours * 3600)))
+        return min(1.0, max(0.0, seconds / self.span.total_seconds()))
 
     def sizeHint(self) -> QSize:
         """Room for every strip, the hour labels and the legend."""
@@ -138,9 +139,9 @@ class TeamStrips(QWidget):
         painter.drawText(QRect(0, 0, NAME_WIDTH - 8, HEAD - 2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                          f"Hours in {zones.display_zone(self.zone, local)}")  # fmt: skip
-        for hour in range(0, self.hours + 1, 3):
-            x = NAME_WIDTH + round(width * hour / self.hours)
-            label = f"{hour:02d}" if hour < 24 else "24"
+        for hour, fraction in hour_marks(self.start, self.zone):
+            x = NAME_WIDTH + round(width * fraction)
+            label = f"{hour:02d}"
             align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom
             painter.drawText(QRect(x - 15, 0, 30, HEAD - 2), align, label)
         for row, (person, segments) in enumerate(zip(self.people, self.rows, strict=True)):
@@ -188,7 +189,7 @@ class TeamStrips(QWidget):
             return None
         width = max(1, self.width() - NAME_WIDTH - 8)
         fraction = min(1.0, max(0.0, (x - NAME_WIDTH) / width))
-        quarters = round(fraction * self.hours * 4)
+        quarters = round(fraction * (self.span / timedelta(minutes=15)))
         return self.start + timedelta(minutes=15 * quarters)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from asyncwriter import team, team_times
 from asyncwriter.times import zones
@@ -42,6 +44,29 @@ def test_a_strip_is_the_day_in_the_chosen_zone_with_work_night_and_days_off():
                      ("night", 21, 24)]  # fmt: skip
     saturday = team_times.strip(LENA, datetime(2026, 12, 5, 1, tzinfo=UTC))
     assert any(s.kind == "day_off" and s.label == "Saturday" for s in saturday)
+
+
+def test_on_a_day_the_clocks_change_the_strip_is_that_day_and_its_hours_sit_where_the_clock_says():
+    berlin = zones.get_zone("Europe/Berlin")
+    # 29 Mar 2026: Berlin goes from 02:00 to 03:00, a 23-hour day; 25 Oct: 25 hours.
+    spring = team_times.day_start(datetime(2026, 3, 29, 12, tzinfo=UTC), berlin)
+    autumn = team_times.day_start(datetime(2026, 10, 25, 12, tzinfo=UTC), berlin)
+    assert team_times.day_span(spring, berlin) == timedelta(hours=23)
+    assert team_times.day_span(autumn, berlin) == timedelta(hours=25)
+    utc_day = datetime(2026, 3, 29, tzinfo=UTC)
+    assert team_times.day_span(utc_day, zones.get_zone("UTC")) == timedelta(hours=24)
+    marks = dict(team_times.hour_marks(spring, berlin))
+    assert marks[0] == 0 and marks[24] == 1
+    assert marks[3] == pytest.approx(2 / 23)  # 03:00 comes two hours after midnight
+    assert marks[12] == pytest.approx(11 / 23)
+    assert dict(team_times.hour_marks(autumn, berlin))[12] == pytest.approx(13 / 25)
+    # The strip walks all 25 hours: Berlin's long Sunday begins at 15:00 on Saturday in Los
+    # Angeles, so Sam's Saturday fills its first 9 hours, then his Sunday the rest.
+    sam = team_times.strip(SAM, autumn, team_times.day_span(autumn, berlin))
+    assert sam[-1].end == 1
+    assert [(s.label, round(s.end * 25, 2)) for s in sam] == [("Saturday", 9), ("Sunday", 25)]
+    weekday = team_times.day_start(datetime(2026, 10, 26, 12, tzinfo=UTC), berlin)
+    assert team_times.day_span(weekday, berlin) == timedelta(hours=24)
 
 
 def test_next_inside_everyone_skips_nights_weekends_and_holidays():
