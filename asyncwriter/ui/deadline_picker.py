@@ -20,7 +20,6 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,8 +37,8 @@ from asyncwriter import team_times
 from asyncwriter.checks.readers import readers
 from asyncwriter.times import wording, zones
 from asyncwriter.ui import clock
+from asyncwriter.ui.date_time_fields import TypedDateEdit, TypedTimeEdit
 from asyncwriter.ui.team_strips import TeamStrips
-from asyncwriter.ui.time_field import TypedTimeEdit
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -115,7 +114,8 @@ class DeadlinePicker(QDialog):
         self.zone_box = QComboBox(self)
         self.zone_box.setObjectName("deadlineZone")
         self.zone_box.addItems([label for label, _zone in self.zones])
-        self.date_edit = QDateEdit(self)
+        self.date_edit = TypedDateEdit(self)
+        self.date_edit.today = lambda: self.now.astimezone(self.zone).date()
         self.date_edit.setObjectName("deadlineDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt, QTime
@@ -111,6 +111,7 @@ def test_the_picker_shows_the_moment_for_each_person_and_inserts_it(qtbot, team_
     # The initial moment: tomorrow 17:00 in the writer's zone (UTC in settings).
     assert picker.moment == datetime(2026, 12, 2, 17, 0, tzinfo=UTC)
     type_field(qtbot, picker.date_edit, "Thu 3 Dec 2026")
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)
     assert picker.date_edit.date() == QDate(2026, 12, 3)
     line_before = picker.strips.moment_fraction()
     step_hours(qtbot, picker, -5)
@@ -200,6 +201,65 @@ def test_a_click_on_the_strips_picks_that_moment(qtbot, team_window):
     assert picker.time_edit.time() == QTime(18, 0)
 
 
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [
+        ("Sun 31 Oct 2027", QDate(2027, 10, 31)),
+        ("4 Jan", QDate(2027, 1, 4)),  # no year: the next 4 January
+        ("2027-02-12", QDate(2027, 2, 12)),
+        ("tomorrow", QDate(2026, 12, 2)),
+        ("Fri 4 Dec", QDate(2026, 12, 4)),
+    ],
+)
+def test_a_date_typed_whole_is_read_as_the_checks_read_it(qtbot, team_window, typed, day):
+    picker = open_picker(qtbot, team_window)
+    type_field(qtbot, picker.date_edit, typed)
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)  # leaving the field shows the date
+    assert picker.date_edit.date() == day
+    assert picker.date_edit.text() == day.toString("ddd d MMM yyyy")
+    assert picker.moment.date() == day.toPython()  # 17:00 UTC, the zone in settings
+
+
+def test_enter_after_a_typed_date_inserts_that_date(qtbot, team_window):
+    win = team_window
+    picker = open_picker(qtbot, win)
+    type_field(qtbot, picker.date_edit, "4 Dec")
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not picker.isVisible())
+    assert win.editor.toPlainText() == "Fri 4 Dec, 17:00 UTC"
+
+
+def test_text_that_names_no_day_leaves_the_date_as_it_was(qtbot, team_window):
+    picker = open_picker(qtbot, team_window)
+    before = picker.date_edit.date()
+    type_field(qtbot, picker.date_edit, "soon")
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Return)  # not inserted: no day named
+    assert picker.isVisible() and picker.date_edit.hasFocus()
+    assert picker.date_edit.text() == before.toString("ddd d MMM yyyy")
+    type_field(qtbot, picker.date_edit, "next sprint")
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)
+    assert picker.date_edit.date() == before
+    assert picker.date_edit.text() == before.toString("ddd d MMM yyyy")
+
+
+def test_on_the_day_the_clocks_go_back_the_strips_cover_all_25_hours(qtbot, open_window, fixed_now):
+    configure('[time]\nzone = "Europe/Berlin"\n')
+    picker = open_picker(qtbot, open_window())
+    # Typed whole, as a writer types it (Qt alone kept December and dropped "Oct").
+    type_field(qtbot, picker.date_edit, "31 Oct 2027")
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)
+    assert picker.date_edit.date() == QDate(2027, 10, 31)
+    strips = picker.strips
+    assert strips.span == timedelta(hours=25)
+    # 17:00 in Berlin (UTC+1 by then) is 18 hours after midnight (UTC+2).
+    assert strips.moment_fraction() == pytest.approx(18 / 25)
+    # The far right is the next midnight, not 23:00 as a 24-hour strip would make it.
+    right_end = strips.moment_at(strips.width() - 8)
+    assert right_end == datetime(2027, 10, 31, 23, 0, tzinfo=UTC)  # Mon 00:00 in Berlin
+    qtbot.mouseClick(strips, Qt.MouseButton.LeftButton, pos=QPoint(strips.width() - 9, 30))
+    assert picker.date_edit.date() == QDate(2027, 11, 1) and picker.time_edit.time() == QTime(0, 0)
+
+
 def test_without_people_the_picker_shows_your_zone_and_the_teams(qtbot, open_window, fixed_now):
     configure('[time]\nzone = "Europe/Berlin"\nteam_zones = ["America/New_York"]\n')
     win = open_window()
@@ -279,3 +339,16 @@ def test_no_note_while_most_readers_are_at_work(qtbot, team_window):
     sheet = shown.args[0]
     assert not sheet.note.isVisible()
     sheet.reject()
+
+
+def test_typing_over_the_shown_date_starts_a_new_one_wherever_the_caret_is(qtbot, team_window):
+    picker = open_picker(qtbot, team_window)
+    edit = picker.date_edit
+    qtbot.waitUntil(edit.hasFocus)
+    edit.lineEdit().setCursorPosition(4)  # in "Wed 2 Dec 2026", after the weekday
+    qtbot.keyClicks(edit, "7 Dec")
+    assert edit.text() == "7 Dec"
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(edit, "c 2026")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.date() == QDate(2026, 12, 7)
