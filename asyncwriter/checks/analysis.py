@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from markdown_it.common.utils import normalizeReference
 
-from asyncwriter import markdown
+from asyncwriter import markdown, vocabulary
 from asyncwriter.checks import nlp
 from asyncwriter.checks.bare_urls import BareUrlReader
 from asyncwriter.checks.lines import LineIndex, normalize_lone_cr
@@ -75,6 +75,11 @@ _URL_START = re.compile(
     r"(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[a-z]{2,6}\b)"
 )
 _SENTENCE_END = re.compile(r"[.!?:;,)\]]\s*$|[\U0001F300-\U0001FAFF\u2600-\u27BF]\s*$")
+#: "please approve the plan by\nFri 4 Dec": a line that cannot end there goes on.
+_UNFINISHED_LINE = re.compile(
+    r"(?<![\w'])(?:" + vocabulary.alternatives("sentences", "unfinished_line_endings") + r")\s*$",
+    re.IGNORECASE,
+)
 _LINE_START_CAPITAL = re.compile(r"\s*(?:[A-Z0-9@#>*\-\u2022]|[\U0001F300-\U0001FAFF])")
 _WRAP_WIDTH = 60
 #: "... for organising the series,\nwhich ...": a comma at a wrapped line's end, not a break.
@@ -460,7 +465,11 @@ class Analysis:
                         and bool(_QUOTED_LINE.match(self.text, prev))
                         != bool(_QUOTED_LINE.match(self.text, nxt))
                     )
-                    or (len(line.strip()) < _WRAP_WIDTH and _LINE_START_CAPITAL.match(text, nxt))
+                    or (
+                        len(line.strip()) < _WRAP_WIDTH
+                        and _LINE_START_CAPITAL.match(text, nxt)
+                        and not _UNFINISHED_LINE.search(line)
+                    )
                 ):
                     while nxt < b.end and text[nxt] in " \t":
                         nxt += 1

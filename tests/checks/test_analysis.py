@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from asyncwriter.checks import lint
 from asyncwriter.checks.analysis import Analysis
+
+NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 
 LINK_FORMS = [
     ("See [the plan](https://docs.example.com/plan).", "https://docs.example.com/plan", "the plan"),
@@ -63,6 +68,18 @@ def test_hard_wrapped_paragraph_stays_one_sentence():
     )
     a = Analysis(text)
     assert len(a.sentences) == 1
+
+
+def test_a_short_line_that_cannot_end_there_goes_on_to_the_next():
+    # A deadline the picker wrote on the line after "by", or a chat line broken mid-thought.
+    text = "Lena and Sam: please approve the plan by\nSun 28 Mar, 17:00 CEST (15:00 UTC)"
+    a = Analysis(text)
+    assert [a.sentence_text(s) for s in a.sentences] == [text]
+    report = lint(text, now=NOW, tz="UTC", fetch_grammar=False, fetch_spelling=False)
+    assert [d.text for d in report.facts.deadlines] == ["Sun 28 Mar, 17:00 CEST (15:00 UTC)"]
+    # A short line that can end there is still a sentence of its own.
+    chat = Analysis("Quick update\nThe deploy is done\nThanks for the reviews")
+    assert len(chat.sentences) == 3
 
 
 def test_quotes_are_by_line_like_slack():
