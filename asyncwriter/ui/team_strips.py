@@ -109,6 +109,13 @@ class TeamStrips(QWidget):
         self.updateGeometry()
         self.update()
 
+    def hours_label(self) -> str:
+        """Return "Hours in CET", or "Hours in CET/CEST" on the day the clocks change."""
+        first = zones.display_zone(self.zone, self.start.astimezone(self.zone))
+        end = self.start + self.span - timedelta(minutes=1)
+        last = zones.display_zone(self.zone, end.astimezone(self.zone))
+        return f"Hours in {first}" if first == last else f"Hours in {first}/{last}"
+
     def moment_fraction(self) -> float:
         """Return where the line is: the chosen moment as a fraction (0 to 1) of the day."""
         seconds = (self.moment - self.start).total_seconds()
@@ -135,10 +142,9 @@ class TeamStrips(QWidget):
         text = palette.color(QPalette.ColorRole.WindowText)
         width = max(1, self.width() - NAME_WIDTH - 8)
         painter.setPen(text)
-        local = self.start.astimezone(self.zone)
         painter.drawText(QRect(0, 0, NAME_WIDTH - 8, HEAD - 2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                         f"Hours in {zones.display_zone(self.zone, local)}")  # fmt: skip
+                         self.hours_label())  # fmt: skip
         for hour, fraction in hour_marks(self.start, self.zone):
             x = NAME_WIDTH + round(width * fraction)
             label = f"{hour:02d}"

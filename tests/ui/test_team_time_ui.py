@@ -251,6 +251,7 @@ def test_on_the_day_the_clocks_go_back_the_strips_cover_all_25_hours(qtbot, open
     assert picker.date_edit.date() == QDate(2027, 10, 31)
     strips = picker.strips
     assert strips.span == timedelta(hours=25)
+    assert strips.hours_label() == "Hours in CEST/CET"
     # 17:00 in Berlin (UTC+1 by then) is 18 hours after midnight (UTC+2).
     assert strips.moment_fraction() == pytest.approx(18 / 25)
     # The far right is the next midnight, not 23:00 as a 24-hour strip would make it.
