@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from asyncwriter.checks import RULES
 from asyncwriter.checks.rule import INSERT_SUMMARY, REPLACE
 from asyncwriter.ui import theme
+from asyncwriter.ui.elided_button import ElidedButton
 from asyncwriter.ui.finding_tones import is_to_fill, tone
 
 if TYPE_CHECKING:
@@ -104,7 +105,12 @@ class FindingCard(QFrame):
         # Tab stops here, a click does not: clicking a card's button must not take the
         # keyboard from the editor (Qt gives a click's focus to the nearest parent that takes it).
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # As tall as its wrapped message needs at the width it gets (the column's stretch keeps
+        # cards at the top): a fixed "Maximum" height was the message's at its widest, so a
+        # narrower card cut its message off.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.finding: Finding | None = None
         self.selected = False
         self.where = QLabel(self)
@@ -114,7 +120,7 @@ class FindingCard(QFrame):
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.fix_buttons: list[QPushButton] = []
         for _ in range(MAX_FIXES):
-            button = QPushButton(self)
+            button = ElidedButton(self)
             button.setObjectName("fix")
             _tab_only(button)
             button.clicked.connect(self._fix_clicked)

@@ -1,4 +1,4 @@
-"""The findings panel labels a fix by its rule's fix kind, from the registry."""
+"""The findings panel: a fix labelled by its rule's fix kind, and cards that fit the column."""
 
 from __future__ import annotations
 
@@ -33,3 +33,27 @@ def test_a_long_suggestion_is_shortened_on_its_button():
     label = fix_label(finding("grammar.X"), "word " * 20)
     assert label.startswith("Replace with “word word") and label.endswith("…”")
     assert len(label) < 60
+
+
+def test_a_card_with_a_long_fix_fits_the_window_findings_column(qtbot, open_window):
+    from asyncwriter import paths
+    from tests.ui.conftest import wait_report
+
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text('[time]\nzone = "Europe/Berlin"\n', encoding="utf-8")
+    win = open_window()
+    win.resize(1280, 720)
+    many = "".join(f"Item {i}: please check {{{{placeholder {i}}}}}.\n\n" for i in range(12))
+    text = "Team, please decide by Friday 5pm for everyone on the platform team.\n\n" + many
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(text))
+    (card,) = [c for c in win.findings.cards() if c.finding.rule == "deadline.no-timezone"]
+    viewport = win.findings.queue_area.viewport()
+    qtbot.waitUntil(lambda: win.findings.queue_area.verticalScrollBar().isVisible())
+    qtbot.wait(50)
+    right = card.mapTo(viewport, card.rect().topRight()).x()
+    # The card (and its "⋯" button) ends inside the column, its fix label cut to fit ...
+    assert right < viewport.width()
+    button = card.fix_buttons[0]
+    assert button.shown_text() != button.text() and button.shown_text().endswith("…")
+    # ... and it is as tall as its message wrapped at that width.
+    assert card.message.height() >= card.message.heightForWidth(card.message.width())
