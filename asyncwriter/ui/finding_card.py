@@ -105,10 +105,10 @@ class FindingCard(QFrame):
         # Tab stops here, a click does not: clicking a card's button must not take the
         # keyboard from the editor (Qt gives a click's focus to the nearest parent that takes it).
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        # As tall as its wrapped message needs at the width it gets (the column's stretch keeps
-        # cards at the top): a fixed "Maximum" height was the message's at its widest, so a
-        # narrower card cut its message off.
-        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        # As tall as its message wrapped at the width it gets (the column's stretch takes the
+        # room left): a "Maximum" height was the layout's guess at a wider card, so a narrower
+        # card cut its message off.
+        policy = QSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.finding: Finding | None = None

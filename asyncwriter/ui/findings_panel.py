@@ -132,7 +132,14 @@ class FindingsPanel(QWidget):
             self._pool.append(self._new_card())
         self._column_widget.setUpdatesEnabled(False)
         while self._column.count():
-            self._column.takeAt(0)
+            item = self._column.itemAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                # removeWidget deletes the layout's item for the widget at once, so the item
+                # made when it is added again is the one the widget's size changes reach.
+                self._column.removeWidget(widget)
+            else:
+                self._column.takeAt(0)
         index = 0
         totals = {g.label: len(g.findings) for g in finding_groups(self.findings)}
         for header in self._headers.values():

@@ -57,3 +57,10 @@ def test_a_card_with_a_long_fix_fits_the_window_findings_column(qtbot, open_wind
     assert button.shown_text() != button.text() and button.shown_text().endswith("…")
     # ... and it is as tall as its message wrapped at that width.
     assert card.message.height() >= card.message.heightForWidth(card.message.width())
+    # Fixed, the cards are reused for shorter findings: each is as tall as it needs, with
+    # no gap left from the finding it showed before.
+    fixed = text.replace("Friday 5pm", "Friday 5pm CET")
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(fixed))
+    qtbot.wait(50)
+    for shown in win.findings.cards()[:4]:
+        assert shown.height() == shown.heightForWidth(shown.width()), shown.finding.rule
