@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from asyncwriter.checks.model import LineIndex
 from asyncwriter.ui import theme
+from asyncwriter.ui.finding_tones import is_to_fill, to_fill_count
 from asyncwriter.ui.finding_tree import SEVERITY_GROUPS, fill_tree, finding_rows
 from asyncwriter.ui.readiness import ReadinessBar
 
@@ -120,12 +121,20 @@ class PreflightSheet(QDialog):
 
 
 def _headline(findings: Sequence[Finding]) -> str:
+    """Return "This draft still has 2 errors and 13 placeholders to fill. …".
+
+    Unfilled placeholders are their own group, shown as "to fill" everywhere else in the
+    window; counted by severity they made a draft with only placeholders "13 errors".
+    """
     counts = []
     for severity, label in SEVERITY_GROUPS:
-        n = sum(1 for f in findings if f.severity is severity)
+        n = sum(1 for f in findings if f.severity is severity and not is_to_fill(f))
         if n:
             noun = label.lower() if n != 1 else label.lower().removesuffix("s")
             counts.append(f"{n} {noun}")
+    to_fill = to_fill_count(findings)
+    if to_fill:
+        counts.append(f"{to_fill} placeholder{'' if to_fill == 1 else 's'} to fill")
     if not counts:
         return "No open findings."
     listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]

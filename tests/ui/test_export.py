@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -104,7 +105,9 @@ def test_ctrl_shift_c_copies_for_the_templates_channel_after_the_sheet(qtbot, wi
     seen = []
     copy(qtbot, window, lambda: seen.append(answer_sheet(qtbot, window, press, button="copy")))
     assert seen[0]["rules"] == {"structure.placeholder"}
-    assert "error" in seen[0]["headline"]
+    # Placeholders are "to fill", as in the findings panel, not errors.
+    assert re.match(r"This draft still has \d+ placeholders to fill\.", seen[0]["headline"])
+    assert "error" not in seen[0]["headline"]
     assert seen[0]["chips"]["summary"].state == "pending"
     assert clipboard().text() == render(window.editor.toPlainText(), "slack").plain
     assert window.exporter.history[-1].format == "slack"
@@ -296,3 +299,22 @@ def test_export_menu_sits_before_help(window):
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles.index("E&xport") == titles.index("&Help") - 1
     assert window.exporter.format_actions["slack"].shortcut().toString() == "Ctrl+E, S"
+
+
+def test_the_sheet_headline_counts_placeholders_apart_from_errors():
+    from asyncwriter.checks import Severity
+    from asyncwriter.checks.model import Finding
+    from asyncwriter.ui.preflight import _headline
+
+    def found(rule: str, severity: Severity) -> Finding:
+        return Finding(rule, severity, 0, 1, "m", ())
+
+    placeholder = found("structure.placeholder", Severity.ERROR)
+    zone = found("deadline.no-timezone", Severity.ERROR)
+    style = found("style.passive", Severity.INFO)
+    assert _headline([placeholder]) == (
+        "This draft still has 1 placeholder to fill. Fix them first, or copy it as it is."
+    )
+    assert _headline([zone, placeholder, placeholder, style]).startswith(
+        "This draft still has 1 error, 1 note and 2 placeholders to fill."
+    )
