@@ -12,7 +12,10 @@ start removes it (``QLocalServer.removeServer``) and listens in its place. A run
 instance that accepts but never answers (stopped in a debugger) is not replaced: the new
 one opens its own window without listening. (Qt binds a socket with access options under a
 temporary name and renames it into place, which would silently take the name from a live
-instance: hence the probe before listening.)
+instance: hence the probe before listening.) Probe, clean-up and listen happen under a lock
+file next to the socket: two instances started in the same moment both found no one
+listening, and the second's clean-up removed the first's fresh socket, so both opened a
+window; now the second waits, finds the first and hands over.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QLockFile, QObject, Qt, Signal, Slot
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from asyncwriter import paths
@@ -40,6 +44,9 @@ CONNECT_MS, ANSWER_MS = 1000, 5000
 MAX_REQUEST_BYTES = 1 << 20
 #: Unix socket paths are limited to about 108 bytes; past this the name goes to /tmp.
 _MAX_PATH = 100
+#: How long an instance waits for another's probe-and-listen (milliseconds; it takes a few),
+#: and after how long a lock whose holder is gone counts as stale.
+LOCK_WAIT_MS, LOCK_STALE_MS = 3000, 10_000
 
 
 def server_name(config_dir: Path, environ: Mapping[str, str] | None = None) -> str:
@@ -57,6 +64,13 @@ def server_name(config_dir: Path, environ: Mapping[str, str] | None = None) -> s
             return path
     user = os.getuid() if hasattr(os, "getuid") else os.environ.get("USERNAME", "user")
     return f"asyncwriter-{user}-{key}"
+
+
+def lock_path(name: str) -> str:
+    """Return the lock file that guards probing and listening on socket ``name``."""
+    if os.path.isabs(name):
+        return name + ".lock"
+    return os.path.join(tempfile.gettempdir(), name + ".lock")
 
 
 def handed_over(request: WindowRequest) -> bool:
@@ -140,13 +154,22 @@ class InstanceServer(QObject):
         (``QLocalServer.removeServer``) and this one listens in its place. A live one is
         never replaced, even when it does not answer: its window keeps its files coming.
         """
-        probe = QLocalSocket()
-        probe.connectToServer(self.name)
-        if probe.waitForConnected(CONNECT_MS):
-            probe.abort()
-            return False
-        QLocalServer.removeServer(self.name)
-        return self._server.listen(self.name)
+        lock = QLockFile(lock_path(self.name))
+        lock.setStaleLockTime(LOCK_STALE_MS)
+        # Without the lock (an unwritable folder, or a holder that hangs) this still works
+        # as it did before there was one; only the start-in-the-same-moment race is back.
+        locked = lock.tryLock(LOCK_WAIT_MS)
+        try:
+            probe = QLocalSocket()
+            probe.connectToServer(self.name)
+            if probe.waitForConnected(CONNECT_MS):
+                probe.abort()
+                return False
+            QLocalServer.removeServer(self.name)
+            return self._server.listen(self.name)
+        finally:
+            if locked:
+                lock.unlock()
 
     def close(self) -> None:
         """Stop listening (the socket file goes with it)."""

@@ -194,6 +194,45 @@ def test_a_stale_socket_file_is_replaced(qtbot, short_runtime):
     server.close()
 
 
+RACER = """
+import os, sys, time
+from PySide6.QtCore import QCoreApplication
+from asyncwriter.ui.single_instance import InstanceServer
+app = QCoreApplication([])
+name, go, done = sys.argv[1:4]
+while not os.path.exists(go):
+    pass
+server = InstanceServer(name)
+print("listening" if server.listen() else "not listening", flush=True)
+while not os.path.exists(done):
+    time.sleep(0.01)
+"""
+
+
+def test_instances_starting_in_the_same_moment_leave_one_listening(short_runtime, tmp_path):
+    # Each probed, found no one, and removed the others' fresh socket before listening
+    # itself: several windows. Under the lock, exactly one listens and the rest find it.
+    name = single_instance.server_name(paths.config_dir())
+    go, done = tmp_path / "go", tmp_path / "done"
+    racers = [
+        subprocess.Popen(
+            [sys.executable, "-c", RACER, name, str(go), str(done)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for _ in range(6)
+    ]
+    try:
+        time.sleep(1.5)  # all of them imported Qt and spin on the start line
+        go.touch()
+        said = [racer.stdout.readline().strip() for racer in racers if racer.stdout]
+    finally:
+        done.touch()
+        for racer in racers:
+            racer.wait(timeout=30)
+    assert sorted(said) == ["listening"] + ["not listening"] * 5
+
+
 # -- one instance, two real processes -------------------------------------------------------------
 
 
