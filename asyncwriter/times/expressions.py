@@ -526,6 +526,20 @@ def _year_for(month: int, day: int, today: date) -> int:
     return best
 
 
+def _written_fold(when: datetime, zone: Zone | None) -> datetime:
+    """Return ``when`` as the zone written with it says, in the hour the clocks go back.
+
+    "02:30 CET" on the night Paris goes from CEST to CET happens twice; Python reads the
+    first (CEST). The abbreviation says which: the second, an hour later.
+    """
+    if zone is None or not zone.text.isalpha() or not zone.text.isupper():
+        return when
+    later = when.replace(fold=1)
+    if later.utcoffset() == when.utcoffset() or when.tzname() == zone.text:
+        return when
+    return later if later.tzname() == zone.text else when
+
+
 def parse_mdate(text: str, today: date) -> tuple[date | None, bool]:
     """Return the date and whether the year was written."""
     m = re.search(r"(\d{1,2})(?:st|nd|rd|th)?", text)
@@ -783,7 +797,7 @@ def resolve(  # one branch per kind of unit reads best as one
         if res.relative:
             res.absolute = format_day(day, today)
         return res
-    when = datetime.combine(day, clock or LAST_MINUTE, tzinfo=tz)
+    when = _written_fold(datetime.combine(day, clock or LAST_MINUTE, tzinfo=tz), zone)
     res.when = when
     if res.relative:
         res.absolute = format_moment(when, tz, with_time=not res.date_only, now=now)

@@ -198,3 +198,21 @@ def test_the_year_is_written_only_when_the_day_would_read_as_another_year() -> N
     assert timeexpr.format_day(datetime(2027, 3, 2).date(), NOW.date()) == "Tue 2 Mar"
     assert timeexpr.format_day(datetime(2026, 3, 2).date(), NOW.date()) == "Mon 2 Mar 2026"
     assert timeexpr.format_day(datetime(2025, 12, 1).date(), NOW.date()) == "Mon 1 Dec 2025"
+
+
+def test_in_the_hour_the_clocks_go_back_the_written_abbreviation_picks_the_hour() -> None:
+    from asyncwriter.checks import lint
+
+    def read(text: str) -> datetime:
+        report = lint(text, now=NOW, tz="UTC", fetch_grammar=False, fetch_spelling=False)
+        (deadline,) = report.facts.deadlines
+        assert deadline.datetime is not None
+        return datetime.fromisoformat(deadline.datetime).astimezone(UTC)
+
+    # 31 Oct 2027: Paris goes from 03:00 CEST back to 02:00 CET; 02:30 happens twice.
+    assert read("Please approve it by Sun 31 Oct 2027, 02:30 CEST.") == datetime(
+        2027, 10, 31, 0, 30, tzinfo=UTC
+    )
+    assert read("Please approve it by Sun 31 Oct 2027, 02:30 CET.") == datetime(
+        2027, 10, 31, 1, 30, tzinfo=UTC
+    )
