@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTimer
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QDateEdit, QTimeEdit
+from PySide6.QtWidgets import QDateEdit, QTimeEdit, QWidget
 
 from asyncwriter.times import typed_dates
 
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
-    from PySide6.QtWidgets import QWidget
 
 
 class TypedTimeEdit(QTimeEdit):
@@ -118,8 +117,18 @@ class TypedDateEdit(QDateEdit):
             line.selectAll()
         line.insert(typed)
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab leaves the field, as in the rest of the form, instead of stepping its parts.
+
+        A date is typed whole here, so Tab after "31 Oct 2027" goes on to the time; the
+        arrow keys still move between the parts.
+        """
+        self.interpretText()
+        return QWidget.focusNextPrevChild(self, next)
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Leaving the field reads the text; text that names no day gives way to the date."""
+        self.interpretText()  # Qt reads it only after edits it saw, and typing is held from it
         super().focusOutEvent(event)
         if not self._names_a_day():
             self._show_date()

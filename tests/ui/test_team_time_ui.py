@@ -215,6 +215,7 @@ def test_a_date_typed_whole_is_read_as_the_checks_read_it(qtbot, team_window, ty
     picker = open_picker(qtbot, team_window)
     type_field(qtbot, picker.date_edit, typed)
     qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)  # leaving the field shows the date
+    assert picker.time_edit.hasFocus()  # Tab goes on to the time, not to the date's day
     assert picker.date_edit.date() == day
     assert picker.date_edit.text() == day.toString("ddd d MMM yyyy")
     assert picker.moment.date() == day.toPython()  # 17:00 UTC, the zone in settings
@@ -353,3 +354,12 @@ def test_typing_over_the_shown_date_starts_a_new_one_wherever_the_caret_is(qtbot
     qtbot.keyClicks(edit, "c 2026")
     qtbot.keyClick(edit, Qt.Key.Key_Tab)
     assert edit.date() == QDate(2026, 12, 7)
+
+
+def test_a_typed_date_is_read_when_a_click_takes_the_focus_elsewhere(qtbot, team_window):
+    picker = open_picker(qtbot, team_window)
+    type_field(qtbot, picker.date_edit, "4 Jan")
+    qtbot.mouseClick(picker.time_edit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(picker.time_edit.hasFocus)
+    assert picker.date_edit.date() == QDate(2027, 1, 4)
+    assert picker.date_edit.text() == "Mon 4 Jan 2027"
