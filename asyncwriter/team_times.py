@@ -14,6 +14,7 @@ from datetime import UTC, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from asyncwriter import team
+from asyncwriter.english import series
 from asyncwriter.times import expressions as timeexpr
 from asyncwriter.times import zones
 
@@ -245,7 +246,7 @@ def arrival_note(readers: Sequence[Person], now: datetime) -> str | None:
         why = person.day_off(local.date())
         on = "" if why is None else f" on their {why}" if why in _WEEKDAYS else f" on {why}"
         times.append(f"{local:%H:%M}{on} for {person.name} in {person.place}")
-    said = times[0] if len(times) == 1 else ", ".join(times[:-1]) + " and " + times[-1]
+    said = series(times)
     if len(readers) == 1:
         return f"It is {said}, outside their working hours."
     return f"It is {said}; {len(away)} of {len(readers)} readers are outside their working hours."

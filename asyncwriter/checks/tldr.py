@@ -16,6 +16,7 @@ import re
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks.facts.asks import IMPERATIVE_VERBS
+from asyncwriter.english import series
 
 if TYPE_CHECKING:
     from asyncwriter.checks.model import Ask
@@ -83,7 +84,7 @@ def tldr_text(ask: Ask) -> str:
             names += _MENTION.findall(lead.group(1))
             flat = flat[lead.end() :]
         flat = _LEAD_IN.sub("", flat, count=1)
-    who = _join_mentions(names)
+    who = series(names, "or")
     question = flat.rstrip().endswith("?") or ask.kind == "question"
     clause = _TAIL.sub("", _ASIDE.sub("", flat))
     clause = _TRAILING.sub("", clause).strip()
@@ -150,12 +151,6 @@ def tldr_fix(text: str, start: int, end: int, ask: Ask) -> str:
     if not after:
         return f"{before}{line}"
     return f"{before}{line}\n\n{after}"
-
-
-def _join_mentions(names: list[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
 
 
 def _lower_first(clause: str) -> str:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from asyncwriter import team_times
 from asyncwriter.checks.readers import readers
+from asyncwriter.english import series
 from asyncwriter.times import wording, zones
 from asyncwriter.ui import clock
 from asyncwriter.ui.date_time_fields import TypedDateEdit, TypedTimeEdit
@@ -286,8 +287,7 @@ class DeadlinePicker(QDialog):
         return list(self.readers) if index <= 0 else [self.readers[index - 1]]
 
     def _who(self, people: Sequence[Person]) -> str:
-        names = [p.name for p in people]
-        return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return series([p.name for p in people])
 
     def next_inside_hours(self) -> None:
         """Move to the first moment from the chosen one that is inside the readers' hours."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from asyncwriter.checks.model import LineIndex
+from asyncwriter.english import series
 from asyncwriter.ui import theme
 from asyncwriter.ui.finding_tones import is_to_fill, to_fill_count
 from asyncwriter.ui.finding_tree import SEVERITY_GROUPS, fill_tree, finding_rows
@@ -137,5 +138,4 @@ def _headline(findings: Sequence[Finding]) -> str:
         counts.append(f"{to_fill} placeholder{'' if to_fill == 1 else 's'} to fill")
     if not counts:
         return "No open findings."
-    listed = counts[0] if len(counts) == 1 else ", ".join(counts[:-1]) + " and " + counts[-1]
-    return f"This draft still has {listed}. Fix them first, or copy it as it is."
+    return f"This draft still has {series(counts)}. Fix them first, or copy it as it is."

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from asyncwriter import team
 from asyncwriter.checks.readers import readers
 from asyncwriter.checks.rule import REPLACE, Rule
+from asyncwriter.english import series
 from asyncwriter.rule_settings import Severity
 from asyncwriter.times import expressions as timeexpr
 from asyncwriter.times import wording
@@ -130,7 +131,7 @@ def _outside_hours(
     return opts.finding(
         "deadline.outside-hours",
         *span,
-        f"{clock} is {_join(parts)}: outside their working day, so it passes before they "
+        f"{clock} is {series(parts)}: outside their working day, so it passes before they "
         f"can act.{_fix_note(fixes)}",
         fixes,
     )
@@ -155,7 +156,7 @@ def _day_off(
     return opts.finding(
         "deadline.day-off",
         *span,
-        f"{_join(parts)}: the deadline falls on their day off.{_fix_note(fixes) if fixes else ''}",
+        f"{series(parts)}: the deadline falls on their day off.{_fix_note(fixes) if fixes else ''}",
         fixes,
     )
 
@@ -179,15 +180,9 @@ def _short_notice(
     return opts.finding(
         "deadline.short-notice",
         *span,
-        f"{_join(parts)} before it.{advice}",
+        f"{series(parts)} before it.{advice}",
         fixes,
     )
-
-
-def _join(parts: list[str]) -> str:
-    if len(parts) <= 2:
-        return " and ".join(parts)
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}"
 
 
 RULES = (
