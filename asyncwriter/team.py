@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
+from asyncwriter.times import expressions as timeexpr
 from asyncwriter.times import zones
 
 if TYPE_CHECKING:
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 DEFAULT_HOURS = "09:00-17:30"
 DEFAULT_DAYS = "Mon-Fri"
 _DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_NAMES = tuple(name.title() for name in timeexpr.WEEKDAYS)  # "Monday", Monday first
 _HOURS = re.compile(r"\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*")
 _HOLIDAYS = re.compile(r"\s*([A-Za-z]{2})(?:[-_ ]([A-Za-z0-9]{1,3}))?\s*")
 

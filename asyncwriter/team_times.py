@@ -253,5 +253,4 @@ def arrival_note(readers: Sequence[Person], now: datetime) -> str | None:
 
 
 #: Day-off reasons that are weekdays ("Saturday"): said as "on their Saturday".
-_WEEKDAYS = frozenset({"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-                       "Sunday"})  # fmt: skip
+_WEEKDAYS = frozenset(name.title() for name in timeexpr.WEEKDAYS)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from asyncwriter import team
 from asyncwriter.checks.model import Severity
 from asyncwriter.people_tables import PersonEntry
+from asyncwriter.times import expressions as timeexpr
 from asyncwriter.ui import theme
 from asyncwriter.ui.settings.fields import DELETE_KEYS, ENTER_KEYS, KeyAction, message_label, say
 from asyncwriter.ui.settings.person_form import PersonForm
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
 #: How often the local times in the list are brought up to date.
 _TICK_MS = 30_000
 #: Weekdays in English whatever the locale, as the checks' messages write them.
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def entry_label(entry: PersonEntry, now: datetime) -> tuple[str, str]:
@@ -59,7 +59,7 @@ def entry_label(entry: PersonEntry, now: datetime) -> tuple[str, str]:
         return f"{entry.name} · {exc}", ""
     handle = entry.values.get("handle")
     tip = f"@{handle}" if isinstance(handle, str) and handle else ""
-    return f"{entry.name} · {zone} · {local:%H:%M} {_DAYS[local.weekday()]}", tip
+    return f"{entry.name} · {zone} · {local:%H:%M} {timeexpr.WEEKDAY_ABBR[local.weekday()]}", tip
 
 
 class HoursBox(QDoubleSpinBox):
