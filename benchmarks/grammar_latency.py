@@ -28,24 +28,13 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
-from PySide6.QtGui import QTextCursor
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 from lint_speed import draft  # noqa: E402
-
-
-def pump_until(app: QApplication, done: object, timeout: float = 30.0) -> bool:
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        app.processEvents()
-        if done():  # type: ignore[operator]
-            return True
-        time.sleep(0.001)
-    return False
+from window_edits import Reports, after_edit, pump_until, type_at  # noqa: E402
 
 
 def main() -> None:
@@ -78,44 +67,32 @@ def main() -> None:
 
     window = MainWindow()
     window.show()
-    latest: list[object] = [None]
-    window.reportApplied.connect(lambda report: latest.__setitem__(0, report))
+    reports = Reports(window)
 
     def settled() -> bool:
-        report = latest[0]
-        return (
-            report is not None
-            and report.text == window.editor.toPlainText()  # type: ignore[attr-defined]
-            and report.grammar is not None  # type: ignore[attr-defined]
-            and not report.grammar.pending  # type: ignore[attr-defined]
-        )
+        return reports.settled("grammar")
 
     text = draft(1000)
     window.editor.setPlainText(text)
     if not pump_until(app, settled, 120):
         sys.exit(f"LanguageTool did not answer: {window.grammar.message}")
-    paragraphs = len(latest[0].grammar.paragraphs)  # type: ignore[attr-defined]
-    words = latest[0].word_count  # type: ignore[attr-defined]
+    grammar_answer = reports.latest.grammar
+    assert grammar_answer is not None  # settled says so
+    paragraphs = len(grammar_answer.paragraphs)
+    words = reports.latest.word_count
     anchor = text.index("\n\n", len(text) // 2)  # the end of a paragraph mid-draft
 
     delays = []
     for n in range(args.edits):
-        cursor = window.editor.textCursor()
-        cursor.setPosition(anchor)
-        window.editor.setTextCursor(cursor)
-        for i, ch in enumerate(f" teh{n}"):
-            if i:
-                time.sleep(0.04)  # a fast typist
-            QTest.keyClicks(window.editor, ch)
-            stopped = time.perf_counter()
-            app.processEvents()
+        stopped = type_at(app, window, anchor, f" teh{n}")
         if not pump_until(app, settled):
             sys.exit(f"no grammar answer after edit {n}: {window.grammar.message}")
         delays.append((time.perf_counter() - stopped) * 1000)
-        grammar = [f for f in latest[0].findings if f.rule.startswith(("grammar.", "spelling."))]  # type: ignore[attr-defined]
+        grammar = [
+            f for f in reports.latest.findings if f.rule.startswith(("grammar.", "spelling."))
+        ]
         assert any(window.editor.toPlainText()[f.start : f.end] == "teh" for f in grammar)
-        anchor = window.editor.textCursor().position()
-        window.editor.moveCursor(QTextCursor.MoveOperation.End)
+        anchor = after_edit(window)
 
     window.close()
     if fake is not None:

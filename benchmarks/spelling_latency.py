@@ -22,29 +22,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
-from PySide6.QtGui import QTextCursor
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 sys.path.insert(0, str(ROOT))
 from lint_speed import draft  # noqa: E402
+from window_edits import Reports, after_edit, pump_until, type_at  # noqa: E402
 
 MISSPELLED = ("teh", "recieve", "definately", "seperate", "occured", "untill", "wich",
               "adress", "begining", "commited", "enviroment", "goverment", "neccessary",
               "reccomend", "tommorow", "acheive", "beleive", "calender", "existance",
               "independant")  # fmt: skip
-
-
-def pump_until(app: QApplication, done: object, timeout: float = 30.0) -> bool:
-    end = time.perf_counter() + timeout
-    while time.perf_counter() < end:
-        app.processEvents()
-        if done():  # type: ignore[operator]
-            return True
-        time.sleep(0.001)
-    return False
 
 
 def engine_figures(text: str) -> None:
@@ -99,23 +88,16 @@ def main() -> None:
     started = time.perf_counter()
     window = MainWindow()
     window.show()
-    latest: list[object] = [None]
-    window.reportApplied.connect(lambda report: latest.__setitem__(0, report))
+    reports = Reports(window)
 
     def settled() -> bool:
-        report = latest[0]
-        return (
-            report is not None
-            and report.text == window.editor.toPlainText()  # type: ignore[attr-defined]
-            and report.spelling is not None  # type: ignore[attr-defined]
-            and not report.spelling.pending  # type: ignore[attr-defined]
-        )
+        return reports.settled("spelling")
 
     window.editor.setPlainText(text)
     if not pump_until(app, settled, 120):
         sys.exit("the built-in checker did not answer")
     first = time.perf_counter() - started
-    words = latest[0].word_count  # type: ignore[attr-defined]
+    words = reports.latest.word_count
     body = window.editor.toPlainText()
     index = body.index("\n\n", len(body) // 2)  # the end of a paragraph mid-draft
     anchor = len(body[:index].encode("utf-16-le")) // 2  # Qt positions count UTF-16 units
@@ -123,15 +105,7 @@ def main() -> None:
     delays = []
     for n in range(args.edits):
         word = MISSPELLED[n % len(MISSPELLED)]
-        cursor = window.editor.textCursor()
-        cursor.setPosition(anchor)
-        window.editor.setTextCursor(cursor)
-        for i, ch in enumerate(f" {word}"):
-            if i:
-                time.sleep(0.04)  # a fast typist
-            QTest.keyClicks(window.editor, ch)
-            stopped = time.perf_counter()
-            app.processEvents()
+        stopped = type_at(app, window, anchor, f" {word}")
 
         def underlined(word: str = word) -> bool:
             if not settled():
@@ -139,14 +113,13 @@ def main() -> None:
             body = window.editor.toPlainText()
             return any(
                 f.rule == "spelling.misspelling" and body[f.start : f.end] == word
-                for f in latest[0].findings  # type: ignore[attr-defined]
+                for f in reports.latest.findings
             )
 
         if not pump_until(app, underlined):
             sys.exit(f"no underline for {word!r} after edit {n}")
         delays.append((time.perf_counter() - stopped) * 1000)
-        anchor = window.editor.textCursor().position()
-        window.editor.moveCursor(QTextCursor.MoveOperation.End)
+        anchor = after_edit(window)
 
     window.close()
     delays.sort()
