@@ -256,9 +256,11 @@ class Exporter(QObject):
         report = session.report if session.current() else None
         self._say(f"Preparing the copy for {LABELS[fmt]}…")
 
-        def work() -> tuple[Rendered, Path | OSError | None]:
+        def work() -> tuple[Rendered, Path | OSError | None, mail_app.MailApps | None]:
             rendered = render(text, fmt, template=template, report=report)
-            return rendered, (mail_app.save(rendered) if action == MAIL else None)
+            saved = mail_app.save(rendered) if action == MAIL else None
+            apps = mail_app.MailApps.find() if action in (MAIL, MAILTO) else None
+            return rendered, saved, apps
 
         self.worker.submit(
             work,
@@ -269,7 +271,12 @@ class Exporter(QObject):
         )
 
     def _rendered(
-        self, action: str, fmt: str, rendered: Rendered, saved: Path | OSError | None = None
+        self,
+        action: str,
+        fmt: str,
+        rendered: Rendered,
+        saved: Path | OSError | None = None,
+        apps: mail_app.MailApps | None = None,
     ) -> None:
         if action == SUBJECT:
             if rendered.subject is None:
@@ -280,7 +287,7 @@ class Exporter(QObject):
             self._say(f"Copied the subject: {rendered.subject}")
             return
         if action in (MAIL, MAILTO):
-            note = mail_app.hand_over(rendered, saved)
+            note = mail_app.hand_over(rendered, saved, apps)
             self._record(MAIL, "email")
             self._say(note)
             return

@@ -5,12 +5,15 @@ link carries plain text only and is cut at about 2,000 characters, so it is the 
 when the draft cannot be saved or nothing on this computer opens ``.eml`` files, and the
 writer's choice when their ``.eml`` files open somewhere other than their mail app.
 
-:func:`QDesktopServices.openUrl` only says whether the system accepted the file or link,
-so the status line says what was handed over and where the draft is, never more.
+:func:`QDesktopServices.openUrl` only says whether the system accepted the file or link
+(on Linux, only that ``xdg-open`` started), so the worker first asks which apps are set up
+(:mod:`asyncwriter.system_handlers`), and the status line says what was handed over and
+where the draft is, never more.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,10 +22,24 @@ from PySide6.QtGui import QDesktopServices
 
 from asyncwriter.export.eml import write_draft
 from asyncwriter.export.mailto import fits, mailto_url
+from asyncwriter.system_handlers import MAIL_DRAFT, MAIL_LINK, has_handler
 from asyncwriter.ui import clipboard
 
 if TYPE_CHECKING:
     from asyncwriter.export import Rendered
+
+
+@dataclass(frozen=True, slots=True)
+class MailApps:
+    """Whether an app opens ``.eml`` drafts and ``mailto:`` links (None: cannot say)."""
+
+    draft: bool | None = None
+    link: bool | None = None
+
+    @classmethod
+    def find(cls) -> MailApps:
+        """Ask the system (runs a process or two: on a worker thread)."""
+        return cls(has_handler(MAIL_DRAFT), has_handler(MAIL_LINK))
 
 
 def save(rendered: Rendered) -> Path | OSError:
@@ -37,22 +54,27 @@ def save(rendered: Rendered) -> Path | OSError:
         return exc
 
 
-def hand_over(rendered: Rendered, saved: Path | OSError | None) -> str:
+def hand_over(
+    rendered: Rendered, saved: Path | OSError | None, apps: MailApps | None = None
+) -> str:
     """Open the saved draft (``saved`` a path), else a ``mailto:`` link; return what happened.
 
     ``saved`` is None when the writer chose the plain-text mail, an error when the draft
-    could not be written. What happened comes first and the draft's path last, so a narrow
-    status bar still shows the outcome.
+    could not be written; ``apps`` is what the system said is set up (nothing is handed to
+    an app it says is not there). What happened comes first and the draft's path last, so
+    a narrow status bar still shows the outcome.
     """
+    apps = apps or MailApps()
     if isinstance(saved, Path):
         where = f"the draft is saved at {shown(saved)}"
-        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved))):
+        if apps.draft is not False and QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved))):
             return f"Opened the draft in your mail app, with its formatting ({where})."
-        return f"No app opens .eml files here: {_mailto(rendered, fallback=True)}; {where}."
+        return f"No app opens .eml files here: {_mailto(rendered, apps, fallback=True)}; {where}."
     if isinstance(saved, OSError):
         reason = saved.strerror or str(saved)
-        return f"Could not save the mail draft ({reason}): {_mailto(rendered, fallback=True)}."
-    said = _mailto(rendered, fallback=False)
+        mailto = _mailto(rendered, apps, fallback=True)
+        return f"Could not save the mail draft ({reason}): {mailto}."
+    said = _mailto(rendered, apps, fallback=False)
     return said[:1].upper() + said[1:] + "."
 
 
@@ -64,7 +86,7 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def _mailto(rendered: Rendered, *, fallback: bool) -> str:
+def _mailto(rendered: Rendered, apps: MailApps, *, fallback: bool) -> str:
     """Open a plain-text mail through ``mailto:``; return what happened, as a clause."""
     opened = "opened a plain-text mail (mailto:)" + (" instead" if fallback else "")
     if fits(rendered.subject, rendered.plain):
@@ -78,9 +100,15 @@ def _mailto(rendered: Rendered, *, fallback: bool) -> str:
             f"{opened} with the subject; the message is too long for a mail link, so it is "
             "on the clipboard: paste it into the new mail"
         )
-    if not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+    either = " either" if fallback else ""
+    if apps.link is False:
         clipboard.copy(rendered)
-        either = " either" if fallback else ""
+        note = (
+            f"no app opens mailto: links here{either}, so the message is on the clipboard "
+            "(rich text and plain text)"
+        )
+    elif not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+        clipboard.copy(rendered)
         note = (
             f"no mail app answered a mailto: link{either}, so the message is on the "
             "clipboard (rich text and plain text)"

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QApplication
 
 from asyncwriter import paths
 from asyncwriter.export import render
+from asyncwriter.system_handlers import MAIL_DRAFT, MAIL_LINK
+from asyncwriter.ui import mail_app
 from asyncwriter.ui.mail_app import shown
 from tests.ui.conftest import REPORT_TIMEOUT_MS, wait_report
 
@@ -28,15 +30,20 @@ DRAFT = (
 
 
 class System:
-    """Stands in for QDesktopServices.openUrl: records URLs, answers per scheme."""
+    """Stands in for QDesktopServices.openUrl (records URLs, answers per scheme) and for
+    xdg-mime (which apps are set up; None: the system cannot say)."""
 
     def __init__(self, answers: dict[str, bool]) -> None:
         self.answers = answers
         self.urls: list[QUrl] = []
+        self.set_up: dict[str, bool | None] = {}
 
     def open_url(self, url: QUrl) -> bool:
         self.urls.append(url)
         return self.answers[url.scheme()]
+
+    def has_handler(self, kind: str) -> bool | None:
+        return self.set_up.get(kind)
 
 
 @pytest.fixture
@@ -44,6 +51,7 @@ def system(monkeypatch):
     """The system's URL handler (never the real one: no app starts during tests)."""
     fake = System({"file": True, "mailto": True})
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(fake.open_url))
+    monkeypatch.setattr(mail_app, "has_handler", fake.has_handler)
     return fake
 
 
@@ -118,6 +126,28 @@ def test_nothing_answering_puts_the_message_on_the_clipboard(qtbot, window, syst
     )
     assert QApplication.clipboard().mimeData().hasHtml()
     assert QApplication.clipboard().text() == render(DRAFT, "email").plain
+
+
+def test_with_no_mail_app_set_up_nothing_is_claimed_and_the_clipboard_has_it(qtbot, window, system):
+    # xdg-open starts (so Qt says True) and then finds no app: ask xdg-mime first.
+    system.set_up.update({MAIL_DRAFT: False, MAIL_LINK: False})
+    QApplication.clipboard().setText("before")
+    wait_report(qtbot, window, action=lambda: window.editor.setPlainText(DRAFT))
+    chord(qtbot, window, Qt.Key.Key_O)
+    [draft] = drafts()
+    assert system.urls == []  # nothing handed to an app that is not there
+    assert status(window) == (
+        "No app opens .eml files here: no app opens mailto: links here either, so the "
+        f"message is on the clipboard (rich text and plain text); the draft is saved at "
+        f"{shown(draft)}."
+    )
+    assert QApplication.clipboard().text() == render(DRAFT, "email").plain
+    system.set_up[MAIL_LINK] = True  # a mail app for links, none for .eml files
+    chord(qtbot, window, Qt.Key.Key_O)
+    assert [url.scheme() for url in system.urls] == ["mailto"]
+    assert status(window).startswith(
+        "No app opens .eml files here: opened a plain-text mail (mailto:) instead;"
+    )
 
 
 def test_a_draft_that_cannot_be_saved_falls_back_to_mailto(qtbot, window, system):
