@@ -156,7 +156,11 @@ class TypedDateEdit(QDateEdit):
         day = self._typed_day(text)
         if day is None:
             return super().dateTimeFromText(text) if self._qt_reads(text) else self.dateTime()
-        return QDateTime(QDate(day.year, day.month, day.day), self.time())
+        # The field's own date-time, with the day changed: a QDateEdit keeps its value in
+        # UTC, and a new QDateTime is local time, which east of UTC read back a day early.
+        typed = self.dateTime()
+        typed.setDate(QDate(day.year, day.month, day.day))
+        return typed
 
     def _qt_reads(self, text: str) -> bool:
         """Return True when Qt's own reading of the display format takes ``text``."""

@@ -363,3 +363,30 @@ def test_a_typed_date_is_read_when_a_click_takes_the_focus_elsewhere(qtbot, team
     qtbot.waitUntil(picker.time_edit.hasFocus)
     assert picker.date_edit.date() == QDate(2027, 1, 4)
     assert picker.date_edit.text() == "Mon 4 Jan 2027"
+
+
+@pytest.fixture
+def east_of_utc(monkeypatch):
+    """The machine's own zone is Berlin's (the picker's QDateEdit keeps its value in UTC)."""
+    import time as clock_time
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    clock_time.tzset()
+    yield
+    monkeypatch.undo()
+    clock_time.tzset()
+
+
+def test_east_of_utc_the_date_shown_is_the_date_inserted(qtbot, team_window, east_of_utc):
+    win = team_window
+    picker = open_picker(qtbot, win)
+    shown = picker.date_edit.date()
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)  # leaving the field keeps its day
+    assert picker.date_edit.date() == shown
+    picker.date_edit.setFocus()
+    type_field(qtbot, picker.date_edit, "31 Oct 2027")
+    qtbot.keyClick(picker.date_edit, Qt.Key.Key_Tab)
+    assert picker.date_edit.date() == QDate(2027, 10, 31)
+    qtbot.keyClick(picker.time_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not picker.isVisible())
+    assert win.editor.toPlainText().startswith("Sun 31 Oct 2027, 17:00")
