@@ -471,15 +471,24 @@ class CommonMark(TextRenderer):
         return {"em": "*", "strong": "**", "s": "~~"}[kind]
 
     def link(self, node: SyntaxTreeNode) -> str:
-        """Return ``[text](url "title")``, ``<url>`` or the bare URL as it was written."""
-        href = str(node.attrs.get("href", ""))
+        """Return ``[text](url "title")``, ``<url>`` or the bare URL as it was written.
+
+        The same truth rules as the other formats: only http, https and mailto links stay
+        links (a ``mailto:`` with its recipients, subject and body only), a look-alike host
+        is shown in ASCII, and text that names another address is followed by the real one.
+        """
+        href = web_url(str(node.attrs.get("href", "")))
+        if href is None:
+            return super().link(node)  # app links, javascript: and the like: visible text
         label = link_label(node)
         autolink = _EMAIL if href.startswith("mailto:") else _URL
-        if is_bare(node) and label in (href, href.removeprefix("mailto:")) and \
-                autolink.fullmatch(label):  # fmt: skip
-            return f"<{label}>"
-        label = self.inline(node)
-        return f"[{label}]({_md_destination(href)}{_md_title(node)})"
+        shown_label = ascii_address(label)
+        if is_bare(node) and shown_label in (href, href.removeprefix("mailto:")) and \
+                autolink.fullmatch(shown_label):  # fmt: skip
+            return f"<{shown_label}>"
+        shown = revealed_target(label, href)
+        revealed = self.text(f" ({shown})", []) if shown else ""
+        return f"[{self.inline(node)}]({_md_destination(href)}{_md_title(node)}){revealed}"
 
     def image(self, node: SyntaxTreeNode) -> str:
         """Return ``![alt](src "title")``."""
