@@ -53,8 +53,8 @@ if TYPE_CHECKING:
 #: Said when no people are configured.
 NO_PEOPLE_HINT = (
     "No people in settings yet: showing your zone and the team's zones, working {hours}. "
-    "Add your readers as [[team.people]] in settings.toml (see Team time in the README) to "
-    "see their own hours, days off and public holidays."
+    "Add your readers in Edit › Settings… › Time › Add person… to see their own hours, days "
+    "off and public holidays."
 )
 
 
@@ -124,7 +124,7 @@ class DeadlinePicker(QDialog):
         self.time_edit.setObjectName("deadlineTime")
         self.time_edit.setDisplayFormat("HH:mm")
         self.strips = TeamStrips(self)
-        self.strips.momentPicked.connect(self.set_moment)
+        self.strips.momentPicked.connect(self._strip_picked)
         self.table = QTableWidget(0, 4, self)
         self.table.setObjectName("deadlineTable")
         self.table.setHorizontalHeaderLabels(["Person", "Their time", "Hours", "Status"])
@@ -227,6 +227,11 @@ class DeadlinePicker(QDialog):
         self.moment = moment.astimezone(UTC)
         self._show_fields()
         self._refresh()
+
+    def _strip_picked(self, moment: datetime) -> None:
+        """A click on a strip: that moment, and a helper's note no longer applies."""
+        self.helper_note.clear()
+        self.set_moment(moment)
 
     def _show_fields(self) -> None:
         local = self.moment.astimezone(self.zone)

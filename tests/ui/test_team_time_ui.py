@@ -194,11 +194,14 @@ def test_with_no_shared_hours_the_helper_says_so_and_escape_cancels(qtbot, team_
 
 def test_a_click_on_the_strips_picks_that_moment(qtbot, team_window):
     picker = open_picker(qtbot, team_window)
+    qtbot.mouseClick(picker.end_button, Qt.MouseButton.LeftButton)
+    assert picker.helper_note.text()
     strips = picker.strips
     x = strips.width() - 8 - (strips.width() - 8 - 150) // 4  # three quarters of the day
     qtbot.mouseClick(strips, Qt.MouseButton.LeftButton, pos=QPoint(x, 30))
     assert picker.moment.hour == 18 and picker.strips.moment_fraction() == pytest.approx(0.75)
     assert picker.time_edit.time() == QTime(18, 0)
+    assert picker.helper_note.text() == ""  # the helper's note no longer applies
 
 
 @pytest.mark.parametrize(
@@ -268,6 +271,7 @@ def test_without_people_the_picker_shows_your_zone_and_the_teams(qtbot, open_win
     picker = open_picker(qtbot, win)
     hint = picker.findChild(QLabel, "deadlineNoPeople")
     assert hint is not None and "No people in settings" in hint.text()
+    assert "Settings… › Time › Add person…" in hint.text()  # the editor, not the file
     names = [row[0] for row in table_text(picker)]
     assert names == ["You (Berlin)", "UTC", "New York"]
     assert picker.deadline_text() == "Wed 2 Dec, 17:00 CET (16:00 UTC)"
