@@ -229,7 +229,7 @@ class DeadlinePicker(QDialog):
         self._refresh()
 
     def _strip_picked(self, moment: datetime) -> None:
-        """A click on a strip: that moment, and a helper's note no longer applies."""
+        """Take the moment clicked on a strip; a helper's note no longer applies to it."""
         self.helper_note.clear()
         self.set_moment(moment)
 
