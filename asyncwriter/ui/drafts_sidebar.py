@@ -507,6 +507,9 @@ class DraftsSidebar(QWidget):
         self.model.put_first(summary)
         if saved.id == session.draft_id:
             self.model.set_current(saved.id)
+            # The row moved to the top; the view's current index kept its old row number,
+            # so the highlight (and Delete in the list) would be on another draft.
+            self.select_open_draft()
         if saved.created:
             self.reload()  # the count changed
 

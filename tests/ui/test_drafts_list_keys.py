@@ -191,6 +191,26 @@ def test_the_highlight_follows_the_open_draft(qtbot):
     close_window(win)
 
 
+def test_the_highlight_stays_on_the_open_draft_when_a_save_moves_it_to_the_top(qtbot):
+    seed("Subject: Lower\n\nb", "Subject: Upper\n\na")
+    win = open_window(qtbot)
+    activate(qtbot, win)
+    click_row(qtbot, win, 1)
+    lower = win.keeper.draft_id
+    assert win.sidebar.selected_id() == lower
+    win.editor.setFocus()
+    win.editor.moveCursor(win.editor.textCursor().MoveOperation.End)
+    with qtbot.waitSignal(win.keeper.saved, timeout=10_000):
+        QTest.keyClicks(win.editor, "x")
+    assert titles(win) == ["Lower", "Upper"]  # newest first
+    assert win.sidebar.selected_id() == lower  # the highlight moved with it
+    win.sidebar.list.setFocus()
+    QTest.keyClick(win.sidebar.list, Qt.Key.Key_Delete)
+    qtbot.waitUntil(lambda: lower in trashed_ids())
+    assert trashed_ids() == {lower}  # Delete trashes the open draft, not the other one
+    close_window(win)
+
+
 def test_arrow_keys_open_the_draft_and_keep_the_keyboard_in_the_list(qtbot):
     seed("Subject: Lower\n\nb", "Subject: Upper\n\na")
     win = open_window(qtbot)
