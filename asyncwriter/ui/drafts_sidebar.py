@@ -191,6 +191,21 @@ class DraftListModel(QAbstractListModel):
             self.dataChanged.emit(self.index(0), self.index(len(self.rows) - 1), [CURRENT_ROLE])
 
 
+def confirm_for_good(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Ask before deleting for good: the button names the act, and Cancel is the default.
+
+    Enter must never destroy what cannot be brought back; a "Yes" default did.
+    """
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton,
+                      parent)  # fmt: skip
+    delete = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is delete
+
+
 class DraftDelegate(QStyledItemDelegate):
     """Draws a row as a bold title over a dimmer line: when, channel and the first words."""
 
@@ -736,9 +751,16 @@ class DraftsSidebar(QWidget):
         self.trashed.append(draft_id)
         self._offer_undo(
             f"Moved “{name}” to the trash (kept {TRASH_DAYS} days).",
-            lambda: self.restore(draft_id, open_it=True),
+            lambda: self._undo_trashed(draft_id, name),
         )
         self.reload()
+
+    def _undo_trashed(self, draft_id: str, name: str) -> None:
+        """Restore the draft (the status bar's Undo), unless it was deleted for good since."""
+        if draft_id not in self.trashed:
+            self._say(f"“{name}” is no longer in the trash: it was restored or deleted for good.")
+            return
+        self.restore(draft_id, open_it=True)
 
     def can_undo_trash(self) -> bool:
         """Return True when a draft this window trashed can be brought back with Ctrl+Z."""
@@ -779,12 +801,13 @@ class DraftsSidebar(QWidget):
 
     def delete_forever(self, draft_id: str) -> None:
         """Delete a draft from the trash for good, after asking."""
-        answer = QMessageBox.question(
+        name = self.name_of(draft_id)
+        if confirm_for_good(
             self,
             "Delete for good?",
-            "This draft and its copy history will be deleted for good. This cannot be undone.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            f"“{name}” and its copy history will be deleted for good. This cannot be undone.",
+            "Delete for Good",
+        ):
             if draft_id in self.trashed:
                 self.trashed.remove(draft_id)
             self.store.call(
@@ -795,12 +818,16 @@ class DraftsSidebar(QWidget):
 
     def empty_trash(self) -> None:
         """Delete every draft in the trash for good, after asking."""
-        answer = QMessageBox.question(
+        count = len(self.model.rows) if self.showing_trash else 0
+        drafts = (
+            f"The {count} drafts" if count > 1 else "The draft" if count == 1 else "Every draft"
+        )
+        if confirm_for_good(
             self,
             "Empty the trash?",
-            "Every draft in the trash will be deleted for good. This cannot be undone.",
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            f"{drafts} in the trash will be deleted for good. This cannot be undone.",
+            "Empty Trash",
+        ):
             self.trashed.clear()
             self.store.call(
                 lambda store: store.empty_trash(), lambda _count: self.reload(), self._report

@@ -206,21 +206,61 @@ def test_trash_and_restore_the_open_draft(qtbot, window):
     assert not window.sidebar.showing_trash
 
 
-def test_delete_forever_asks_first(qtbot, window, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def answer_when_asked(qtbot, press: str, seen: list[str]) -> None:
+    """When the confirmation box opens: note its text, then press Enter or a named button."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(box.text())
+        if press == "Enter":
+            qtbot.keyClick(box, Qt.Key.Key_Return)
+        else:
+            (button,) = [b for b in box.buttons() if b.text() == press]
+            button.click()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_delete_forever_asks_first_and_enter_keeps_the_draft(qtbot, window):
     (draft_id,) = seed("Subject: Gone")
     store = Store.open(store_file()).store
     store.trash(draft_id)
     store.close()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    seen: list[str] = []
+    answer_when_asked(qtbot, "Enter", seen)  # the default is Cancel: nothing is deleted
     window.sidebar.delete_forever(draft_id)
     window.store.wait()
     assert stored(draft_id) == "Subject: Gone"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    assert "“Gone”" in seen[0] or "deleted for good" in seen[0]
+    answer_when_asked(qtbot, "Delete for Good", seen)
     reload(qtbot, window, lambda: window.sidebar.delete_forever(draft_id))
     with pytest.raises(KeyError):
         stored(draft_id)
+
+
+def test_emptying_the_trash_defaults_to_cancel_and_says_how_many(qtbot, window):
+    ids = seed("Subject: One", "Subject: Two")
+    store = Store.open(store_file()).store
+    for draft_id in ids:
+        store.trash(draft_id)
+    store.close()
+    reload(qtbot, window, lambda: window.sidebar.trash_button.setChecked(True))
+    seen: list[str] = []
+    answer_when_asked(qtbot, "Enter", seen)
+    window.sidebar.empty_trash()
+    window.store.wait()
+    assert [stored(i) for i in ids] == ["Subject: One", "Subject: Two"]
+    assert seen[0].startswith("The 2 drafts in the trash will be deleted for good.")
+    answer_when_asked(qtbot, "Empty Trash", seen)
+    reload(qtbot, window, window.sidebar.empty_trash)
+    for draft_id in ids:
+        with pytest.raises(KeyError):
+            stored(draft_id)
 
 
 def test_the_sidebar_can_be_hidden_and_stays_hidden(qtbot):

@@ -261,3 +261,23 @@ def test_ctrl_z_in_the_editor_undoes_typing_before_it_reaches_the_trash(qtbot):
     assert win.editor.toPlainText() == ""  # the typing went first
     assert only in trashed_ids()
     close_window(win)
+
+
+def test_undo_after_the_trash_was_emptied_says_so_instead_of_failing(qtbot):
+    from tests.ui.test_drafts import answer_when_asked
+
+    seed("Subject: Keep\n\nk", "Subject: Drop\n\nd")
+    win = open_window(qtbot)
+    activate(qtbot, win)
+    click_row(qtbot, win, 0)
+    with qtbot.waitSignal(win.keeper.loaded, timeout=5_000):
+        QTest.keyClick(win.sidebar.list, Qt.Key.Key_Delete)
+    assert win.undo_notice.offered
+    answer_when_asked(qtbot, "Empty Trash", [])
+    with qtbot.waitSignal(win.sidebar.listed, timeout=5_000):
+        win.sidebar.empty_trash()
+    win.store.wait()
+    win.undo_notice.button.click()
+    qtbot.waitUntil(lambda: "no longer in the trash" in win.statusBar().currentMessage())
+    assert "Error" not in win.statusBar().currentMessage()
+    close_window(win)
