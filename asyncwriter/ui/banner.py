@@ -113,6 +113,11 @@ class ChoiceBar(Banner):
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(progress_width)
         self.buttons = {key: QPushButton(text, self) for key, text in buttons.items()}
+        for button in self.buttons.values():
+            # A bar shows up while the writer types: a click on its button must leave the
+            # keyboard in the editor (a focused button hid with the bar and took the next
+            # words elsewhere). Tab still reaches the buttons.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.addWidget(self.message, 1)

@@ -84,8 +84,11 @@ def test_the_offer_is_shown_once_and_no_thanks_is_remembered(qtbot, open_window)
     wait_report(qtbot, win, action=lambda: win.editor.setPlainText(PASSIVE))
     assert bar.isVisible() and bar.state == "offer"  # a lint neither hides nor repeats it
 
+    win.editor.setFocus()
+    qtbot.waitUntil(win.editor.hasFocus)
     click(qtbot, bar.buttons["no"])
     assert not bar.isVisible()
+    assert win.editor.hasFocus()  # the writer's next words still go into the draft
     assert settings.load().offer_pipeline is False
     assert "offer_download = false" in paths.settings_file().read_text(encoding="utf-8")
     assert "Settings" in win.statusBar().currentMessage()
