@@ -104,23 +104,34 @@ class TemplatePicker(QDialog):
         self.search.setFocus()
 
     def _filter(self, query: str) -> None:
+        """Show the templates that match every word; select the best match.
+
+        A template whose name has the words comes before one that has them only in its
+        description: "status" picks Status update, not Incident report (whose description
+        mentions status pages) because it comes first in the alphabet.
+        """
         words = query.casefold().split()
-        first_visible = None
+        best: QListWidgetItem | None = None
+        best_rank = -1
         for i in range(self.list.count()):
             item = self.list.item(i)
             template = item.data(_ROLE)
+            name = BLANK if template is None else template.name
             fields = (BLANK,) if template is None else (
                 template.name, template.description, template.id, template.kind)  # fmt: skip
             haystack = " ".join(fields).casefold()
             hidden = not all(w in haystack for w in words)
             item.setHidden(hidden)
-            if not hidden and first_visible is None:
-                first_visible = item
+            if hidden:
+                continue
+            rank = sum(w in name.casefold() for w in words)
+            if rank > best_rank:
+                best, best_rank = item, rank
         # PySide6's stubs say currentItem() is never None; Qt returns None with no current row.
         current: QListWidgetItem | None = self.list.currentItem()
-        if current is None or current.isHidden():
+        if words or current is None or current.isHidden():
             # the stub omits None, which Qt takes as "no current item" (nothing matches)
-            self.list.setCurrentItem(first_visible)  # type: ignore[arg-type]
+            self.list.setCurrentItem(best)  # type: ignore[arg-type]
 
     def _preview(self, item: QListWidgetItem | None) -> None:
         template = item.data(_ROLE) if item is not None else None

@@ -207,6 +207,19 @@ def test_ctrl_n_opens_a_searchable_picker_with_a_preview(qtbot, window):
     picker.reject()
 
 
+def test_the_search_selects_a_template_named_by_the_words_first(qtbot, window):
+    picker = open_picker(qtbot, window)
+    qtbot.keyClicks(picker.search, "status")
+    visible = [picker.list.item(i).text() for i in range(picker.list.count())
+               if not picker.list.item(i).isHidden()]  # fmt: skip
+    assert "Incident report" in visible  # its description mentions status pages
+    assert picker.list.currentItem().text() == "Status update"  # but its name says status
+    picker.search.clear()
+    qtbot.keyClicks(picker.search, "update")
+    assert picker.list.currentItem().text() == "Status update"
+    picker.reject()
+
+
 def test_enter_starts_a_draft_with_the_first_placeholder_selected(qtbot, window):
     picker = open_picker(qtbot, window)
     qtbot.keyClicks(picker.search, "decision")
