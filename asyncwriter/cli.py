@@ -495,9 +495,9 @@ def _lint_each(
                     status = EXIT_USAGE
                     edits = []
                 else:
-                    # The fixed text is checked again: what is left is what gets reported.
+                    # The fixed text is checked again: what is left is what gets reported. The
+                    # fixes' places stay those in the text as read (``Checked.before``).
                     report = run(fixed)
-                    original = fixed
         results.append(Checked(_name(path), report, is_file, edits, original))
         if report.has_errors() and status == EXIT_OK:
             status = EXIT_FINDINGS

@@ -129,3 +129,16 @@ def test_with_a_machine_format_the_fixes_are_listed_on_stderr(message):
     assert message.read_text(encoding="utf-8") == FIXED
     assert json.loads(result.stdout)[0]["findings"] == []
     assert f"{message}:3:36: fixed deadline.no-timezone" in result.stderr.decode()
+
+
+def test_each_fix_is_reported_where_it_was_in_the_file_as_read(tmp_path: Path):
+    # The first fix makes line 1 longer; the second is still at 3:33 in the file as read.
+    path = tmp_path / "two.md"
+    path.write_bytes(
+        b"Please approve the plan by Friday 17:00, see https://x.y/z.\n\n"
+        b"Sam, please send the numbers by tomorrow 10:00.\n"
+    )
+    result = run("lint", "--fix", *NOW, str(path))
+    places = [line.split(": fixed ")[0] for line in result.stdout.decode().splitlines()
+              if ": fixed " in line]  # fmt: skip
+    assert places == [f"{path}:1:28", f"{path}:3:33"]
