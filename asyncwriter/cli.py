@@ -253,8 +253,29 @@ def _moment_options(parser: argparse.ArgumentParser, purpose: str) -> None:
                         "settings.toml, else the system zone)")  # fmt: skip
 
 
+#: The status of a command whose reader went away (``asyncwriter rules | head``): what a
+#: shell reports for a program that SIGPIPE ended, 128 + 13.
+EXIT_BROKEN_PIPE = 141
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    A reader that stops early (``| head``, ``| grep -m1``) closes the pipe: the command
+    ends quietly, as ``grep`` or ``ruff`` do, instead of printing a Python traceback.
+    """
+    try:
+        return _main(argv)
+    except BrokenPipeError:
+        # Python flushes stdout again at exit and would complain once more: point it at
+        # /dev/null first, as the Python documentation's note on SIGPIPE does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    """Run the command line (see :func:`main`)."""
     parser = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
     if window_args.is_window_call(argv, _commands(parser)):

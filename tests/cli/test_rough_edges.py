@@ -51,3 +51,22 @@ def test_templates_are_listed_by_id(tmp_path):
     assert "zz-last" in ids
     assert ids == sorted(ids)
     assert Path(settings).exists()
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path):
+    # `asyncwriter lint big.md | head -1`: more output than a pipe holds, then a closed pipe.
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.md"
+    big.write_text("Please review it by Friday 17:00.\n\n" * 1000, encoding="utf-8")
+    child = subprocess.Popen([sys.executable, "-m", "asyncwriter", "lint", "--now",
+                              "2026-11-23T09:00:00+00:00", "--tz", "UTC", str(big)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.readline()
+    child.stdout.close()  # as head does after its line
+    status = child.wait(timeout=120)
+    stderr = child.stderr.read().decode()
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+    assert status == 141
