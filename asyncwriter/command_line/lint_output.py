@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from asyncwriter.checks.lines import LineIndex
@@ -62,7 +63,11 @@ def write(args: argparse.Namespace, results: list[Checked], out: TextIO, err: Te
             for item in found:
                 out.write(text_output.finding_line(item, colour) + "\n")
         if not args.quiet:
-            out.write(text_output.summary(located, colour) + "\n")
+            hidden = Counter(
+                f.severity for c in results for f in c.report.findings if f.severity < minimum
+            )
+            line = text_output.summary(located, colour, hidden=hidden, minimum=minimum)
+            out.write(line + "\n")
 
 
 def fix_lines(checked: Checked) -> list[str]:

@@ -48,22 +48,36 @@ def _count(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 or word == 'info' else 's'}"
 
 
-def summary(results: list[tuple[str, list[Located]]], colour: bool = False) -> str:
+def summary(
+    results: list[tuple[str, list[Located]]],
+    colour: bool = False,
+    *,
+    hidden: Mapping[Severity, int] | None = None,
+    minimum: Severity = Severity.INFO,
+) -> str:
     """Return the closing line: "6 problems: 1 error, 5 warnings in 2 files".
 
     Files counts the inputs checked (readable ones), so "in 2 files" says how much was
-    looked at, as markdownlint and ESLint do.
+    looked at, as markdownlint and ESLint do. ``hidden`` counts the findings below
+    ``--min-severity``: the line says they were left out rather than that there are none,
+    and with no input checked at all it says that, not "No problems".
     """
+    if not results:
+        return "Nothing was checked: no input could be read."
     files = _count(len(results), "file")
     items = [item for _path, found in results for item in found]
+    left_out = [_count(n, str(sev)) for sev, n in sorted((hidden or {}).items(), reverse=True)
+                if n]  # fmt: skip
+    below = f" ({', '.join(left_out)} below --min-severity {minimum} not shown)" if left_out else ""
     if not items:
-        return f"No problems in {files}."
+        shown = {Severity.ERROR: "errors", Severity.WARNING: "errors or warnings"}
+        return f"No {shown.get(minimum, 'problems')} in {files}{below}."
     parts = [
         _count(sum(1 for i in items if i.severity is severity), str(severity))
         for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
         if any(i.severity is severity for i in items)
     ]
-    line = f"{_count(len(items), 'problem')}: {', '.join(parts)} in {files}"
+    line = f"{_count(len(items), 'problem')}: {', '.join(parts)} in {files}{below}"
     if colour:
         worst = max(i.severity for i in items)
         return f"{_BOLD}\x1b[{_SEVERITY_COLOUR[worst]}m{line}{_RESET}"

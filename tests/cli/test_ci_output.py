@@ -67,6 +67,25 @@ def test_summary_of_clean_files():
     assert text_output.summary([("a.md", []), ("b.md", [])]) == "No problems in 2 files."
 
 
+def test_summary_says_what_min_severity_left_out_and_when_nothing_was_read():
+    hidden = {Severity.WARNING: 1, Severity.INFO: 2}
+    assert text_output.summary([("a.md", [])], hidden=hidden, minimum=Severity.ERROR) == (
+        "No errors in 1 file (1 warning, 2 info below --min-severity error not shown)."
+    )
+    results = [("a.md", [_item(Severity.ERROR)])]
+    assert text_output.summary(results, hidden={Severity.INFO: 1}, minimum=Severity.WARNING) == (
+        "1 problem: 1 error in 1 file (1 info below --min-severity warning not shown)"
+    )
+    assert text_output.summary([]) == "Nothing was checked: no input could be read."
+
+
+def test_lint_of_only_unreadable_inputs_does_not_say_no_problems(tmp_path):
+    result = run("lint", str(tmp_path))  # a directory
+    assert result.returncode == 2
+    assert "No problems" not in result.stdout.decode()
+    assert result.stdout.decode() == "Nothing was checked: no input could be read.\n"
+
+
 def test_text_output_ends_with_the_summary(bad, good):
     result = run("lint", *NOW, str(good), str(bad))
     *findings, summary = result.stdout.decode().splitlines()
@@ -90,7 +109,9 @@ def test_min_severity_hides_lower_findings_but_errors_still_fail(bad):
     [report] = json.loads(result.stdout)
     assert {f["severity"] for f in report["findings"]} == {"error"}
     text = run("lint", "--min-severity", "error", *NOW, str(bad)).stdout.decode()
-    assert " warning " not in text and text.endswith("1 problem: 1 error in 1 file\n")
+    *lines, last = text.splitlines()
+    assert not any(" warning " in line for line in lines)
+    assert last.startswith("1 problem: 1 error in 1 file (") and "not shown)" in last
 
 
 # -- colour ---------------------------------------------------------------------------------
