@@ -212,6 +212,11 @@ class Zone:
     ambiguous: tuple[zones.Meaning, ...] = ()
     local: bool = False
 
+    @property
+    def unknown(self) -> bool:
+        """True for a zone written in a form no zone has ("Europe/Londn", "Mars/Base")."""
+        return self.tz is None and not self.ambiguous and not self.local
+
 
 @dataclass(slots=True)
 class TimeExpression:
@@ -659,8 +664,8 @@ def resolve(  # one branch per kind of unit reads best as one
     """
     res = Resolution()
     zone = expr.zone
-    if zone is not None and (zone.ambiguous or zone.local):
-        tz: tzinfo | None = None
+    if zone is not None and (zone.ambiguous or zone.local or zone.unknown):
+        tz: tzinfo | None = None  # no one moment: not the writer's zone either
     elif zone is not None and zone.tz is not None:
         tz = zone.tz
     else:

@@ -91,6 +91,15 @@ def zone_names() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+def closest_zone_name(text: str) -> str | None:
+    """Return the IANA name ``text`` was most likely meant to be ("Europe/Londn"), or None."""
+    import difflib  # only for a misspelt zone
+
+    folded = {name.casefold(): name for name in zone_names()}
+    match = difflib.get_close_matches(text.casefold(), list(folded), n=1, cutoff=0.8)
+    return folded[match[0]] if match else None
+
+
 def parse_offset(text: str) -> timezone | None:
     """Return a fixed-offset zone for "+02:00", "UTC+2" or "GMT-5:30", or None."""
     m = OFFSET_RE.fullmatch(text.strip())

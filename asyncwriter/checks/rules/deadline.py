@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from asyncwriter import vocabulary
 from asyncwriter.checks.facts.deadlines import date_of
 from asyncwriter.checks.rule import REPLACE, Rule
+from asyncwriter.checks.rules import unknown_zone
 from asyncwriter.rule_settings import Severity
 from asyncwriter.times import expressions as timeexpr
 from asyncwriter.times import wording, zones
@@ -86,6 +87,11 @@ def _deadline_findings(
     # or "before Thursday's meeting (Thursday 26 November)".
     day_given = (dayless and others_have_day) or _weekday_dated_elsewhere(facts, opts, expr, res)
     zone = expr.zone
+    if expr.has_clock:
+        unknown = unknown_zone.finding(a, opts, expr, "deadline.no-timezone")
+        if unknown is not None:
+            yield unknown
+            return
     eod_no_day = res.vague and expr.unit("eod") is not None and res.when is None
     # A clock time needs a zone even when something else about it is vague (midnight's day,
     # a weekday that contradicts the date).

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from asyncwriter import vocabulary
 from asyncwriter.checks.rule import REPLACE, Rule
+from asyncwriter.checks.rules import unknown_zone
 from asyncwriter.rule_settings import Severity
 from asyncwriter.times import expressions as timeexpr
 from asyncwriter.times import wording
@@ -73,10 +74,15 @@ def check(a: Analysis, facts: MessageFacts, opts: Options) -> Iterator[Finding]:
     today = opts.now.astimezone(opts.tz).date()
     context = _Context(a, facts, opts)
     for expr in facts.times:
-        if expr.zone is not None or not _has_clock(expr) or a.is_quoted(expr.start):
+        if not _has_clock(expr) or a.is_quoted(expr.start):
             continue
         if expr.start in deadlines:
             continue  # a deadline: deadline.no-timezone's, never both on one span
+        if expr.zone is not None:
+            unknown = unknown_zone.finding(a, opts, expr, "time.no-timezone")
+            if unknown is not None:
+                yield unknown
+            continue
         res = timeexpr.resolve(expr, opts.now, opts.tz, None)
         if context.reads_without_zone(expr, res.when):
             continue
