@@ -121,8 +121,10 @@ class CalendarExport(QObject):
         )
 
     def _written(self, target: Path, count: int) -> None:
-        events = "1 deadline" if count == 1 else f"{count} deadlines"
-        self._say(f"Saved {events} to {shown(target)}: open it with your calendar app to add them.")
+        events, them = ("1 deadline", "it") if count == 1 else (f"{count} deadlines", "them")
+        self._say(
+            f"Saved {events} to {shown(target)}: open it with your calendar app to add {them}."
+        )
         self.saved.emit(target)
 
 

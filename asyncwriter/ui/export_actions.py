@@ -288,7 +288,7 @@ class Exporter(QObject):
             return
         if action in (MAIL, MAILTO):
             note = mail_app.hand_over(rendered, saved, apps)
-            self._record(MAIL, "email")
+            self._record(action, "email")  # what the writer chose: the .eml draft or mailto:
             self._say(note)
             return
         clipboard.copy(rendered)
@@ -327,5 +327,7 @@ def _describe(record: CopyRecord) -> str:
     if record.action == SUBJECT:
         return f"{when}  Email subject"
     if record.action == MAIL:
-        return f"{when}  Opened in the mail app"
+        return f"{when}  Opened in the mail app (.eml draft)"
+    if record.action == MAILTO:
+        return f"{when}  Opened a plain-text mail (mailto:)"
     return f"{when}  {LABELS[record.format]}"

@@ -60,7 +60,7 @@ class PreflightSheet(QDialog):
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.setWindowFlag(Qt.WindowType.Sheet)  # a sheet on macOS, a dialog elsewhere
         self.findings = list(findings)
-        self.headline = QLabel(_headline(self.findings), self)
+        self.headline = QLabel(_headline(self.findings, action), self)
         self.headline.setWordWrap(True)
         font = self.headline.font()
         font.setBold(True)
@@ -121,7 +121,7 @@ class PreflightSheet(QDialog):
         self.findingChosen.emit(finding)
 
 
-def _headline(findings: Sequence[Finding]) -> str:
+def _headline(findings: Sequence[Finding], action: str = "Copy") -> str:
     """Return "This draft still has 2 errors and 13 placeholders to fill. …".
 
     Unfilled placeholders are their own group, shown as "to fill" everywhere else in the
@@ -138,4 +138,5 @@ def _headline(findings: Sequence[Finding]) -> str:
         counts.append(f"{to_fill} placeholder{'' if to_fill == 1 else 's'} to fill")
     if not counts:
         return "No open findings."
-    return f"This draft still has {series(counts)}. Fix them first, or copy it as it is."
+    doing = "open it" if action.lower().startswith("open") else "copy it"
+    return f"This draft still has {series(counts)}. Fix them first, or {doing} as it is."

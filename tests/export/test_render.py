@@ -179,6 +179,11 @@ def test_email_subject_comes_from_the_subject_line() -> None:
     assert "Subject" not in rendered.plain
 
 
+def test_an_empty_subject_line_gives_way_to_the_summary() -> None:
+    draft = "Subject:\n\nThe plan is ready. Please review it by Thu 3 Dec, 17:00 UTC.\n"
+    assert render(draft, "email").subject == "[ACTION] The plan is ready"
+
+
 def test_email_subject_prefix_says_what_the_reader_must_do() -> None:
     ask = "TL;DR: the beta slips a week.\n\nCan you confirm the new date by Fri 4 Dec 17:00 UTC?"
     assert render(ask, "email").subject == "[ACTION] The beta slips a week"

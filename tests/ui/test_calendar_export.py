@@ -60,6 +60,7 @@ def test_the_deadlines_go_to_the_chosen_ics_file(qtbot, window, fixed_now, monke
     assert events[0].decoded("dtstart") == datetime(2026, 12, 3, 17, 0, tzinfo=UTC)
     assert events[1].decoded("dtstart") == date(2026, 12, 4)  # a day: an all-day event
     assert window.statusBar().currentMessage().startswith("Saved 2 deadlines to ")
+    assert window.statusBar().currentMessage().endswith("to add them.")
     assert [p.name for p in tmp_path.glob("*.ics")] == ["rollout.ics"]  # no temporary left
 
 

@@ -213,7 +213,7 @@ def test_plain_text_mail_passes_subject_and_plain_body(qtbot, window, mail_app):
     expected = render(window.editor.toPlainText(), "email")
     assert fields["subject"] == [expected.subject]
     assert fields["body"] == [expected.plain.replace("\n", "\r\n")]
-    assert window.exporter.history[-1].action == "mail"
+    assert window.exporter.history[-1].action == "mailto"  # told apart from the .eml draft
     assert window.statusBar().currentMessage() == "Opened a plain-text mail (mailto:)."
 
 
@@ -315,6 +315,7 @@ def test_the_sheet_headline_counts_placeholders_apart_from_errors():
     assert _headline([placeholder]) == (
         "This draft still has 1 placeholder to fill. Fix them first, or copy it as it is."
     )
+    assert _headline([zone], "Open in Mail App").endswith("Fix them first, or open it as it is.")
     assert _headline([zone, placeholder, placeholder, style]).startswith(
         "This draft still has 1 error, 1 note and 2 placeholders to fill."
     )

@@ -166,6 +166,7 @@ def test_the_plain_text_choice_opens_mailto_only(qtbot, window, system):
     assert [url.scheme() for url in system.urls] == ["mailto"]
     assert drafts() == []
     assert status(window) == "Opened a plain-text mail (mailto:)."
+    assert window.exporter.history[-1].action == "mailto"  # Copy History tells the two apart
     assert window.exporter.mailto_action.shortcut().toString() == "Ctrl+E, Shift+O"
 
 

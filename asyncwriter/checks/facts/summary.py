@@ -53,6 +53,8 @@ _PLEASANTRY = openings.PLEASANTRY
 _BOTTOM_LINE = openings.BOTTOM_LINE
 _EMOJI_END = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF]\W*$")
 _SUBJECT = re.compile(r"^(?:subject|title|re|fwd?)\s?:\s*(.+)$", re.IGNORECASE)
+#: A "Subject:" line left empty: a header with nothing in it, not the message's first words.
+_EMPTY_SUBJECT = re.compile(r"^(?:subject|title)\s?:\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +206,7 @@ def _opening(
             continue
         if (
             _is_greeting(flat)
+            or _EMPTY_SUBJECT.match(flat)
             or _METADATA.match(flat)
             or _ATTRIBUTION.match(flat)
             or _is_dateline(flat)
