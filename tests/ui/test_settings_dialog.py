@@ -454,3 +454,24 @@ def test_the_built_in_checker_is_the_default_and_can_be_chosen_again(
     dialog.grammar_page.mode_buttons["builtin"].click()
     save(qtbot, dialog)
     assert settings.load(settings_file).languagetool.mode == "builtin"
+
+
+def test_with_many_problems_the_dialog_fits_the_screen_and_its_fields_keep_their_height(
+    open_dialog, settings_file, qtbot
+):
+    # Eleven problems on a small screen: the list scrolls, the pages scroll, Save stays on
+    # the screen, and the LanguageTool URL field is not squeezed to a strip.
+    bad = "\n".join(f'"rule.{i}" = "loud"' for i in range(11))
+    settings_file.write_text(f"[rules]\n{bad}\n", encoding="utf-8")
+    dialog = open_dialog(settings.load())
+    assert dialog.problems is not None
+    screen = dialog.screen().availableGeometry()
+    assert dialog.frameGeometry().height() <= screen.height()
+    assert dialog.problems.height() <= 200
+    dialog.tabs.setCurrentWidget(dialog.grammar_page)
+    qtbot.wait(50)
+    url = dialog.grammar_page.url
+    assert url.height() >= url.minimumSizeHint().height()
+    save = dialog.save_button
+    bottom = save.mapTo(dialog, save.rect().bottomLeft()).y()
+    assert bottom <= dialog.height()

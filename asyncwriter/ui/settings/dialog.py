@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QMessageBox,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from asyncwriter.ui.settings.grammar_page import GrammarPage
 from asyncwriter.ui.settings.pipeline_page import PipelinePage
 from asyncwriter.ui.settings.problems_banner import ProblemsBanner
 from asyncwriter.ui.settings.rules_page import RulesPage
+from asyncwriter.ui.settings.scrolling_tabs import ScrollingTabs
 from asyncwriter.ui.settings.templates_page import TemplatesPage
 from asyncwriter.ui.settings.time_page import TimePage
 
@@ -95,7 +95,7 @@ class SettingsDialog(QDialog):
         if config.problems:
             self.problems = ProblemsBanner(config.problems, self.path, self)
             layout.addWidget(self.problems)
-        self.tabs = QTabWidget(self)
+        self.tabs = ScrollingTabs(self)
         self.tabs.setObjectName("settingsTabs")
         self.time_page = TimePage(self._config, self.tabs)
         self.grammar_page = GrammarPage(self._config, lambda: self.ask_public_consent(), self.tabs)
@@ -109,7 +109,7 @@ class SettingsDialog(QDialog):
             (self.templates_page, "Te&mplates"),
             (self.pipeline_page, "&Analysis"),
         ):
-            self.tabs.addTab(page, title)
+            self.tabs.add_page(page, title)
         layout.addWidget(self.tabs, 1)
         self.error = message_label("settingsError", self)
         layout.addWidget(self.error)
@@ -121,7 +121,10 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(860, 600 if self.problems is None else 700)
+        wanted = 600 if self.problems is None else 700
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        room = screen.height() - 60 if screen is not None else wanted  # the title bar's share
+        self.resize(860, max(360, min(wanted, room)))
         self.time_page.zone.setFocus()
 
     def show_page(self, name: str) -> None:

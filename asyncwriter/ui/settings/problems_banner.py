@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +24,10 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from asyncwriter.settings import SettingsProblem
+
+
+#: The tallest the list of problems gets before it scrolls (about eight lines).
+MAX_HEIGHT = 170
 
 
 class ProblemsBanner(Banner):
@@ -48,6 +54,14 @@ class ProblemsBanner(Banner):
         self.label.setObjectName("settingsProblemsText")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long list scrolls inside the bar, so the tabs and Save stay on a small screen.
+        self.list_area = QScrollArea(self)
+        self.list_area.setWidgetResizable(True)
+        self.list_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.list_area.setWidget(self.label)
+        self.list_area.setMaximumHeight(MAX_HEIGHT)
+        self.label.setAutoFillBackground(False)
+        self.list_area.viewport().setAutoFillBackground(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
-        layout.addWidget(self.label)
+        layout.addWidget(self.list_area)
