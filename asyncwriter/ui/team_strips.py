@@ -109,11 +109,19 @@ class TeamStrips(QWidget):
         self.updateGeometry()
         self.update()
 
-    def hours_label(self) -> str:
-        """Return "Hours in CET", or "Hours in CET/CEST" on the day the clocks change."""
-        first = zones.display_zone(self.zone, self.start.astimezone(self.zone))
-        end = self.start + self.span - timedelta(minutes=1)
-        last = zones.display_zone(self.zone, end.astimezone(self.zone))
+    def hours_label(self, *, short: bool = False) -> str:
+        """Return "Hours in CET", or "Hours in CET/CEST" on the day the clocks change.
+
+        ``short`` drops the offset a name is pinned with ("IST (UTC+5:30)" → "IST") for
+        the narrow column, where the full name ran into the hour labels.
+        """
+
+        def name(moment: datetime) -> str:
+            said = zones.display_zone(self.zone, moment.astimezone(self.zone))
+            return said.split(" (", 1)[0] if short else said
+
+        first = name(self.start)
+        last = name(self.start + self.span - timedelta(minutes=1))
         return f"Hours in {first}" if first == last else f"Hours in {first}/{last}"
 
     def moment_fraction(self) -> float:
@@ -142,9 +150,12 @@ class TeamStrips(QWidget):
         text = palette.color(QPalette.ColorRole.WindowText)
         width = max(1, self.width() - NAME_WIDTH - 8)
         painter.setPen(text)
+        label = self.hours_label()
+        if painter.fontMetrics().horizontalAdvance(label) > NAME_WIDTH - 8:
+            label = self.hours_label(short=True)  # "Hours in IST": the zone box says which
         painter.drawText(QRect(0, 0, NAME_WIDTH - 8, HEAD - 2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                         self.hours_label())  # fmt: skip
+                         label)  # fmt: skip
         for hour, fraction in hour_marks(self.start, self.zone):
             x = NAME_WIDTH + round(width * fraction)
             label = f"{hour:02d}"

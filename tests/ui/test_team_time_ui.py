@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, QPoint, Qt, QTime
 from PySide6.QtWidgets import QApplication, QLabel
 
 from asyncwriter import paths
+from asyncwriter.times import zones
 from asyncwriter.ui import clock
 from asyncwriter.ui.deadline_picker import DeadlinePicker
 from tests.core.test_cli_team import TEAM as CLI_TEAM
@@ -263,6 +264,10 @@ def test_on_the_day_the_clocks_go_back_the_strips_cover_all_25_hours(qtbot, open
     assert right_end == datetime(2027, 10, 31, 23, 0, tzinfo=UTC)  # Mon 00:00 in Berlin
     qtbot.mouseClick(strips, Qt.MouseButton.LeftButton, pos=QPoint(strips.width() - 9, 30))
     assert picker.date_edit.date() == QDate(2027, 11, 1) and picker.time_edit.time() == QTime(0, 0)
+    kolkata = zones.get_zone("Asia/Kolkata")
+    strips.show_day(strips.people, strips.start, kolkata, strips.moment)
+    assert strips.hours_label() == "Hours in IST (UTC+5:30)"
+    assert strips.hours_label(short=True) == "Hours in IST"  # for the narrow column
 
 
 def test_without_people_the_picker_shows_your_zone_and_the_teams(qtbot, open_window, fixed_now):
