@@ -326,9 +326,24 @@ class DeadlinePicker(QDialog):
             )
 
 
+#: What a deadline may follow or precede directly: the gap itself, or an opening bracket or
+#: quote before it and a closing one or a full stop after it.
+_OPENS, _CLOSES = frozenset(" \t\n\u2029([{\"'“‘"), frozenset(" \t\n\u2029)]}\"'”’.,;:!?")
+
+
 def insert_at_cursor(editor: QPlainTextEdit, text: str) -> None:
-    """Write ``text`` at the cursor (over a selection), as one undo step."""
+    """Write ``text`` at the cursor (over a selection), as one undo step.
+
+    As a person types it: a space is put between the deadline and a word or full stop
+    right before it ("reply by then." + Insert gave "then.Wed 2 Dec"), and after it when
+    a word follows at once.
+    """
     cursor = editor.textCursor()
+    document = editor.document()
+    start, end = cursor.selectionStart(), cursor.selectionEnd()
+    before = document.characterAt(start - 1) if start > 0 else " "
+    after = document.characterAt(end) if end < document.characterCount() - 1 else " "
+    text = ("" if before in _OPENS else " ") + text + ("" if after in _CLOSES else " ")
     cursor.beginEditBlock()
     cursor.insertText(text)
     cursor.endEditBlock()

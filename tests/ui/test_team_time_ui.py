@@ -399,3 +399,22 @@ def test_east_of_utc_the_date_shown_is_the_date_inserted(qtbot, team_window, eas
     qtbot.keyClick(picker.time_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not picker.isVisible())
     assert win.editor.toPlainText().startswith("Sun 31 Oct 2027, 17:00")
+
+
+def test_insert_puts_the_spaces_a_writer_would(qtbot, team_window):
+    from asyncwriter.ui.deadline_picker import insert_at_cursor
+
+    editor = team_window.editor
+    for text, at, expected in [
+        ("Reply by then.", 14, "Reply by then. Fri 4 Dec"),  # after a full stop
+        ("Reply by", 8, "Reply by Fri 4 Dec"),  # after a word
+        ("Reply by (", 10, "Reply by (Fri 4 Dec"),  # after an opening bracket
+        ("by please", 3, "by Fri 4 Dec please"),  # a word right after
+        ("by .", 3, "by Fri 4 Dec."),  # a full stop right after
+    ]:
+        editor.setPlainText(text)
+        cursor = editor.textCursor()
+        cursor.setPosition(at)
+        editor.setTextCursor(cursor)
+        insert_at_cursor(editor, "Fri 4 Dec")
+        assert editor.toPlainText() == expected, text
