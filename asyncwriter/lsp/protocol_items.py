@@ -81,6 +81,7 @@ def code_actions(
     wanted: types.Range,
     *,
     versioned_edits: bool,
+    silences: bool = True,
 ) -> list[types.CodeAction]:
     """Return the quick fixes for the findings that touch ``wanted`` (the cursor or selection).
 
@@ -91,6 +92,9 @@ def code_actions(
         wanted: the range the client asks about.
         versioned_edits: the client takes ``documentChanges`` (edits that name the version
             they were made for, so a client refuses them on a newer text); else ``changes``.
+        silences: offer "Silence … on this line". Not in a commit message: git keeps an
+            HTML comment in the commit for good, and strips the lines it would understand
+            before the message is checked.
     """
     start = pm.offset(wanted.start.line, wanted.start.character)
     end = pm.offset(wanted.end.line, wanted.end.character)
@@ -103,8 +107,9 @@ def code_actions(
             edit = types.TextEdit(found.range, suggestion)
             actions.append(_action(fix_label(finding, suggestion), found, document, edit,
                                    versioned_edits, preferred=index == 0))  # fmt: skip
-        label, edit = _silence(finding, report.text, pm)
-        actions.append(_action(label, found, document, edit, versioned_edits, preferred=False))
+        if silences:
+            label, edit = _silence(finding, report.text, pm)
+            actions.append(_action(label, found, document, edit, versioned_edits, preferred=False))
     return actions
 
 

@@ -186,16 +186,18 @@ def build_server(delay: float = DEBOUNCE_SECONDS) -> LanguageServer:
         report = documents.current(uri)
         if report is None:
             return []  # stale or not linted yet: spans would point at other text
-        version = ls.workspace.get_text_document(uri).version
+        document = ls.workspace.get_text_document(uri)
         versioned = _takes_document_changes(ls.client_capabilities)
+        path = Path(fs) if (fs := to_fs_path(uri)) else None
         from asyncwriter.lsp import protocol_items
 
         return protocol_items.code_actions(
             report,
             documents.position_map(report.text),
-            types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+            types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=document.version),
             params.range,
             versioned_edits=versioned,
+            silences=not is_commit_message(document.language_id, path),
         )
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)

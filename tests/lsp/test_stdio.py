@@ -261,3 +261,12 @@ def test_a_commit_message_is_read_without_gits_comments_and_trailers(client):
     assert "deadline.no-timezone" in by_rule(found)
     assert lines and max(lines) == 2  # nothing on the trailer (4) or the comment (5)
     assert "deadline.vague" not in by_rule(found)  # the comment's ASAP
+    # Its quick fixes fix; none "silences" with an HTML comment, which git would keep.
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": by_rule(found)["deadline.no-timezone"]["range"],
+         "context": {"diagnostics": []}},
+    )  # fmt: skip
+    titles = [a["title"] for a in actions]
+    assert any(t.startswith("Replace with") for t in titles)
+    assert not any(t.startswith("Silence") for t in titles)
