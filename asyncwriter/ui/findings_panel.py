@@ -290,6 +290,11 @@ class FindingsPanel(QWidget):
         else:
             return False
         self.select(target, focus=True)
+        # select() made it current before its card took the focus, so the FocusIn that
+        # would have said so finds nothing new: say it here, to show its words.
+        finding = cards[target].finding
+        if target != here and finding is not None:
+            self.selected.emit(finding)
         return True
 
     def _card_of(self, watched: QObject) -> FindingCard | None:

@@ -43,6 +43,10 @@ class _Advance:
 
     index: int
     text: str
+    #: The next finding in the queue, as (rule, start) in ``text``: selected when it is
+    #: still there. A fix can settle two findings on the same words (the zone and the
+    #: relative day), so the same index would skip one.
+    follow: tuple[str, int] | None = None
 
 
 def step_from(findings: list[Finding], start: int, end: int, current: Finding | None,
@@ -137,7 +141,14 @@ class FixQueue(QObject):
         report = self.session.report
         if self.session.current() and report is not None:
             text = report.text[: finding.start] + suggestion + report.text[finding.end :]
-            self._advance = _Advance(max(self.panel.index_of(finding), 0), text)
+            index = max(self.panel.index_of(finding), 0)
+            grown = len(suggestion) - (finding.end - finding.start)
+            follow = next(
+                ((f.rule, f.start + grown) for f in self._queue()[index + 1 :]
+                 if f.start >= finding.end),
+                None,
+            )  # fmt: skip
+            self._advance = _Advance(index, text, follow)
         self.actions.apply_fix(finding, suggestion)
 
     def ignore(self, finding: Finding) -> None:
@@ -163,10 +174,19 @@ class FixQueue(QObject):
         if not cards:
             return
         index = min(advance.index, len(cards) - 1)
+        for i, card in enumerate(cards):
+            found = card.finding
+            if found is not None and (found.rule, found.start) == advance.follow:
+                index = i
+                break
         self.panel.select(index, focus=False)
         finding = self.panel.current_finding()
         if finding is not None:
             self.editor.select_span(finding.start, finding.end)
+
+    def _queue(self) -> list[Finding]:
+        """Return the findings of the cards, in queue order."""
+        return [card.finding for card in self.panel.cards() if card.finding is not None]
 
     def _show_span(self, finding: Finding) -> None:
         """Show the span of the card reached by keyboard, leaving the keyboard in the panel."""

@@ -97,6 +97,22 @@ def test_after_a_fix_from_the_keyboard_focus_stays_in_the_queue(qtbot, window):
     assert current is not None and current.rule != "deadline.no-timezone"
 
 
+def test_a_fix_that_settles_two_findings_selects_the_one_after_them(qtbot, window):
+    # "EOD tomorrow" has no zone (error) and depends on the day (warning): one fix writes
+    # the date, time and zone and settles both; the queue goes on to "the doc", not past it.
+    text = (
+        "Team, please decide by EOD tomorrow.\n\nThe doc lists the three blockers.\n\n"
+        "The ticket has the rest.\n"
+    )
+    show_message(qtbot, window, text)
+    relative = card_of(window, "deadline.relative")
+    wait_report(qtbot, window, action=lambda: relative.fix_buttons[0].click())
+    qtbot.waitUntil(lambda: window.findings.current_finding() is not None)
+    current = window.findings.current_finding()
+    assert current.rule == UNLINKED
+    assert selected_text(window) == "The doc"
+
+
 def open_menu_and_turn_off(qtbot, win, card):
     """Open the card's ⋯ menu with the mouse, choose Turn Off, confirm in the dialog."""
 
@@ -185,9 +201,12 @@ def test_arrow_keys_go_from_card_to_card_across_severity_groups(qtbot, window):
     cards[0].setFocus()
     qtbot.waitUntil(cards[0].hasFocus)
     visited = [cards[0]]
-    for _ in cards[1:]:
+    text = window.editor.toPlainText()
+    for card in cards[1:]:
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
         visited.append(QApplication.focusWidget())
+        # Each card's words are shown in the editor as the keyboard reaches it.
+        assert selected_text(window) == text[card.finding.start : card.finding.end]
     assert visited == cards
     assert all(isinstance(w, FindingCard) for w in visited)
     assert window.findings.current_finding() is cards[-1].finding
