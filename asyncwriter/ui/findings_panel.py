@@ -62,6 +62,7 @@ class FindingsPanel(QWidget):
         ruleOffRequested(finding): turn the finding's rule off in the settings.
         addWordRequested(finding): add the misspelled word to the dictionary.
         linkRequested(finding): ask for a URL and link the finding's text.
+        left(): Escape on a card: back to the editor.
     """
 
     activated = Signal(object)
@@ -72,6 +73,7 @@ class FindingsPanel(QWidget):
     ruleOffRequested = Signal(object)
     addWordRequested = Signal(object)
     linkRequested = Signal(object)
+    left = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -281,6 +283,9 @@ class FindingsPanel(QWidget):
         cards = self.cards()
         here = self._pool.index(card)
         key = event.key()
+        if key == Qt.Key.Key_Escape:
+            self.left.emit()  # as in the find bar and the search box: Escape goes back
+            return True
         if key == Qt.Key.Key_Home:
             target = 0
         elif key == Qt.Key.Key_End:

@@ -98,6 +98,7 @@ class FixQueue(QObject):
         panel.ignoreRequested.connect(self.ignore)
         panel.selected.connect(self._show_span)
         panel.filled.connect(self._filled)
+        panel.left.connect(self.editor.setFocus)
 
     def add_actions(self, menu: QMenu, window: QWidget) -> tuple[QAction, QAction]:
         """Put Next Finding (F8) and Previous Finding (Shift+F8) in ``menu``; return them."""

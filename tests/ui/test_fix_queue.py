@@ -215,6 +215,15 @@ def test_arrow_keys_go_from_card_to_card_across_severity_groups(qtbot, window):
     assert selected_text(window) == text[last.start : last.end]
 
 
+def test_escape_on_a_card_goes_back_to_the_editor(qtbot, window):
+    show_message(qtbot, window)
+    card = window.findings.cards()[0]
+    card.setFocus()
+    qtbot.waitUntil(card.hasFocus)
+    qtbot.keyClick(card, Qt.Key.Key_Escape)
+    qtbot.waitUntil(window.editor.hasFocus)
+
+
 def test_the_whole_message_is_on_the_card_wrapped(qtbot, window):
     show_message(qtbot, window)
     card = card_of(window, UNLINKED)
