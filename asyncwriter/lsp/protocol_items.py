@@ -99,14 +99,24 @@ def code_actions(
     start = pm.offset(wanted.start.line, wanted.start.character)
     end = pm.offset(wanted.end.line, wanted.end.character)
     actions: list[types.CodeAction] = []
+    #: One action per rewrite: two rules on the same words ("Friday 5pm": no zone, and a
+    #: relative day) offer the same text; the action lists both diagnostics.
+    by_edit: dict[tuple[int, int, int, int, str], types.CodeAction] = {}
     for finding in report.findings:
         if not (finding.start <= end and start <= finding.end):
             continue
         found = diagnostic(finding, pm)
         for index, suggestion in enumerate(finding.suggestions[:MAX_FIXES]):
             edit = types.TextEdit(found.range, suggestion)
-            actions.append(_action(fix_label(finding, suggestion), found, document, edit,
-                                   versioned_edits, preferred=index == 0))  # fmt: skip
+            r = found.range
+            key = (r.start.line, r.start.character, r.end.line, r.end.character, suggestion)
+            same = by_edit.get(key)
+            if same is not None:
+                same.diagnostics = [*(same.diagnostics or []), found]
+                continue
+            by_edit[key] = _action(fix_label(finding, suggestion), found, document, edit,
+                                   versioned_edits, preferred=index == 0)  # fmt: skip
+            actions.append(by_edit[key])
         if silences:
             label, edit = _silence(finding, report.text, pm)
             actions.append(_action(label, found, document, edit, versioned_edits, preferred=False))
@@ -114,17 +124,21 @@ def code_actions(
 
 
 def _silence(finding: Finding, text: str, pm: PositionMap) -> tuple[str, types.TextEdit]:
-    """Return the fix that silences the finding with a comment: above its line, or the file's."""
+    """Return the fix that silences the finding with a comment: above its line, or the file's.
+
+    The comment's line ends as the document's do (CR LF in a Windows file).
+    """
+    newline = "\r\n" if "\r\n" in text else "\n"
     if finding.rule in ABSENCE_RULES:
         head = LEADING_MARKER.match(text)
         line = pm.position(head.end())[0] if head and head.end() < len(text) else 0
-        comment = f"<!-- asyncwriter-disable-file {finding.rule} -->\n"
+        comment = f"<!-- asyncwriter-disable-file {finding.rule} -->{newline}"
         label = f"Silence {finding.rule} in this file"
     else:
         line = pm.position(finding.start)[0]
         found = _INDENT.match(text, pm.offset(line, 0))
         indent = found.group() if found else ""
-        comment = f"{indent}<!-- asyncwriter-disable-next-line {finding.rule} -->\n"
+        comment = f"{indent}<!-- asyncwriter-disable-next-line {finding.rule} -->{newline}"
         label = f"Silence {finding.rule} on this line"
     at = types.Position(line, 0)
     return label, types.TextEdit(types.Range(at, at), comment)

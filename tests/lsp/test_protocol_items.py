@@ -72,6 +72,26 @@ def test_the_silence_comment_keeps_a_lines_indent():
     assert "  <!-- asyncwriter-disable-next-line links.unlinked-reference -->\n  Please" in fixed
 
 
+def test_one_rewrite_offered_by_two_rules_is_one_quick_fix_for_both():
+    # "Friday 5pm": no zone (error) and a relative day (warning), the same rewrite.
+    text = "Please send the numbers by Friday 5pm.\n"
+    _report, actions = actions_at(text, "deadline.no-timezone")
+    replaced = [a for a in actions if a.title.startswith("Replace with")]
+    assert len({a.title for a in replaced}) == len(replaced)  # no duplicate in the menu
+    both = [a for a in replaced if len(a.diagnostics or []) == 2]
+    assert both and {d.code for d in both[0].diagnostics} == {
+        "deadline.no-timezone",
+        "deadline.relative",
+    }
+
+
+def test_the_silence_comment_ends_its_line_as_the_document_does():
+    text = "FYI, notes:\r\n\r\nPlease review the doc by Thu 26 Nov, 17:00 UTC.\r\n"
+    _report, actions = actions_at(text, "links.unlinked-reference")
+    silence = next(a for a in actions if a.title.startswith("Silence"))
+    assert edits(silence)[0]["newText"].endswith("-->\r\n")
+
+
 def test_versioned_edits_name_the_document_version():
     _report, actions = actions_at("Please review the doc. FYI.\n", "links.unlinked-reference",
                                   versioned=True)  # fmt: skip
