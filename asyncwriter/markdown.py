@@ -34,6 +34,7 @@ standard library, nothing from asyncwriter.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from markdown_it.rules_core.text_join import text_join
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
+    from markdown_it.rules_inline import StateInline
     from markdown_it.token import Token
 
 __all__ = [
@@ -178,7 +180,34 @@ def _new_parser(html: bool) -> MarkdownIt:
     linkify.set({"fuzzy_ip": False})  # type: ignore[union-attr]
     # linkify-it knows the old generic TLDs and every two-letter one; teams live on these too.
     linkify.tlds(list(EXTRA_TLDS), keep_old=True)  # type: ignore[union-attr]
+    md.inline.ruler.before("autolink", "slack_link", _slack_link)
     return md
+
+
+#: Slack's own link, ``<https://x.example/doc|the doc>``: pasted from Slack, it is a link
+#: with that text (PRODUCT.md counts it as one), not an autolink up to the first space.
+_SLACK_LINK = re.compile(r"<((?:https?|mailto):[^\s<>|]{1,2000})\|([^<>\n]{1,300})>")
+
+
+def _slack_link(state: StateInline, silent: bool) -> bool:
+    """Read ``<url|text>`` as a link to ``url`` with ``text`` as its words."""
+    if state.src[state.pos] != "<":
+        return False
+    found = _SLACK_LINK.match(state.src, state.pos)
+    if found is None:
+        return False
+    href = state.md.normalizeLink(found.group(1))
+    if not state.md.validateLink(href):
+        return False
+    if not silent:
+        opening = state.push("link_open", "a", 1)
+        opening.attrs = {"href": href}
+        opening.markup = "slack"
+        label = state.push("text", "", 0)
+        label.content = found.group(2)
+        state.push("link_close", "a", -1)
+    state.pos = found.end()
+    return True
 
 
 def blocks(text: str, *, html: bool = True) -> Blocks:

@@ -173,3 +173,14 @@ def test_bidi_controls_never_reach_the_email_subject(draft: str, subject: str | 
 )  # fmt: skip
 def test_a_derived_subject_is_not_cut_inside_markup(draft: str, expected: str) -> None:
     assert render(draft, "email").subject == expected
+
+
+def test_a_slack_link_pasted_into_a_draft_is_a_link_with_its_words_in_every_format():
+    draft = "FYI: see <https://x.example/doc|the doc>, and `<https://x.example|not a link>`.\n"
+    assert "<https://x.example/doc|the doc>" in render(draft, "slack").plain
+    assert "[the doc](https://x.example/doc)" in render(draft, "markdown").plain
+    assert "the doc (https://x.example/doc)" in render(draft, "plain").plain
+    html = render(draft, "email").html or ""
+    assert 'href="https://x.example/doc"' in html and ">the doc</a>" in html
+    assert "%7C" not in html  # the old reading linked to "doc|the"
+    assert "`<https://x.example|not a link>`" in render(draft, "markdown").plain  # code
