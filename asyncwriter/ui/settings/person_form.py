@@ -81,6 +81,12 @@ class PersonForm(QDialog):
         }
         self.name.textChanged.connect(self._suggest_handle)
         self._suggest_handle(self.name.text())
+        for key, field in (("name", self.name), ("handle", self.handle),
+                           ("zone", self.zone_search), ("hours", self.hours),
+                           ("days", self.days), ("holidays", self.holidays)):  # fmt: skip
+            # A field's problem goes when the writer edits it (it is checked again on OK),
+            # not stays under the fixed text until then.
+            field.textEdited.connect(lambda _text, key=key: say(self.messages[key], None))
         self.zone_search.textEdited.connect(lambda _text: self._search())
         self.zone_matches.currentItemChanged.connect(lambda _new, _old: self._show_zone())
         KeyAction(self.zone_search, (Qt.Key.Key_Down,), lambda: self._move(1))
