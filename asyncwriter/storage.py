@@ -202,6 +202,17 @@ def _is_corrupt(exc: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+def _copy_renamed(title: str, old_body: str, body: str) -> bool:
+    """Return True when a duplicate's "X (copy)" name should give way to its new subject.
+
+    Duplicate names the copy after its subject ("Weekly status (copy)"); once the writer
+    rewrites that subject, the copy is titled by it like any draft, instead of keeping
+    "(copy)" for ever. A name the writer gave (or a copy of a named draft) is kept.
+    """
+    before = derive_title(old_body)
+    return title == f"{before} (copy)" and derive_title(body) != before
+
+
 class Store:
     """A connection to the drafts store.
 
@@ -343,7 +354,8 @@ class Store:
         stamp = _iso(now or utc_now())
         with self._transaction():
             row = self._db.execute(
-                "SELECT revision, named, title, deleted FROM drafts WHERE id = ?", (draft_id,)
+                "SELECT revision, named, title, deleted, body FROM drafts WHERE id = ?",
+                (draft_id,),
             ).fetchone()
             if row is None:
                 if revision:
@@ -355,7 +367,9 @@ class Store:
                     (draft_id, title, template_id, channel, body, cursor, stamp, stamp),
                 )
                 return Saved(draft_id, 1, title, datetime.fromisoformat(stamp), created=True)
-            stored, named, title, deleted = row
+            stored, named, title, deleted, old_body = row
+            if named and _copy_renamed(title, old_body, body):
+                named = False
             if stored != revision:
                 raise Conflict("the draft was changed in another window")
             if deleted is not None:
@@ -363,9 +377,9 @@ class Store:
             if not named:
                 title = derive_title(body)
             self._db.execute(
-                "UPDATE drafts SET body = ?, title = ?, template_id = ?, channel = ?, "
-                "cursor = ?, revision = revision + 1, updated = ? WHERE id = ?",
-                (body, title, template_id, channel, cursor, stamp, draft_id),
+                "UPDATE drafts SET body = ?, title = ?, named = ?, template_id = ?, "
+                "channel = ?, cursor = ?, revision = revision + 1, updated = ? WHERE id = ?",
+                (body, title, int(bool(named)), template_id, channel, cursor, stamp, draft_id),
             )
         return Saved(draft_id, stored + 1, title, datetime.fromisoformat(stamp), created=False)
 

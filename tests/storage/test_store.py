@@ -227,6 +227,21 @@ def test_duplicate_copies_text_and_template_but_not_history(store):
     assert store.exports(copy.id) == []
 
 
+def test_a_copy_takes_its_new_subject_as_title_once_the_writer_rewrites_it(store):
+    source = add(store, "Subject: Weekly status\n\nbody")
+    copy = store.duplicate(source)
+    assert copy.title == "Weekly status (copy)"
+    same = store.save(copy.id, "Subject: Weekly status\n\nmore body", revision=copy.revision)
+    assert same.title == "Weekly status (copy)"  # the subject is still the old one's
+    new = store.save(copy.id, "Subject: Weekly status, 8 Dec\n\nbody", revision=same.revision)
+    assert new.title == "Weekly status, 8 Dec"
+    # A name the writer gave, and a copy of it, are kept whatever the subject says.
+    store.rename(source, "Team notes")
+    named_copy = store.duplicate(source)
+    kept = store.save(named_copy.id, "Subject: Other\n\nbody", revision=named_copy.revision)
+    assert kept.title == "Team notes (copy)"
+
+
 def test_blank_drafts_are_discarded_but_not_ones_with_text_or_history(store):
     blank = add(store, " \n\t")
     text = add(store, "words")
