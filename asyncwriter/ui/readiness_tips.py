@@ -125,18 +125,37 @@ def deadline_rows(deadline: Deadline, tz: tzinfo,
     return rows
 
 
-def team_rows(deadline: Deadline, tz: tzinfo, people: Sequence[Person]) -> list[tuple[str, ...]]:
-    """Return (who, local time, status) rows: the writer's, then each person's.
+def _zones(names: Sequence[str]) -> list[tzinfo]:
+    """Return the zones ``names`` name, leaving out what names none."""
+    found = []
+    for name in names:
+        try:
+            found.append(zones.get_zone(name))
+        except ValueError:
+            continue
+    return found
 
-    The status says what the moment is for them: "in hours", "outside hours", "night",
-    "weekend" or "holiday: …" (:func:`asyncwriter.team_times.status`). An unresolved
-    deadline has no rows.
+
+def team_rows(deadline: Deadline, tz: tzinfo, people: Sequence[Person],
+              team_zones: Sequence[str] = ()) -> list[tuple[str, ...]]:  # fmt: skip
+    """Return (who, local time, status) rows: yours, UTC and the team zones, then each person's.
+
+    The status says what the moment is for a person: "in hours", "outside hours", "night",
+    "weekend" or "holiday: …" (:func:`asyncwriter.team_times.status`). A zone row has none.
+    An unresolved deadline has no rows.
     """
     if deadline.datetime is None:
         return []
     when = datetime.fromisoformat(deadline.datetime)
     you = f"You ({_place(tz)})" if _place(tz) != "UTC" else "You"
     rows: list[tuple[str, ...]] = [(you, timeexpr.format_moment(when, tz), "")]
+    # UTC and each team zone once; not a zone a person's own row already shows.
+    seen = {zones.zone_key(tz)} | {zones.zone_key(p.zone) for p in people}
+    for zone in _zones(["UTC", *team_zones]):
+        key = zones.zone_key(zone)
+        if key not in seen:
+            seen.add(key)
+            rows.append((_place(zone), timeexpr.format_moment(when, zone), ""))
     for person, row in zip(people, team_table.rows(people, when), strict=True):
         rows.append((f"{row.name} ({row.place})", row.local, team_times.status(person, when)))
     return rows
@@ -146,14 +165,14 @@ def deadline_tip(deadlines: Sequence[Deadline], tz: tzinfo, team_zones: Sequence
                  people: Sequence[Person] = ()) -> str:  # fmt: skip
     """Return rich text with each deadline's quote and its table.
 
-    With ``people``, the table is the team's (:func:`team_rows`); else zone | time rows for
-    the writer, UTC and ``team_zones`` (:func:`deadline_rows`).
+    Zone | time rows for the writer, UTC and ``team_zones`` (:func:`deadline_rows`); with
+    ``people``, each person's local time and status follows (:func:`team_rows`).
     """
     parts = []
     for deadline in deadlines:
         quote = f"<b>“{html.escape(_quote(deadline.text))}”</b>"
         rows = (
-            team_rows(deadline, tz, people)
+            team_rows(deadline, tz, people, team_zones)
             if people
             else [(zone, time) for zone, time in deadline_rows(deadline, tz, team_zones)]
         )

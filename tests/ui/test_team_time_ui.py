@@ -299,6 +299,18 @@ def test_the_deadline_chips_tip_is_the_team_table(qtbot, team_window):
     assert "<td>&nbsp;&nbsp;in hours</td>" in tip  # Sam: 09:00 in Los Angeles
 
 
+def test_with_people_the_tip_still_has_utc_and_the_team_zones(qtbot, open_window, fixed_now):
+    configure('[time]\nzone = "Europe/Berlin"\nteam_zones = ["Asia/Kolkata", "Asia/Tokyo"]\n\n'
+              + CLI_TEAM)  # fmt: skip
+    win = open_window()
+    wait_report(qtbot, win, action=lambda: win.editor.setPlainText(ASK))
+    tip = win.readiness.chips["deadline"].toolTip()
+    assert "<td>You (Berlin)</td><td>&nbsp;&nbsp;Thu 3 Dec, 18:00 CET</td>" in tip
+    assert "<td>UTC</td><td>&nbsp;&nbsp;Thu 3 Dec, 17:00 UTC</td>" in tip
+    assert "<td>Kolkata</td><td>&nbsp;&nbsp;Thu 3 Dec, 22:30 IST (UTC+5:30)</td>" in tip
+    assert tip.count("JST") == 1  # Tokyo is Aiko's row, not a second one
+
+
 def test_without_people_the_tip_stays_the_zone_table(qtbot, open_window, fixed_now):
     configure('[time]\nzone = "UTC"\nteam_zones = ["Asia/Tokyo"]\n')
     win = open_window()
