@@ -233,9 +233,10 @@ def stand_ins(zone_names: Sequence[tuple[str, tzinfo]], work_hours: str) -> list
 def arrival_note(readers: Sequence[Person], now: datetime) -> str | None:
     """Return what a message sent ``now`` meets, when most of its ``readers`` are not at work.
 
-    "It is 02:00 for Aiko in Tokyo; 2 of 3 readers are outside their working hours." It is
-    a note for the writer (schedule the send, or expect a slow answer), never a reason to
-    stop the copy. None when at least half the readers are working, or there are none.
+    "2 of 3 readers are outside their working hours: it is 02:00 for Aiko in Tokyo and …".
+    The conclusion comes first, so a status bar that cuts the line keeps it. It is a note
+    for the writer (schedule the send, or expect a slow answer), never a reason to stop the
+    copy. None when at least half the readers are working, or there are none.
     """
     away = [p for p in readers if not p.working_at(now)]
     if not readers or len(away) * 2 <= len(readers):
@@ -249,7 +250,7 @@ def arrival_note(readers: Sequence[Person], now: datetime) -> str | None:
     said = series(times)
     if len(readers) == 1:
         return f"It is {said}, outside their working hours."
-    return f"It is {said}; {len(away)} of {len(readers)} readers are outside their working hours."
+    return f"{len(away)} of {len(readers)} readers are outside their working hours: it is {said}."
 
 
 #: Day-off reasons that are weekdays ("Saturday"): said as "on their Saturday".

@@ -75,5 +75,12 @@ class ArrivalNotice(QObject):
             QTimer.singleShot(0, lambda: self._append(note))
 
     def _append(self, note: str) -> None:
+        """Put the note right after the copy's first sentence ("Copied for Email … at 20:47.").
+
+        A hint that follows it ("The subject is separate: …") goes after the note: at
+        1280 pixels the status bar cut the note off mid-word, conclusion and all.
+        """
         current = self._status.currentMessage()
-        self._status.showMessage(f"{current} {note}" if current else note, SHOW_MS)
+        first, dot, rest = current.partition(". ")
+        said = f"{first}. {note} {rest}".strip() if dot else f"{current} {note}".strip()
+        self._status.showMessage(said, SHOW_MS)

@@ -148,8 +148,8 @@ def test_stand_ins_work_the_default_hours():
 def test_the_arrival_note_names_who_is_away_when_most_readers_are():
     note = team_times.arrival_note([AIKO, LENA, SAM], THU_17)
     assert note == (
-        "It is 02:00 for Aiko in Tokyo and 18:00 for Lena in Berlin; 2 of 3 readers are "
-        "outside their working hours."
+        "2 of 3 readers are outside their working hours: it is 02:00 for Aiko in Tokyo and "
+        "18:00 for Lena in Berlin."
     )
     assert team_times.arrival_note([AIKO], THU_17) == (
         "It is 02:00 for Aiko in Tokyo, outside their working hours."
