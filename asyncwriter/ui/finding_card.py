@@ -171,9 +171,18 @@ class FindingCard(QFrame):
         layout.addWidget(self.message)
         layout.addLayout(fixes)
         layout.addLayout(row)
-        # Tab within a card goes the way it reads: the primary fix, the others, Ignore, ⋯.
+        self.link_tab_order(None)
+
+    def link_tab_order(self, after: QWidget | None) -> None:
+        """Put this card after ``after`` in the Tab order, its buttons the way they read.
+
+        Tab within a card goes the primary fix, the others, Ignore, ⋯ (Qt moves a widget
+        alone, not its children, so each is placed in turn).
+        """
         chain: list[QWidget] = [self, *self.fix_buttons, self.link_button, self.ignore_button,
                                 self.add_word_button, self.more_button]  # fmt: skip
+        if after is not None:
+            chain.insert(0, after)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 

@@ -202,8 +202,9 @@ class FindingsPanel(QWidget):
         card.ruleOffRequested.connect(lambda: self._act(card, self.ruleOffRequested.emit))
         for widget in (card, *card.buttons()):
             widget.installEventFilter(self)
-        if self._pool:  # Tab goes on from the last card's ⋯ to this card
-            QWidget.setTabOrder(self._pool[-1].more_button, card)
+        # Tab goes from the panel (which follows the editor) to the first card, and on from
+        # each card's ⋯ to the next, wherever Qt put the new widget in the window's chain.
+        card.link_tab_order(self._pool[-1].more_button if self._pool else self)
         return card
 
     def headings(self) -> list[str]:

@@ -9,11 +9,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-
-    from PySide6.QtWidgets import QWidget
 
 
 def let_take_focus(widgets: Iterable[QWidget | None]) -> None:
@@ -21,3 +20,10 @@ def let_take_focus(widgets: Iterable[QWidget | None]) -> None:
     for widget in widgets:
         if widget is not None:
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+
+def chain(widgets: Iterable[QWidget | None]) -> None:
+    """Make Tab go through ``widgets`` in this order (None is skipped)."""
+    present = [w for w in widgets if w is not None]
+    for first, second in zip(present, present[1:], strict=False):
+        QWidget.setTabOrder(first, second)

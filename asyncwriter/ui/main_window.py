@@ -196,6 +196,10 @@ class MainWindow(QMainWindow):
                                     clear=bar.clearMessage)  # fmt: skip
         mail = self.exporter.toolbar.widgetForAction(self.exporter.mail_action)
         focus_reach.let_take_focus([*self.readiness.chips.values(), mail])
+        # Tab reads the window as it looks: the toolbar, the chips under it, the editor,
+        # then the findings. The chips were made after the editor and sat behind the
+        # findings panel, where Tab never reached them.
+        focus_reach.chain([mail, *self.readiness.chips.values(), self.editor])
         window_layout.restore(self, self.splitter, self.sidebar_action, self.editor, self.state)
         self.status_line.show_template(self.template)
         self.update_title()

@@ -261,3 +261,17 @@ def test_a_link_cards_add_link_button_writes_the_clipboards_url(qtbot, window):
     )
     assert "[the doc](https://docs.example.com/plan)" in window.editor.toPlainText()
     assert UNLINKED not in {f.rule for f in report.findings}
+
+
+def test_tab_reads_the_window_toolbar_chips_editor_then_the_findings(qtbot, window):
+    show_message(qtbot, window)
+    mail = window.exporter.toolbar.widgetForAction(window.exporter.mail_action)
+    mail.setFocus()
+    qtbot.waitUntil(mail.hasFocus)
+    reached = []
+    for _ in range(6):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.append(QApplication.focusWidget())
+    chips = list(window.readiness.chips.values())
+    assert reached[:5] == [*chips, window.editor]
+    assert isinstance(reached[5], FindingCard)  # Tab in the editor's prose goes on to them
