@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QApplication
 from asyncwriter.ui.textmap import Utf16Map
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from PySide6.QtWidgets import QMenu, QWidget
 
@@ -47,6 +47,22 @@ class _Advance:
     #: still there. A fix can settle two findings on the same words (the zone and the
     #: relative day), so the same index would skip one.
     follow: tuple[str, int] | None = None
+
+
+def _follow(later: Sequence[Finding], fixed: Finding,
+            suggestion: str) -> tuple[str, int] | None:  # fmt: skip
+    """Return (rule, start after the fix) of the first later finding the fix leaves alone.
+
+    The queue is by severity, so the next card may be earlier in the text (its place does
+    not move) or later (it moves by what the fix added); one on the fixed words goes.
+    """
+    grown = len(suggestion) - (fixed.end - fixed.start)
+    for f in later:
+        if f.end <= fixed.start:
+            return f.rule, f.start
+        if f.start >= fixed.end:
+            return f.rule, f.start + grown
+    return None
 
 
 def step_from(findings: list[Finding], start: int, end: int, current: Finding | None,
@@ -143,13 +159,8 @@ class FixQueue(QObject):
         if self.session.current() and report is not None:
             text = report.text[: finding.start] + suggestion + report.text[finding.end :]
             index = max(self.panel.index_of(finding), 0)
-            grown = len(suggestion) - (finding.end - finding.start)
-            follow = next(
-                ((f.rule, f.start + grown) for f in self._queue()[index + 1 :]
-                 if f.start >= finding.end),
-                None,
-            )  # fmt: skip
-            self._advance = _Advance(index, text, follow)
+            self._advance = _Advance(index, text, _follow(self._queue()[index + 1 :], finding,
+                                                          suggestion))  # fmt: skip
         self.actions.apply_fix(finding, suggestion)
 
     def ignore(self, finding: Finding) -> None:

@@ -113,6 +113,20 @@ def test_a_fix_that_settles_two_findings_selects_the_one_after_them(qtbot, windo
     assert selected_text(window) == "The doc"
 
 
+def test_after_a_fix_the_next_card_may_be_earlier_in_the_text(qtbot, window):
+    # Errors come first in the queue: the card after the fixed error is "The doc", which
+    # is above it in the text (its place does not move), not the ticket further down.
+    text = (
+        "The doc lists the three blockers.\n\nTeam, please decide by EOD tomorrow.\n\n"
+        "The ticket has the rest.\n"
+    )
+    show_message(qtbot, window, text)
+    error = card_of(window, "deadline.no-timezone")
+    wait_report(qtbot, window, action=lambda: error.fix_buttons[0].click())
+    qtbot.waitUntil(lambda: window.findings.current_finding() is not None)
+    assert selected_text(window) == "The doc"
+
+
 def open_menu_and_turn_off(qtbot, win, card):
     """Open the card's ⋯ menu with the mouse, choose Turn Off, confirm in the dialog."""
 
