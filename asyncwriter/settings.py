@@ -42,7 +42,6 @@ version does not know (tomlkit edits the document in place). Keys::
 from __future__ import annotations
 
 import contextlib
-import difflib
 import ipaddress
 import os
 import re
@@ -250,23 +249,11 @@ class _Reader:
         return value
 
     def rules(self, raw: Mapping[str, Any]) -> None:
-        # The rule ids are the checks' (loaded with them, so only here); a mistyped one
-        # ("deadlines.no-timezone") did nothing without a word.
-        from asyncwriter.checks.registry import RULE_KEYS
-        from asyncwriter.checks.rules.suppression import known
-
         for key, value in self.table(raw, "rules").items():
             try:
                 self.settings.rules.update(parse_rule_settings({key: str(value)}))
             except ValueError as exc:
                 self.problem("rules", key, f"[rules] {key}: {exc}")
-                continue
-            if not known(key, RULE_KEYS):
-                close = difflib.get_close_matches(key, sorted(RULE_KEYS), n=1, cutoff=0.6)
-                hint = f"did you mean {close[0]!r}?" if close else "`asyncwriter rules` lists them"
-                self.problem(
-                    "rules", key, f"[rules] {key}: no rule has this id ({hint}); it does nothing"
-                )
 
     def templates(self, raw: Mapping[str, Any]) -> None:
         folders = self.strings(

@@ -175,15 +175,3 @@ def test_a_write_error_is_reported_and_nothing_is_lost(tmp_path):
     with pytest.raises(settings.SettingsWriteError, match="cannot write"):
         settings.save(Settings(), blocked / "settings.toml")
     assert blocked.read_text(encoding="utf-8") == "x"
-
-
-def test_a_mistyped_rule_id_is_reported_with_the_id_meant():
-    write(
-        '[rules]\n"deadlines.no-timezone" = "off"\n"style" = "off"\n'
-        '"grammar.EN_QUOTES" = "off"\n"spelling.misspelling" = "off"\n'
-    )
-    loaded = settings.load()
-    (problem,) = loaded.problems  # families, engine ids and real ids are fine
-    assert problem.line == 2
-    assert "deadlines.no-timezone: no rule has this id" in problem.reason
-    assert "did you mean 'deadline.no-timezone'?" in problem.reason
