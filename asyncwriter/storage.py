@@ -202,15 +202,21 @@ def _is_corrupt(exc: sqlite3.Error) -> bool:
     return "malformed" in text or "not a database" in text
 
 
+#: What a draft with no subject and no name is called where it needs a name.
+UNTITLED = "Untitled draft"
+
+
 def _copy_renamed(title: str, old_body: str, body: str) -> bool:
     """Return True when a duplicate's "X (copy)" name should give way to its new subject.
 
-    Duplicate names the copy after its subject ("Weekly status (copy)"); once the writer
-    rewrites that subject, the copy is titled by it like any draft, instead of keeping
-    "(copy)" for ever. A name the writer gave (or a copy of a named draft) is kept.
+    Duplicate names the copy after its subject ("Weekly status (copy)", "Untitled draft
+    (copy)" for one with none); once the writer rewrites that subject, the copy is titled by
+    it like any draft, instead of keeping "(copy)" for ever. Any other name is kept. (A copy
+    of a draft the writer named after its own subject cannot be told apart, and follows
+    its subject too.)
     """
     before = derive_title(old_body)
-    return title == f"{before} (copy)" and derive_title(body) != before
+    return title == f"{before or UNTITLED} (copy)" and derive_title(body) != before
 
 
 class Store:
@@ -438,7 +444,7 @@ class Store:
     def duplicate(self, draft_id: str, *, now: datetime | None = None) -> Draft:
         """Copy a draft (text, template, channel; not its copy history) as a new draft."""
         source = self.get(draft_id)
-        base = source.title or "Untitled draft"
+        base = source.title or UNTITLED
         return self.create(
             source.body,
             title=f"{base} (copy)",

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 #: The working hours of a person who gives none (``[time] work_hours``).
 DEFAULT_HOURS = "09:00-17:30"
 DEFAULT_DAYS = "Mon-Fri"
-_DAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_WEEKDAY_NAMES = tuple(name.title() for name in timeexpr.WEEKDAYS)  # "Monday", Monday first
+_DAY_NAMES = tuple(abbr.lower() for abbr in timeexpr.WEEKDAY_ABBR)  # "mon", Monday first
+#: A weekday as a day off is named: "Saturday" (Monday first).
+WEEKDAY_NAMES = tuple(name.title() for name in timeexpr.WEEKDAYS)
 _HOURS = re.compile(r"\s*(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\s*")
 _HOLIDAYS = re.compile(r"\s*([A-Za-z]{2})(?:[-_ ]([A-Za-z0-9]{1,3}))?\s*")
 
@@ -181,7 +182,7 @@ class Person:
         if day.weekday() not in self.days:
             # Not strftime("%A"): Qt sets the C locale from the environment, and messages
             # are in English.
-            return _WEEKDAY_NAMES[day.weekday()]
+            return WEEKDAY_NAMES[day.weekday()]
         return self.holiday(day)
 
     def working_at(self, when: datetime) -> bool:

@@ -254,4 +254,4 @@ def arrival_note(readers: Sequence[Person], now: datetime) -> str | None:
 
 
 #: Day-off reasons that are weekdays ("Saturday"): said as "on their Saturday".
-_WEEKDAYS = frozenset(name.title() for name in timeexpr.WEEKDAYS)
+_WEEKDAYS = frozenset(team.WEEKDAY_NAMES)

@@ -113,6 +113,7 @@ def code_actions(
             same = by_edit.get(key)
             if same is not None:
                 same.diagnostics = [*(same.diagnostics or []), found]
+                same.is_preferred = same.is_preferred or (index == 0) or None
                 continue
             by_edit[key] = _action(fix_label(finding, suggestion), found, document, edit,
                                    versioned_edits, preferred=index == 0)  # fmt: skip

@@ -30,10 +30,16 @@ def read_day(text: str, today: date) -> date | None:
         if res.when is None:
             continue
         day = res.when.astimezone(UTC).date()
-        if day < today and not _YEAR.search(text[expr.start : expr.end]):
-            try:  # "31 Oct" typed in December is next October's, a deadline to come
-                day = day.replace(year=day.year + 1)
+        if day >= today or _YEAR.search(text[expr.start : expr.end]):
+            return day
+        if expr.unit("weekday", "relday", "relweek") is not None:
+            return None  # "Tue 1 Dec" past, or "last Friday": no later day says the same
+        # "31 Oct" typed in December is next October's, a deadline to come (29 Feb: the
+        # next leap year's).
+        for year in range(day.year + 1, day.year + 9):
+            try:
+                return day.replace(year=year)
             except ValueError:
-                return None  # 29 Feb, next year not a leap year
-        return day
+                continue
+        return None
     return None

@@ -80,6 +80,12 @@ def test_a_short_line_that_cannot_end_there_goes_on_to_the_next():
     # A short line that can end there is still a sentence of its own.
     chat = Analysis("Quick update\nThe deploy is done\nThanks for the reviews")
     assert len(chat.sentences) == 3
+    # Words a sentence can end with still end a chat line: two asks stay two.
+    two = "Hi team\nCan you review PR 42 by Fri 4 Dec, 17:00 UTC please\nAlso Bob can you check it?"
+    assert (
+        len(lint(two, now=NOW, tz="UTC", fetch_grammar=False, fetch_spelling=False).facts.asks) == 2
+    )
+    assert len(Analysis("Did the deploy go out? No\nWe ship Friday.").sentences) == 3
 
 
 def test_quotes_are_by_line_like_slack():

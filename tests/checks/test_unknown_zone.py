@@ -32,6 +32,14 @@ def test_a_misspelt_zone_on_an_event_time_is_reported_too():
     assert found.suggestions == ("JST",)
 
 
+def test_the_zone_meant_is_named_as_it_is_on_the_deadlines_day():
+    july = datetime(2026, 7, 1, 10, 0, tzinfo=UTC)  # London is on BST today
+    report = lint("@lee please send it by Tue 1 Dec 2026, 17:00 Europe/Londn.", now=july,
+                  tz="UTC", fetch_grammar=False, fetch_spelling=False)  # fmt: skip
+    (found,) = [f for f in report.findings if f.rule == "deadline.no-timezone"]
+    assert found.suggestions == ("GMT",)  # December's name, not July's
+
+
 def test_a_real_zone_is_not_reported():
     report = check("@lee please send it by Thu 3 Dec, 17:00 Europe/London.")
     assert not [f for f in report.findings if "timezone" in f.rule]

@@ -31,7 +31,9 @@ def test_a_typed_day_is_read(typed: str, day: date) -> None:
     assert read_day(typed, TODAY) == day
 
 
-@pytest.mark.parametrize("typed", ["", "soon", "next sprint", "31", "31 Feb", "17:00"])
+@pytest.mark.parametrize(
+    "typed", ["", "soon", "next sprint", "31", "31 Feb", "17:00", "Mon 30 Nov", "last Friday"]
+)
 def test_text_that_names_no_day_is_none(typed: str) -> None:
     assert read_day(typed, TODAY) is None
 

@@ -235,6 +235,10 @@ def test_a_copy_takes_its_new_subject_as_title_once_the_writer_rewrites_it(store
     assert same.title == "Weekly status (copy)"  # the subject is still the old one's
     new = store.save(copy.id, "Subject: Weekly status, 8 Dec\n\nbody", revision=same.revision)
     assert new.title == "Weekly status, 8 Dec"
+    blank = store.duplicate(add(store, ""))
+    assert blank.title == "Untitled draft (copy)"
+    written = store.save(blank.id, "Subject: Launch plan\n\nbody", revision=blank.revision)
+    assert written.title == "Launch plan"
     # A name the writer gave, and a copy of it, are kept whatever the subject says.
     store.rename(source, "Team notes")
     named_copy = store.duplicate(source)

@@ -9,8 +9,10 @@ offering that zone as a person writes it ("GMT"), never as an IANA id in prose.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
+from asyncwriter.times import expressions as timeexpr
 from asyncwriter.times import zones
 
 if TYPE_CHECKING:
@@ -33,7 +35,10 @@ def finding(a: Analysis, opts: Options, expr: TimeExpression, rule: str) -> Find
     advice = "Write a zone readers know (“UTC”, “CET”, “17:00 London time”)."
     if meant is not None:
         tz = zones.get_zone(meant)
-        fixes = [zones.display_zone(tz, opts.now.astimezone(tz))]
+        # Named for the moment meant (GMT in December), not for today (BST in July).
+        guess = dataclasses.replace(expr, zone=dataclasses.replace(zone, tz=tz, key=meant))
+        when = timeexpr.resolve(guess, opts.now, opts.tz, tz).when or opts.now
+        fixes = [zones.display_zone(tz, when.astimezone(tz))]
         advice = f"Did you mean {meant} (“{fixes[0]}”)?"
     return opts.finding(
         rule,
