@@ -98,8 +98,10 @@ class TypedDateEdit(QDateEdit):
         elif plain and event.key() == Qt.Key.Key_Delete:
             edit = line.del_
         elif plain and typed and typed.isprintable():
-            # The first key over the date shown starts a new one, wherever the caret was.
-            fresh = line.text() == self.textFromDateTime(self.dateTime())
+            # The first key over the date shown starts a new one, wherever the caret was;
+            # over a part the writer selected ("2026"), it replaces that part only.
+            partial = line.hasSelectedText() and line.selectedText() != line.text()
+            fresh = not partial and line.text() == self.textFromDateTime(self.dateTime())
             edit = functools.partial(self._type, typed, fresh)
         else:
             super().keyPressEvent(event)

@@ -342,6 +342,7 @@ class DraftsSidebar(QWidget):
         self._catalog, self._export_draft = catalog, export_draft
         self._start_blank, self._say, self._offer_undo = start_blank, say, offer_undo
         self.showing_trash = False
+        self.total = 0  # how many drafts the list stands for (set as it fills)
         self._query = Generation()  # a list answer for an older query is dropped
         self._previewed = Generation()  # likewise a preview of a row no longer selected
         #: Drafts this window trashed, the latest last: Ctrl+Z in the list restores them.
@@ -481,6 +482,7 @@ class DraftsSidebar(QWidget):
             self.select_open_draft()
         self.status.setText(self._describe(len(rows), total))
         self.empty_button.setVisible(self.showing_trash and total > 0)
+        self.total = total  # a search shows some of them; Empty Trash deletes them all
         self.listed.emit()
 
     def _fill_failed(self, error: StoreError) -> None:
@@ -801,11 +803,12 @@ class DraftsSidebar(QWidget):
 
     def delete_forever(self, draft_id: str) -> None:
         """Delete a draft from the trash for good, after asking."""
-        name = self.name_of(draft_id)
+        row = self.model.row_of(draft_id)
+        name = f"“{self.name_of(draft_id)}”" if row >= 0 else "This draft"
         if confirm_for_good(
             self,
             "Delete for good?",
-            f"“{name}” and its copy history will be deleted for good. This cannot be undone.",
+            f"{name} and its copy history will be deleted for good. This cannot be undone.",
             "Delete for Good",
         ):
             if draft_id in self.trashed:
@@ -818,7 +821,7 @@ class DraftsSidebar(QWidget):
 
     def empty_trash(self) -> None:
         """Delete every draft in the trash for good, after asking."""
-        count = len(self.model.rows) if self.showing_trash else 0
+        count = self.total if self.showing_trash else 0  # all of them, not the search's
         drafts = (
             f"The {count} drafts" if count > 1 else "The draft" if count == 1 else "Every draft"
         )

@@ -287,9 +287,10 @@ class Exporter(QObject):
             self._say(f"Copied the subject: {rendered.subject}")
             return
         if action in (MAIL, MAILTO):
-            note = mail_app.hand_over(rendered, saved, apps)
-            self._record(action, "email")  # what the writer chose: the .eml draft or mailto:
-            self._say(note)
+            done = mail_app.hand_over(rendered, saved, apps)
+            # What happened, not what was chosen: with no mail app it was a copy.
+            self._record(COPY if done.route == mail_app.CLIPBOARD else done.route, "email")
+            self._say(done.note)
             return
         clipboard.copy(rendered)
         self._record(COPY, fmt)

@@ -54,28 +54,42 @@ def save(rendered: Rendered) -> Path | OSError:
         return exc
 
 
+#: How the message went out: the ``.eml`` draft, a ``mailto:`` mail, or the clipboard only.
+DRAFT, LINK, CLIPBOARD = "mail", "mailto", "clipboard"
+
+
+@dataclass(frozen=True, slots=True)
+class HandedOver:
+    """What happened to the message (``route``) and the sentence that says so."""
+
+    note: str
+    route: str
+
+
 def hand_over(
     rendered: Rendered, saved: Path | OSError | None, apps: MailApps | None = None
-) -> str:
-    """Open the saved draft (``saved`` a path), else a ``mailto:`` link; return what happened.
+) -> HandedOver:
+    """Open the saved draft (``saved`` a path), else a ``mailto:`` link; say what happened.
 
     ``saved`` is None when the writer chose the plain-text mail, an error when the draft
     could not be written; ``apps`` is what the system said is set up (nothing is handed to
     an app it says is not there). What happened comes first and the draft's path last, so
-    a narrow status bar still shows the outcome.
+    a narrow status bar still shows the outcome; the route is what Copy History records.
     """
     apps = apps or MailApps()
     if isinstance(saved, Path):
         where = f"the draft is saved at {shown(saved)}"
         if apps.draft is not False and QDesktopServices.openUrl(QUrl.fromLocalFile(str(saved))):
-            return f"Opened the draft in your mail app, with its formatting ({where})."
-        return f"No app opens .eml files here: {_mailto(rendered, apps, fallback=True)}; {where}."
+            return HandedOver(f"Opened the draft in your mail app, with its formatting ({where}).",
+                              DRAFT)  # fmt: skip
+        clause, route = _mailto(rendered, apps, fallback=True)
+        return HandedOver(f"No app opens .eml files here: {clause}; {where}.", route)
     if isinstance(saved, OSError):
         reason = saved.strerror or str(saved)
-        mailto = _mailto(rendered, apps, fallback=True)
-        return f"Could not save the mail draft ({reason}): {mailto}."
-    said = _mailto(rendered, apps, fallback=False)
-    return said[:1].upper() + said[1:] + "."
+        clause, route = _mailto(rendered, apps, fallback=True)
+        return HandedOver(f"Could not save the mail draft ({reason}): {clause}.", route)
+    clause, route = _mailto(rendered, apps, fallback=False)
+    return HandedOver(clause[:1].upper() + clause[1:] + ".", route)
 
 
 def shown(path: Path) -> str:
@@ -86,8 +100,8 @@ def shown(path: Path) -> str:
         return str(path)
 
 
-def _mailto(rendered: Rendered, apps: MailApps, *, fallback: bool) -> str:
-    """Open a plain-text mail through ``mailto:``; return what happened, as a clause."""
+def _mailto(rendered: Rendered, apps: MailApps, *, fallback: bool) -> tuple[str, str]:
+    """Open a plain-text mail through ``mailto:``; return what happened (a clause) and how."""
     opened = "opened a plain-text mail (mailto:)" + (" instead" if fallback else "")
     if fits(rendered.subject, rendered.plain):
         url = mailto_url(rendered.subject, rendered.plain)
@@ -101,16 +115,19 @@ def _mailto(rendered: Rendered, apps: MailApps, *, fallback: bool) -> str:
             "on the clipboard: paste it into the new mail"
         )
     either = " either" if fallback else ""
+    route = LINK
     if apps.link is False:
+        route = CLIPBOARD
         clipboard.copy(rendered)
         note = (
             f"no app opens mailto: links here{either}, so the message is on the clipboard "
             "(rich text and plain text)"
         )
     elif not QDesktopServices.openUrl(QUrl.fromEncoded(url.encode("ascii"))):
+        route = CLIPBOARD
         clipboard.copy(rendered)
         note = (
             f"no mail app answered a mailto: link{either}, so the message is on the "
             "clipboard (rich text and plain text)"
         )
-    return note
+    return note, route

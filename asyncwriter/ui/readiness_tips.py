@@ -11,7 +11,7 @@ draft (and from settings) is escaped.
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from asyncwriter import team_table, team_times
@@ -111,13 +111,7 @@ def deadline_rows(deadline: Deadline, tz: tzinfo,
     when = datetime.fromisoformat(deadline.datetime)
     rows = [_row(f"You, {_place(tz)}" if _place(tz) != "UTC" else "You", when, tz)]
     seen = {zones.zone_key(tz)}
-    candidates: list[tuple[str, tzinfo]] = [("UTC", UTC)]
-    for name in team_zones:
-        try:
-            candidates.append((name, zones.get_zone(name)))
-        except ValueError:
-            continue
-    for _name, zone in candidates:
+    for zone in _zones(["UTC", *team_zones]):
         key = zones.zone_key(zone)
         if key not in seen:
             seen.add(key)

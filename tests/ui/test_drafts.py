@@ -231,12 +231,13 @@ def test_delete_forever_asks_first_and_enter_keeps_the_draft(qtbot, window):
     store = Store.open(store_file()).store
     store.trash(draft_id)
     store.close()
+    reload(qtbot, window, lambda: window.sidebar.trash_button.setChecked(True))
     seen: list[str] = []
     answer_when_asked(qtbot, "Enter", seen)  # the default is Cancel: nothing is deleted
     window.sidebar.delete_forever(draft_id)
     window.store.wait()
     assert stored(draft_id) == "Subject: Gone"
-    assert "“Gone”" in seen[0] or "deleted for good" in seen[0]
+    assert seen[0].startswith("“Gone” and its copy history will be deleted for good.")
     answer_when_asked(qtbot, "Delete for Good", seen)
     reload(qtbot, window, lambda: window.sidebar.delete_forever(draft_id))
     with pytest.raises(KeyError):
@@ -256,6 +257,11 @@ def test_emptying_the_trash_defaults_to_cancel_and_says_how_many(qtbot, window):
     window.store.wait()
     assert [stored(i) for i in ids] == ["Subject: One", "Subject: Two"]
     assert seen[0].startswith("The 2 drafts in the trash will be deleted for good.")
+    with qtbot.waitSignal(window.sidebar.listed, timeout=5_000):
+        qtbot.keyClicks(window.sidebar.search, "One")  # a search shows one of the two
+    answer_when_asked(qtbot, "Enter", seen)
+    window.sidebar.empty_trash()
+    assert seen[-1].startswith("The 2 drafts")  # all of them go, and it says so
     answer_when_asked(qtbot, "Empty Trash", seen)
     reload(qtbot, window, window.sidebar.empty_trash)
     for draft_id in ids:

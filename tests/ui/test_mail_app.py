@@ -142,12 +142,14 @@ def test_with_no_mail_app_set_up_nothing_is_claimed_and_the_clipboard_has_it(qtb
         f"{shown(draft)}."
     )
     assert QApplication.clipboard().text() == render(DRAFT, "email").plain
+    assert window.exporter.history[-1].action == "copy"  # what happened: a copy, no mail app
     system.set_up[MAIL_LINK] = True  # a mail app for links, none for .eml files
     chord(qtbot, window, Qt.Key.Key_O)
     assert [url.scheme() for url in system.urls] == ["mailto"]
     assert status(window).startswith(
         "No app opens .eml files here: opened a plain-text mail (mailto:) instead;"
     )
+    assert window.exporter.history[-1].action == "mailto"
 
 
 def test_a_draft_that_cannot_be_saved_falls_back_to_mailto(qtbot, window, system):

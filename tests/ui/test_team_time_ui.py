@@ -367,6 +367,17 @@ def test_no_note_while_most_readers_are_at_work(qtbot, team_window):
     sheet.reject()
 
 
+def test_typing_over_a_selected_part_of_the_date_changes_that_part(qtbot, team_window):
+    picker = open_picker(qtbot, team_window)
+    edit = picker.date_edit
+    qtbot.waitUntil(edit.hasFocus)
+    assert edit.text() == "Wed 2 Dec 2026"
+    edit.lineEdit().setSelection(10, 4)  # "2026"
+    qtbot.keyClicks(edit, "2027")
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)
+    assert edit.date() == QDate(2027, 12, 2)
+
+
 def test_typing_over_the_shown_date_starts_a_new_one_wherever_the_caret_is(qtbot, team_window):
     picker = open_picker(qtbot, team_window)
     edit = picker.date_edit
@@ -390,14 +401,22 @@ def test_a_typed_date_is_read_when_a_click_takes_the_focus_elsewhere(qtbot, team
 
 
 @pytest.fixture
-def east_of_utc(monkeypatch):
-    """The machine's own zone is Berlin's (the picker's QDateEdit keeps its value in UTC)."""
+def east_of_utc():
+    """The machine's own zone is Berlin's (the picker's QDateEdit keeps its value in UTC).
+
+    Only TZ is put back after (monkeypatch.undo would undo the other fixtures' patches too).
+    """
+    import os
     import time as clock_time
 
-    monkeypatch.setenv("TZ", "Europe/Berlin")
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = "Europe/Berlin"
     clock_time.tzset()
     yield
-    monkeypatch.undo()
+    if before is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = before
     clock_time.tzset()
 
 
