@@ -97,33 +97,25 @@ def test_after_a_fix_from_the_keyboard_focus_stays_in_the_queue(qtbot, window):
     assert current is not None and current.rule != "deadline.no-timezone"
 
 
-def test_a_fix_that_settles_two_findings_selects_the_one_after_them(qtbot, window):
-    # "EOD tomorrow" has no zone (error) and depends on the day (warning): one fix writes
-    # the date, time and zone and settles both; the queue goes on to "the doc", not past it.
-    text = (
-        "Team, please decide by EOD tomorrow.\n\nThe doc lists the three blockers.\n\n"
-        "The ticket has the rest.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "fixed"),
+    [
+        # "EOD tomorrow" has no zone (error) and depends on the day (warning): one fix
+        # settles both; the queue goes on to "The doc", not past it to the ticket.
+        ("Team, please decide by EOD tomorrow.\n\nThe doc lists the three blockers.\n\n"
+         "The ticket has the rest.\n", "deadline.relative"),
+        # Errors come first in the queue: after the fixed error the next card is "The doc",
+        # above it in the text (its place does not move), not the ticket further down.
+        ("The doc lists the three blockers.\n\nTeam, please decide by EOD tomorrow.\n\n"
+         "The ticket has the rest.\n", "deadline.no-timezone"),
+    ],
+)  # fmt: skip
+def test_after_a_fix_the_queue_goes_on_to_the_finding_that_followed(qtbot, window, text, fixed):
     show_message(qtbot, window, text)
-    relative = card_of(window, "deadline.relative")
-    wait_report(qtbot, window, action=lambda: relative.fix_buttons[0].click())
+    card = card_of(window, fixed)
+    wait_report(qtbot, window, action=lambda: card.fix_buttons[0].click())
     qtbot.waitUntil(lambda: window.findings.current_finding() is not None)
-    current = window.findings.current_finding()
-    assert current.rule == UNLINKED
-    assert selected_text(window) == "The doc"
-
-
-def test_after_a_fix_the_next_card_may_be_earlier_in_the_text(qtbot, window):
-    # Errors come first in the queue: the card after the fixed error is "The doc", which
-    # is above it in the text (its place does not move), not the ticket further down.
-    text = (
-        "The doc lists the three blockers.\n\nTeam, please decide by EOD tomorrow.\n\n"
-        "The ticket has the rest.\n"
-    )
-    show_message(qtbot, window, text)
-    error = card_of(window, "deadline.no-timezone")
-    wait_report(qtbot, window, action=lambda: error.fix_buttons[0].click())
-    qtbot.waitUntil(lambda: window.findings.current_finding() is not None)
+    assert window.findings.current_finding().rule == UNLINKED
     assert selected_text(window) == "The doc"
 
 
