@@ -57,7 +57,8 @@ def score(folder: pathlib.Path, split: str = "all", pipeline: str = "blank") -> 
     env = {**os.environ, "ASYNCWRITER_SPACY_MODEL": pipeline}
     out = subprocess.run([*cmd, "--tz", "UTC", *files], capture_output=True, text=True, env=env)
     if out.returncode not in (0, 1):
-        raise RuntimeError(out.stderr[-2000:])
+        # The status says what stderr may not (a signal is negative: the lint was killed).
+        raise RuntimeError(f"lint exited with {out.returncode}: {out.stderr[-2000:]}")
     reports = {pathlib.Path(r["path"]).stem: r for r in json.loads(out.stdout)}
     counts = {c: [0, 0, 0, 0] for c in CHECKS}  # tp fp fn tn
     for lab in labels:
