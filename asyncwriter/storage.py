@@ -360,8 +360,7 @@ class Store:
         stamp = _iso(now or utc_now())
         with self._transaction():
             row = self._db.execute(
-                "SELECT revision, named, title, deleted, body FROM drafts WHERE id = ?",
-                (draft_id,),
+                "SELECT revision, named, title, deleted FROM drafts WHERE id = ?", (draft_id,)
             ).fetchone()
             if row is None:
                 if revision:
@@ -373,8 +372,9 @@ class Store:
                     (draft_id, title, template_id, channel, body, cursor, stamp, stamp),
                 )
                 return Saved(draft_id, 1, title, datetime.fromisoformat(stamp), created=True)
-            stored, named, title, deleted, old_body = row
-            if named and _copy_renamed(title, old_body, body):
+            stored, named, title, deleted = row
+            # Only a named draft may be a copy to rename: the old text is read for those alone.
+            if named and _copy_renamed(title, self._body(draft_id), body):
                 named = False
             if stored != revision:
                 raise Conflict("the draft was changed in another window")

@@ -91,6 +91,8 @@ class TeamStrips(QWidget):
         self.moment = self.start
         #: The strips cover the local day from ``start``: 23 or 25 hours when the clocks change.
         self.span = timedelta(hours=24)
+        #: The hour labels' places on the strips (local hour, fraction of the day).
+        self.marks: list[tuple[int, float]] = []
 
     def show_day(self, people: Sequence[Person], start: datetime, zone: tzinfo,
                  moment: datetime) -> None:  # fmt: skip
@@ -103,6 +105,7 @@ class TeamStrips(QWidget):
             self.people = list(people)
             self.start = start
             self.span = day_span(start, zone)
+            self.marks = hour_marks(start, zone)
             self.rows = [strip(p, start, self.span) for p in self.people]
         self.zone = zone
         self.moment = moment
@@ -156,7 +159,7 @@ class TeamStrips(QWidget):
         painter.drawText(QRect(0, 0, NAME_WIDTH - 8, HEAD - 2),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                          label)  # fmt: skip
-        for hour, fraction in hour_marks(self.start, self.zone):
+        for hour, fraction in self.marks:
             x = NAME_WIDTH + round(width * fraction)
             label = f"{hour:02d}"
             align = Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom

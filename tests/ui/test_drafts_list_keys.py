@@ -37,6 +37,23 @@ def activate(qtbot, win) -> None:
     qtbot.waitUntil(win.isActiveWindow)
 
 
+def open_at_row(qtbot, row: int, *bodies: str):
+    """Open a window over ``bodies`` (the last is listed first) and click ``row``."""
+    seed(*bodies)
+    win = open_window(qtbot)
+    activate(qtbot, win)
+    click_row(qtbot, win, row)
+    return win
+
+
+def trash_row(qtbot, row: int, *bodies: str):
+    """Open a window over ``bodies``, click ``row`` and press Delete; return the window."""
+    win = open_at_row(qtbot, row, *bodies)
+    with qtbot.waitSignal(win.keeper.loaded, timeout=5_000):
+        QTest.keyClick(win.sidebar.list, Qt.Key.Key_Delete)
+    return win
+
+
 def test_neighbour_is_the_next_row_or_the_one_above_the_last():
     assert neighbour(["a", "b", "c"], "a") == "b"
     assert neighbour(["a", "b", "c"], "b") == "c"
@@ -97,21 +114,13 @@ def test_the_undo_button_in_the_status_bar_restores_the_draft(qtbot):
 
 
 def test_trashing_the_last_row_opens_the_one_above(qtbot):
-    seed("Subject: Old\n\nb", "Subject: New\n\na")
-    win = open_window(qtbot)
-    activate(qtbot, win)
-    click_row(qtbot, win, 1)
-    with qtbot.waitSignal(win.keeper.loaded, timeout=5_000):
-        QTest.keyClick(win.sidebar.list, Qt.Key.Key_Delete)
+    win = trash_row(qtbot, 1, "Subject: Old\n\nb", "Subject: New\n\na")
     assert win.editor.toPlainText() == "Subject: New\n\na"
     close_window(win)
 
 
 def test_move_to_trash_is_in_the_file_menu_and_works_from_the_editor(qtbot):
-    seed("Subject: Keep\n\nb", "Subject: Bin me\n\na")
-    win = open_window(qtbot)
-    activate(qtbot, win)
-    click_row(qtbot, win, 0)
+    win = open_at_row(qtbot, 0, "Subject: Keep\n\nb", "Subject: Bin me\n\na")
     doomed = win.keeper.draft_id
     file_menu = win.menuBar().actions()[0].menu()
     action = next(a for a in file_menu.actions() if a.text() == "Move Draft to &Trash")
@@ -192,10 +201,7 @@ def test_the_highlight_follows_the_open_draft(qtbot):
 
 
 def test_the_highlight_stays_on_the_open_draft_when_a_save_moves_it_to_the_top(qtbot):
-    seed("Subject: Lower\n\nb", "Subject: Upper\n\na")
-    win = open_window(qtbot)
-    activate(qtbot, win)
-    click_row(qtbot, win, 1)
+    win = open_at_row(qtbot, 1, "Subject: Lower\n\nb", "Subject: Upper\n\na")
     lower = win.keeper.draft_id
     assert win.sidebar.selected_id() == lower
     win.editor.setFocus()
@@ -266,12 +272,7 @@ def test_ctrl_z_in_the_editor_undoes_typing_before_it_reaches_the_trash(qtbot):
 def test_undo_after_the_trash_was_emptied_says_so_instead_of_failing(qtbot):
     from tests.ui.test_drafts import answer_when_asked
 
-    seed("Subject: Keep\n\nk", "Subject: Drop\n\nd")
-    win = open_window(qtbot)
-    activate(qtbot, win)
-    click_row(qtbot, win, 0)
-    with qtbot.waitSignal(win.keeper.loaded, timeout=5_000):
-        QTest.keyClick(win.sidebar.list, Qt.Key.Key_Delete)
+    win = trash_row(qtbot, 0, "Subject: Keep\n\nk", "Subject: Drop\n\nd")
     assert win.undo_notice.offered
     answer_when_asked(qtbot, "Empty Trash", [])
     with qtbot.waitSignal(win.sidebar.listed, timeout=5_000):
